@@ -1,0 +1,67 @@
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppContext } from './context.js';
+import { csrfProtection } from './platform/http/csrf.js';
+import { errorHandling, errorResponder } from './platform/http/error-handler.js';
+import { defaultRateLimitRules, rateLimits } from './platform/http/rate-limit/rate-limit.js';
+import { securityHeaders } from './platform/http/security-headers.js';
+import { routeOf } from './platform/log/logger.js';
+import { cookieGuard } from './privacy/cookies/cookie-guard.js';
+import { assetRoutes } from './web/assets.js';
+import { htmlRendering } from './web/render.js';
+
+/** The largest request body we accept: forms and JSON are small; uploads get their own limit. */
+export const bodyLimitBytes = 64 * 1024;
+
+/**
+ * Builds the HTTP application: platform machinery first (every hook applies to every route),
+ * then each module's routes. No I/O here beyond what the context already opened, so tests build
+ * one app per suite cheaply with `app.inject`.
+ */
+export async function buildApp(context: AppContext): Promise<FastifyInstance> {
+  const { config } = context;
+  const secure = config.publicUrl.startsWith('https:');
+  const respond = errorResponder(() => context.shop.identity());
+
+  const app = Fastify({
+    loggerInstance: context.logger,
+    disableRequestLogging: true,
+    // A hop count is supported at run time though Fastify's types omit it.
+    trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
+    bodyLimit: bodyLimitBytes,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    return503OnClosing: true,
+    // Malformed URLs (bad percent-encoding) are answered by our own error page, not Fastify's.
+    frameworkErrors: (error, request, reply) => {
+      request.log.info({ code: 'VT_BAD_URL', cause: error.code }, 'request refused');
+      respond(request, reply, 'VT_BAD_URL');
+    },
+  });
+
+  // One log line per request, by route pattern: the raw URL can carry personal data.
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, route: routeOf(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+  });
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: bodyLimitBytes });
+  securityHeaders(app, { https: secure });
+  rateLimits(app, { store: context.rateLimitStore, secrets: context.secrets, rules: defaultRateLimitRules(config.rateLimit) });
+  csrfProtection(app, { secrets: context.secrets, secure });
+  cookieGuard(app, {
+    registry: context.privacy.cookies,
+    onViolation: config.env === 'production' ? 'drop' : 'throw',
+    // Consent arrives with the consent module; until then only essential cookies exist.
+    hasConsent: () => false,
+  });
+  errorHandling(app, respond);
+  htmlRendering(app);
+  assetRoutes(app);
+
+  for (const module of context.modules) await module.routes?.(app, context);
+  return app;
+}

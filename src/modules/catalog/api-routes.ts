@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import { type Locale, locales } from '../../platform/http/i18n.js';
+import type { CatalogService } from './catalog-service.js';
+import { type Product, type ProductKind, productKinds } from './product.js';
+
+const localeSchema = Type.Union(locales.map((locale) => Type.Literal(locale)));
+const listQuery = Type.Object({
+  locale: Type.Optional(localeSchema),
+  kind: Type.Optional(Type.Union(productKinds.map((kind) => Type.Literal(kind)))),
+});
+const productQuery = Type.Object({ locale: Type.Optional(localeSchema) });
+
+/** The public storefront API (JSON): the same catalog the pages show, for apps and partners. */
+export function catalogApiRoutes(app: FastifyInstance, catalog: CatalogService) {
+  app.get<{ Querystring: { locale?: Locale; kind?: ProductKind } }>('/api/v1/products', { schema: { querystring: listQuery } }, async (request) => {
+    const products = await catalog.list(request.query.locale ?? 'fr', request.query.kind);
+    return { products: products.map(toJson) };
+  });
+
+  app.get<{ Params: { slug: string }; Querystring: { locale?: Locale } }>(
+    '/api/v1/products/:slug',
+    { schema: { querystring: productQuery } },
+    async (request) => ({ product: toJson(await catalog.product(request.params.slug, request.query.locale ?? 'fr')) }),
+  );
+}
+
+function toJson(product: Product) {
+  const { id: _internalId, featured: _featured, ...published } = product;
+  return published;
+}

@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
+import type { AppContext } from '../../context.js';
+import { locales, negotiateLocale } from '../../platform/http/i18n.js';
+import { pageContext } from '../../web/page-context.js';
+import { alternatesOf, paths } from '../../web/paths.js';
+import type { CatalogService } from './catalog-service.js';
+import { type ProductKind, productKinds } from './product.js';
+import { CatalogPage } from './views/catalog-page.js';
+import { HomePage } from './views/home-page.js';
+import { ProductPage } from './views/product-page.js';
+
+const catalogQuery = Type.Object({ kind: Type.Optional(Type.Union(productKinds.map((kind) => Type.Literal(kind)))) });
+
+/** The storefront pages, once per language: home, catalog (filterable by kind), product. */
+export function storefrontRoutes(app: FastifyInstance, context: AppContext, catalog: CatalogService) {
+  const shop = () => context.shop.identity();
+
+  // The bare domain sends each visitor to their language; caches must key on that header.
+  app.get('/', async (request, reply) =>
+    reply.header('vary', 'accept-language').redirect(paths.home(negotiateLocale(request.headers['accept-language'])), 302),
+  );
+
+  for (const locale of locales) {
+    app.get(paths.home(locale), async (request, reply) => {
+      const featured = await catalog.featured(locale);
+      const ctx = pageContext(request, reply, { locale, shop: shop(), alternates: alternatesOf(paths.home) });
+      return reply.html(<HomePage ctx={ctx} featured={featured} />);
+    });
+
+    app.get<{ Querystring: { kind?: ProductKind } }>(paths.catalog(locale), { schema: { querystring: catalogQuery } }, async (request, reply) => {
+      const { kind } = request.query;
+      const products = await catalog.list(locale, kind);
+      const query = kind ? `?kind=${kind}` : '';
+      const ctx = pageContext(request, reply, { locale, shop: shop(), alternates: alternatesOf((l) => `${paths.catalog(l)}${query}`) });
+      return reply.html(<CatalogPage ctx={ctx} products={products} kind={kind} />);
+    });
+
+    app.get<{ Params: { slug: string } }>(`${paths.catalog(locale)}/:slug`, async (request, reply) => {
+      const product = await catalog.product(request.params.slug, locale);
+      const ctx = pageContext(request, reply, { locale, shop: shop(), alternates: alternatesOf((l) => paths.product(l, product.slug)) });
+      return reply.html(<ProductPage ctx={ctx} product={product} />);
+    });
+  }
+}

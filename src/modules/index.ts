@@ -1,0 +1,8 @@
+import type { ModuleDefinition } from '../platform/module.js';
+import { platformModule } from '../platform/platform-module.js';
+import { privacyModule } from '../privacy/privacy-module.js';
+import { catalogModule } from './catalog/index.js';
+import { shopModule } from './shop/index.js';
+
+/** Every module of the application, in the order their routes and seeds are registered. */
+export const modules: ModuleDefinition[] = [platformModule, shopModule, privacyModule, catalogModule];

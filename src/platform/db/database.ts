@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export type DatabaseTarget =
+  | { engine: 'sqlite'; file: string }
+  | { engine: 'postgres'; url: string; schema?: string; poolSize?: number };
+
+/**
+ * One open database, whichever the engine. Stores receive `db` and write portable Kysely;
+ * `engine` is only read where the SQL must differ (row locking, upserts on old SQLite).
+ * The table types are each module's; a store narrows `db` to the tables it owns.
+ */
+export interface Database {
+  // biome-ignore lint/suspicious/noExplicitAny: each store narrows this to its own tables
+  db: Kysely<any>;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+export function openDatabase(target: DatabaseTarget): Database {
+  return target.engine === 'sqlite' ? openSqlite(target.file) : openPostgres(target);
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const connection = new SQLite(file);
+  // WAL lets readers go on while a write commits; NORMAL sync is safe with WAL (no corruption,
+  // at worst the last commit is lost on power failure); busy_timeout waits for a concurrent
+  // writer (the CLI, a second process) instead of failing at once.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  connection.pragma('foreign_keys = ON');
+  connection.pragma('busy_timeout = 5000');
+  const db = new Kysely({ dialect: new SqliteDialect({ database: connection }) });
+  return { db, engine: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(target: { url: string; schema?: string; poolSize?: number }): Database {
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: target.poolSize ?? 10,
+    // Tests give each suite its own schema; production uses the default search_path.
+    ...(target.schema ? { options: `-c search_path=${target.schema}` } : {}),
+    // COUNT(*) and bigint come back as strings by default; our integers fit in a double.
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+    },
+  });
+  // A dropped connection must not crash the process; the next query gets a fresh one.
+  pool.on('error', () => {});
+  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+/** Readiness: the database answers a trivial query. */
+export async function pingDatabase(database: Database): Promise<void> {
+  await sql`select 1`.execute(database.db);
+}

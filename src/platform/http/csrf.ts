@@ -1,0 +1,75 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { defineCookie } from '../../privacy/declare.js';
+import { setDeclaredCookie } from '../../privacy/cookies/cookie-guard.js';
+import type { Secrets } from '../crypto/secrets.js';
+import { randomId, safeEqual } from '../crypto/tokens.js';
+import { AppError } from './errors.js';
+
+export const csrfCookie = defineCookie({
+  name: 'XSRF-TOKEN',
+  category: 'essential',
+  purpose: {
+    en: 'Security: proves that a form was sent from this site and not forged by another one (CSRF protection).',
+    fr: 'Sécurité : prouve qu’un formulaire a été envoyé depuis ce site et non falsifié par un autre (protection CSRF).',
+  },
+  duration: 'session',
+  httpOnly: true,
+});
+
+export const csrfFieldName = '_csrf';
+export const csrfHeaderName = 'x-xsrf-token';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The CSRF token to put in this page's forms; sets the cookie on first use. */
+    csrfToken(reply: FastifyReply): string;
+  }
+}
+
+const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Signed double-submit CSRF protection (OWASP). The XSRF-TOKEN cookie holds a random value and
+ * its HMAC under the server's key; every state-changing request must repeat the same token in
+ * the `_csrf` form field or the X-XSRF-Token header. A forged page on another site can make the
+ * browser send the cookie but can neither read it nor mint a valid one. The cookie is only set
+ * when a page renders a form, so most pages set no cookie at all.
+ * Routes that authenticate otherwise (signed webhooks) opt out with `config: { csrf: false }`.
+ */
+export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets; secure: boolean }) {
+  const mint = () => {
+    const value = randomId();
+    return `${value}.${options.secrets.sign('csrf', value)}`;
+  };
+  const isValid = (token: string | undefined): token is string => {
+    if (!token) return false;
+    const dot = token.indexOf('.');
+    return dot > 0 && safeEqual(token.slice(dot + 1), options.secrets.sign('csrf', token.slice(0, dot)));
+  };
+
+  app.decorateRequest('csrfToken', function (this: FastifyRequest, reply: FastifyReply) {
+    const existing = this.cookies[csrfCookie.name];
+    if (isValid(existing)) return existing;
+    const token = mint();
+    // Remember it for the rest of this request, so several forms share one token.
+    this.cookies[csrfCookie.name] = token;
+    setDeclaredCookie(reply, csrfCookie, token, { secure: options.secure });
+    return token;
+  });
+
+  app.addHook('preValidation', async (request) => {
+    if (!stateChanging.has(request.method) || request.routeOptions.config.csrf === false) return;
+    const cookie = request.cookies[csrfCookie.name];
+    const body = request.body as Record<string, unknown> | undefined;
+    const sent = request.headers[csrfHeaderName] ?? (typeof body === 'object' && body ? body[csrfFieldName] : undefined);
+    if (!isValid(cookie) || typeof sent !== 'string' || !safeEqual(sent, cookie)) {
+      throw new AppError('VT_CSRF_INVALID');
+    }
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    csrf?: boolean;
+  }
+}

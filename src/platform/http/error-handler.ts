@@ -1,0 +1,94 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { h } from 'preact';
+import type { ShopIdentity } from '../../modules/shop/shop-identity.js';
+import { ErrorPage } from '../../web/components/error-page.js';
+import { pageContext } from '../../web/page-context.js';
+import { renderDocument } from '../../web/render.js';
+import { AppError, type ErrorCode, errorCatalog } from './errors.js';
+import { type Locale, localeOfPath, negotiateLocale } from './i18n.js';
+
+/**
+ * Turns every failure into the same two shapes: a page in the visitor's language, or JSON for
+ * API clients (`{ error: { code, message } }`). Visitors never see a stack trace; 5xx are logged
+ * (scrubbed of personal data by the logger), 4xx are logged at info level by code only.
+ */
+export function errorHandling(app: FastifyInstance, respond: ErrorResponder) {
+  app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    const { code, fields } = classify(error);
+    const status = errorCatalog[code].status;
+    if (status >= 500) request.log.error({ err: error, code }, 'request failed');
+    else request.log.info({ code, status }, 'request refused');
+    if (error instanceof AppError && error.details?.retryAfterSeconds) {
+      reply.header('retry-after', String(error.details.retryAfterSeconds));
+    }
+    return respond(request, reply, code, fields);
+  });
+
+  app.setNotFoundHandler((request, reply) => respond(request, reply, 'VT_NOT_FOUND'));
+}
+
+/** Maps Fastify's own errors (parsing, validation, limits) onto our catalog. */
+function classify(error: FastifyError | AppError): { code: ErrorCode; fields?: Record<string, string> } {
+  if (error instanceof AppError) return { code: error.code, fields: error.details?.fields };
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { code: 'VT_BODY_TOO_LARGE' };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { code: 'VT_UNSUPPORTED_MEDIA_TYPE' };
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { code: 'VT_BAD_JSON' };
+    case 'FST_ERR_BAD_URL':
+      return { code: 'VT_BAD_URL' };
+  }
+  if (error.validation) {
+    const fields: Record<string, string> = {};
+    for (const issue of error.validation) {
+      const field = issue.instancePath.replace(/^\//, '') || String(issue.params?.missingProperty ?? error.validationContext ?? 'request');
+      fields[field] = `${field}: ${issue.message ?? 'invalid'}`;
+    }
+    return { code: 'VT_VALIDATION', fields };
+  }
+  if (error instanceof SyntaxError && (error as FastifyError).statusCode === 400) return { code: 'VT_BAD_JSON' };
+  const status = error.statusCode ?? 500;
+  if (status === 404) return { code: 'VT_NOT_FOUND' };
+  if (status === 405) return { code: 'VT_METHOD_NOT_ALLOWED' };
+  if (status === 413) return { code: 'VT_BODY_TOO_LARGE' };
+  if (status === 415) return { code: 'VT_UNSUPPORTED_MEDIA_TYPE' };
+  if (status >= 400 && status < 500) return { code: 'VT_BAD_REQUEST' };
+  return { code: 'VT_INTERNAL' };
+}
+
+export function visitorLocale(request: FastifyRequest): Locale {
+  return localeOfPath(request.url) ?? negotiateLocale(request.headers['accept-language']);
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
+  if (request.url.startsWith('/api/')) return false;
+  const accept = request.headers.accept ?? '';
+  return !(accept.includes('application/json') && !accept.includes('text/html'));
+}
+
+export type ErrorResponder = (request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: Record<string, string>) => FastifyReply;
+
+/** Answers with an error from the catalog: a page (in the visitor's language) or JSON. */
+export function errorResponder(shop: () => ShopIdentity): ErrorResponder {
+  return (request, reply, code, fields) => {
+    const locale = visitorLocale(request);
+    const spec = errorCatalog[code];
+    reply.code(spec.status).header('cache-control', 'no-store');
+    if (!wantsHtml(request)) {
+      return reply.send({ error: { code, message: spec.message[locale], ...(fields ? { fields } : {}) } });
+    }
+    try {
+      const ctx = pageContext(request, reply, { locale, shop: shop() });
+      return reply.type('text/html; charset=utf-8').send(renderDocument(h(ErrorPage, { ctx, code, fields })));
+    } catch (renderError) {
+      // The error page itself failed (a broken template): still answer kindly, and say so in the log.
+      request.log.error({ err: renderError }, 'error page failed to render');
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${spec.title[locale]}</title><h1>${spec.title[locale]}</h1><p>${spec.message[locale]}</p>`);
+    }
+  };
+}

@@ -1,0 +1,100 @@
+import type { Locale } from './i18n.js';
+
+interface ErrorSpec {
+  status: number;
+  title: Record<Locale, string>;
+  message: Record<Locale, string>;
+}
+
+/**
+ * Every error a visitor or API client can see, with a stable code. The code is the contract
+ * (clients and tests match on it); the wording can improve freely. Keep them in this one file
+ * so a newcomer can read every failure the shop can answer with.
+ */
+export const errorCatalog = {
+  VT_NOT_FOUND: {
+    status: 404,
+    title: { en: 'Page not found', fr: 'Page introuvable' },
+    message: { en: 'We could not find this page. It may have moved, or the address may be mistyped.', fr: 'Nous ne trouvons pas cette page. Elle a peut-être été déplacée, ou l’adresse contient une erreur.' },
+  },
+  VT_PRODUCT_NOT_FOUND: {
+    status: 404,
+    title: { en: 'Product not found', fr: 'Produit introuvable' },
+    message: { en: 'This course or product is not in our catalog (any more).', fr: 'Ce cours ou ce produit ne figure pas (ou plus) dans notre catalogue.' },
+  },
+  VT_BAD_URL: {
+    status: 400,
+    title: { en: 'Malformed address', fr: 'Adresse mal formée' },
+    message: { en: 'The address of this page is not valid. Check it and try again.', fr: 'L’adresse de cette page n’est pas valide. Vérifiez-la et réessayez.' },
+  },
+  VT_BAD_REQUEST: {
+    status: 400,
+    title: { en: 'Request not understood', fr: 'Requête incomprise' },
+    message: { en: 'We could not understand this request. Nothing was changed.', fr: 'Nous n’avons pas compris cette requête. Rien n’a été modifié.' },
+  },
+  VT_VALIDATION: {
+    status: 400,
+    title: { en: 'Some information is not valid', fr: 'Certaines informations ne sont pas valides' },
+    message: { en: 'Please check what you entered and try again. Nothing was changed.', fr: 'Veuillez vérifier votre saisie et réessayer. Rien n’a été modifié.' },
+  },
+  VT_BAD_JSON: {
+    status: 400,
+    title: { en: 'Invalid JSON', fr: 'JSON invalide' },
+    message: { en: 'The request body is not valid JSON. Nothing was changed.', fr: 'Le corps de la requête n’est pas du JSON valide. Rien n’a été modifié.' },
+  },
+  VT_BODY_TOO_LARGE: {
+    status: 413,
+    title: { en: 'Too much data', fr: 'Trop de données' },
+    message: { en: 'What you sent is larger than we accept. Nothing was changed.', fr: 'Votre envoi dépasse la taille acceptée. Rien n’a été modifié.' },
+  },
+  VT_UNSUPPORTED_MEDIA_TYPE: {
+    status: 415,
+    title: { en: 'Unsupported format', fr: 'Format non pris en charge' },
+    message: { en: 'This kind of content is not accepted here. Nothing was changed.', fr: 'Ce type de contenu n’est pas accepté ici. Rien n’a été modifié.' },
+  },
+  VT_METHOD_NOT_ALLOWED: {
+    status: 405,
+    title: { en: 'Action not allowed', fr: 'Action non autorisée' },
+    message: { en: 'This page does not accept this kind of request.', fr: 'Cette page n’accepte pas ce type de requête.' },
+  },
+  VT_CSRF_INVALID: {
+    status: 403,
+    title: { en: 'Form expired', fr: 'Formulaire expiré' },
+    message: { en: 'For your security this form could not be accepted. Go back, reload the page and try again. Nothing was changed.', fr: 'Par sécurité, ce formulaire n’a pas pu être accepté. Revenez en arrière, rechargez la page et réessayez. Rien n’a été modifié.' },
+  },
+  VT_UNAUTHORIZED: {
+    status: 401,
+    title: { en: 'Sign-in required', fr: 'Connexion requise' },
+    message: { en: 'This area is for the shop’s staff. Please sign in.', fr: 'Cet espace est réservé à l’équipe de la boutique. Veuillez vous connecter.' },
+  },
+  VT_RATE_LIMITED: {
+    status: 429,
+    title: { en: 'Too many requests', fr: 'Trop de requêtes' },
+    message: { en: 'You have made many requests in a short time. Please wait a minute and try again.', fr: 'Vous avez envoyé beaucoup de requêtes en peu de temps. Patientez une minute puis réessayez.' },
+  },
+  VT_UNAVAILABLE: {
+    status: 503,
+    title: { en: 'Temporarily unavailable', fr: 'Temporairement indisponible' },
+    message: { en: 'The shop is briefly unavailable. Please try again in a few minutes.', fr: 'La boutique est momentanément indisponible. Veuillez réessayer dans quelques minutes.' },
+  },
+  VT_INTERNAL: {
+    status: 500,
+    title: { en: 'Internal error', fr: 'Erreur interne' },
+    message: { en: 'Something went wrong on our side. Nothing was changed; please try again later.', fr: 'Une erreur s’est produite de notre côté. Rien n’a été modifié ; veuillez réessayer plus tard.' },
+  },
+} as const satisfies Record<string, ErrorSpec>;
+
+export type ErrorCode = keyof typeof errorCatalog;
+
+/** An error meant for the visitor: a stable code, its status, and optional field details. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: { fields?: Record<string, string>; retryAfterSeconds?: number },
+  ) {
+    super(code);
+    this.name = 'AppError';
+    this.status = errorCatalog[code].status;
+  }
+}

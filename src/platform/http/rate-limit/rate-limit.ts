@@ -1,0 +1,44 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Secrets } from '../../crypto/secrets.js';
+import { AppError } from '../errors.js';
+import type { RateLimitStore } from './rate-limit-store.js';
+
+export interface RateLimitRule {
+  name: string;
+  limit: number;
+  windowMs: number;
+  applies: (request: FastifyRequest) => boolean;
+}
+
+/**
+ * Per-client limits on every request. The client's IP is never stored as such: keys are an HMAC
+ * of it, so neither process memory nor Redis holds a list of visitors' addresses.
+ * Static assets and health checks are not counted.
+ */
+export function rateLimits(app: FastifyInstance, options: { store: RateLimitStore; secrets: Secrets; rules: RateLimitRule[] }) {
+  const clientKey = (request: FastifyRequest) => options.secrets.sign('rate-limit', request.ip).slice(0, 22);
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.url.startsWith('/assets/') || request.url.startsWith('/health/')) return;
+    let client: string | undefined;
+    for (const rule of options.rules) {
+      if (!rule.applies(request)) continue;
+      client ??= clientKey(request);
+      const { count, resetAt } = await options.store.hit(`${rule.name}:${client}`, rule.windowMs);
+      if (count > rule.limit) {
+        const retryAfterSeconds = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
+        reply.header('retry-after', String(retryAfterSeconds));
+        throw new AppError('VT_RATE_LIMITED', { retryAfterSeconds });
+      }
+    }
+  });
+}
+
+const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The default rules: a generous limit on all requests, a tighter one on state changes. */
+export function defaultRateLimitRules(limits: { requestsPerMinute: number; writesPerMinute: number }): RateLimitRule[] {
+  return [
+    { name: 'requests', limit: limits.requestsPerMinute, windowMs: 60_000, applies: () => true },
+    { name: 'writes', limit: limits.writesPerMinute, windowMs: 60_000, applies: (r) => writes.has(r.method) },
+  ];
+}

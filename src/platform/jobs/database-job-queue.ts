@@ -1,0 +1,125 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../db/database.js';
+import { randomId } from '../crypto/tokens.js';
+import { scrub } from '../log/logger.js';
+import type { ClaimedJob, JobQueue, JobToEnqueue } from './job-queue.js';
+import type { JobsTable } from './jobs-table.js';
+
+/**
+ * The job queue kept in the application's own database, so a job is enqueued in the same
+ * transaction as the change that needs it, on SQLite and PostgreSQL alike.
+ * Why not pg-boss or graphile-worker: both are PostgreSQL-only, and the embedded SQLite shop
+ * needs the same queue (docs/jobs.md).
+ */
+export class DatabaseJobQueue implements JobQueue {
+  private readonly db: Kysely<JobsTable>;
+
+  constructor(
+    private readonly database: Database,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.db = database.db as Kysely<JobsTable>;
+  }
+
+  async enqueue(executor: Kysely<JobsTable>, job: JobToEnqueue): Promise<string | undefined> {
+    const now = this.now().toISOString();
+    const id = randomId();
+    const result = await executor
+      .insertInto('jobs')
+      .values({
+        id,
+        name: job.name,
+        payload: JSON.stringify(job.payload ?? null),
+        status: 'queued',
+        run_at: (job.runAt ?? this.now()).toISOString(),
+        attempts: 0,
+        max_attempts: job.maxAttempts ?? 5,
+        last_error: null,
+        locked_by: null,
+        locked_until: null,
+        unique_key: job.uniqueKey ?? null,
+        created_at: now,
+        finished_at: null,
+      })
+      .onConflict((conflict) => conflict.column('unique_key').doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) > 0 ? id : undefined;
+  }
+
+  async claim(workerId: string, limit: number, lockMs: number): Promise<ClaimedJob[]> {
+    const now = this.now();
+    const nowIso = now.toISOString();
+    let due = this.db
+      .selectFrom('jobs')
+      .select('id')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', nowIso)]),
+          // A worker that died mid-job leaves it running; once its lock expires, it is due again.
+          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)]),
+        ]),
+      )
+      .orderBy('run_at')
+      .limit(limit);
+    // On PostgreSQL several processes claim at once: SKIP LOCKED lets each take different rows
+    // without waiting. SQLite has one writer at a time, so the single UPDATE is already atomic.
+    if (this.database.engine === 'postgres') due = due.forUpdate().skipLocked();
+    const rows = await this.db
+      .updateTable('jobs')
+      .set({
+        status: 'running',
+        locked_by: workerId,
+        locked_until: new Date(now.getTime() + lockMs).toISOString(),
+        attempts: sql<number>`attempts + 1`,
+      })
+      .where('id', 'in', due)
+      .returning(['id', 'name', 'payload', 'attempts', 'max_attempts'])
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      payload: JSON.parse(row.payload) as unknown,
+      attempts: row.attempts,
+      maxAttempts: row.max_attempts,
+    }));
+  }
+
+  async complete(job: ClaimedJob) {
+    await this.db
+      .updateTable('jobs')
+      .set({ status: 'done', finished_at: this.now().toISOString(), locked_by: null, locked_until: null, last_error: null })
+      .where('id', '=', job.id)
+      .execute();
+  }
+
+  async fail(job: ClaimedJob, error: unknown) {
+    const message = scrub(error instanceof Error ? error.message : String(error)).slice(0, 1000);
+    const final = job.attempts >= job.maxAttempts;
+    await this.db
+      .updateTable('jobs')
+      .set({
+        status: final ? 'failed' : 'queued',
+        run_at: final ? undefined : new Date(this.now().getTime() + retryDelayMs(job.attempts)).toISOString(),
+        finished_at: final ? this.now().toISOString() : null,
+        locked_by: null,
+        locked_until: null,
+        last_error: message,
+      })
+      .where('id', '=', job.id)
+      .execute();
+  }
+
+  async purgeFinished(olderThan: Date) {
+    const result = await this.db
+      .deleteFrom('jobs')
+      .where('status', 'in', ['done', 'failed'])
+      .where('finished_at', '<', olderThan.toISOString())
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
+
+/** Exponential backoff: 10 s, 20 s, 40 s… capped at one hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}

@@ -1,0 +1,44 @@
+import type { Kysely } from 'kysely';
+import type { JobsTable } from './jobs-table.js';
+
+export interface JobToEnqueue {
+  name: string;
+  payload: unknown;
+  /** When it may run first (default: now). */
+  runAt?: Date;
+  maxAttempts?: number;
+  /** At most one job ever exists with a given key (used by schedules, and for idempotent work). */
+  uniqueKey?: string;
+}
+
+export interface ClaimedJob {
+  id: string;
+  name: string;
+  payload: unknown;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;
+
+/** Work that recurs: the scheduler enqueues it once per period, whichever process gets there first. */
+export interface Schedule {
+  job: string;
+  /** ISO 8601 duration of a period, such as PT1H or P1D. */
+  every: string;
+}
+
+/**
+ * The durable job queue. `enqueue` takes the caller's transaction, so a job exists if and only if
+ * the business change that asked for it committed (no mail for a rolled-back order).
+ */
+export interface JobQueue {
+  enqueue(executor: Kysely<JobsTable>, job: JobToEnqueue): Promise<string | undefined>;
+  /** Takes up to `limit` due jobs for this worker; a job is never handed to two workers at once. */
+  claim(workerId: string, limit: number, lockMs: number): Promise<ClaimedJob[]>;
+  complete(job: ClaimedJob): Promise<void>;
+  /** Records a failure: retried later with backoff, or marked failed after the last attempt. */
+  fail(job: ClaimedJob, error: unknown): Promise<void>;
+  /** Removes finished jobs older than the given age (their payloads may hold personal data). */
+  purgeFinished(olderThan: Date): Promise<number>;
+}

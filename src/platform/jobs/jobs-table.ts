@@ -1,0 +1,17 @@
+export interface JobsTable {
+  jobs: {
+    id: string;
+    name: string;
+    payload: string;
+    status: 'queued' | 'running' | 'done' | 'failed';
+    run_at: string;
+    attempts: number;
+    max_attempts: number;
+    last_error: string | null;
+    locked_by: string | null;
+    locked_until: string | null;
+    unique_key: string | null;
+    created_at: string;
+    finished_at: string | null;
+  };
+}

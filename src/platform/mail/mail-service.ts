@@ -1,0 +1,31 @@
+import type { Kysely } from 'kysely';
+import type { JobQueue } from '../jobs/job-queue.js';
+import type { JobsTable } from '../jobs/jobs-table.js';
+import type { MailMessage, Mailer } from './mailer.js';
+
+export const sendMailJob = 'mail.send';
+
+/**
+ * How the rest of the code sends mail: `queue` inside the business transaction; the job worker
+ * hands it to the Mailer, retrying with backoff if the mail server is down.
+ */
+export class MailService {
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly mailer: Mailer,
+    private readonly from: () => string,
+  ) {}
+
+  async queue(executor: Kysely<JobsTable>, message: MailMessage): Promise<void> {
+    await this.jobs.enqueue(executor, { name: sendMailJob, payload: message, maxAttempts: 8 });
+  }
+
+  /** The job handler. */
+  readonly deliver = async (payload: unknown) => {
+    const message = payload as MailMessage;
+    if (typeof message?.to !== 'string' || typeof message.subject !== 'string' || typeof message.text !== 'string') {
+      throw new Error('mail.send job has a malformed payload');
+    }
+    await this.mailer.send({ ...message, from: this.from() });
+  };
+}

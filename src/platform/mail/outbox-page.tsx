@@ -1,0 +1,117 @@
+import { defineWording } from '../http/i18n.js';
+import { Layout } from '../../web/components/layout.js';
+import { formatDate } from '../../web/format.js';
+import type { PageContext } from '../../web/page-context.js';
+import { csrfFieldName } from '../http/csrf.js';
+import type { OutboxTable } from './outbox-table.js';
+
+const text = defineWording({
+  en: {
+    title: 'Mail outbox',
+    intro: 'Every email the shop sends is kept here while no mail server is configured (SMTP_URL).',
+    smtp: 'Mail is delivered through your SMTP server (SMTP_URL), so the outbox is not used.',
+    empty: 'No message yet.',
+    to: 'To',
+    subject: 'Subject',
+    date: 'Date',
+    test: 'Send a test email to the shop’s address',
+    sent: 'The test email was queued. It appears here (or in the shop’s mailbox) within a few seconds.',
+    back: 'Back to the outbox',
+    html: 'HTML version',
+  },
+  fr: {
+    title: 'Boîte d’envoi',
+    intro: 'Tant qu’aucun serveur de messagerie n’est configuré (SMTP_URL), chaque e-mail envoyé par la boutique est conservé ici.',
+    smtp: 'Les e-mails sont délivrés par votre serveur SMTP (SMTP_URL) : la boîte d’envoi n’est pas utilisée.',
+    empty: 'Aucun message pour l’instant.',
+    to: 'Destinataire',
+    subject: 'Objet',
+    date: 'Date',
+    test: 'Envoyer un e-mail de test à l’adresse de la boutique',
+    sent: 'L’e-mail de test est en file d’attente. Il apparaît ici (ou dans la boîte de la boutique) d’ici quelques secondes.',
+    back: 'Retour à la boîte d’envoi',
+    html: 'Version HTML',
+  },
+});
+
+type Summary = Pick<OutboxTable['mail_outbox'], 'id' | 'to_address' | 'subject' | 'created_at'>;
+
+export function OutboxPage(props: { ctx: PageContext; messages: Summary[]; mailerKind: 'smtp' | 'outbox'; sent: boolean }) {
+  const { ctx } = props;
+  const t = text[ctx.locale];
+  return (
+    <Layout ctx={ctx} title={t.title}>
+      <section class="container section">
+        <h1>{t.title}</h1>
+        <p class="lead">{props.mailerKind === 'outbox' ? t.intro : t.smtp}</p>
+        {props.sent && (
+          <p class="notice notice--success" role="status">
+            {t.sent}
+          </p>
+        )}
+        <form method="post" action="/admin/outbox/test" class="inline-form">
+          <input type="hidden" name={csrfFieldName} value={ctx.csrfToken()} />
+          <button class="button" type="submit">
+            {t.test}
+          </button>
+        </form>
+        {props.mailerKind === 'outbox' &&
+          (props.messages.length === 0 ? (
+            <p class="muted">{t.empty}</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="data-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.date}</th>
+                    <th scope="col">{t.to}</th>
+                    <th scope="col">{t.subject}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {props.messages.map((message) => (
+                    <tr key={message.id}>
+                      <td>{formatDate(message.created_at, ctx.locale, true)}</td>
+                      <td>{message.to_address}</td>
+                      <td>
+                        <a href={`/admin/outbox/${encodeURIComponent(message.id)}`}>{message.subject}</a>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))}
+      </section>
+    </Layout>
+  );
+}
+
+export function OutboxMessagePage(props: { ctx: PageContext; message: OutboxTable['mail_outbox'] }) {
+  const { ctx, message } = props;
+  const t = text[ctx.locale];
+  return (
+    <Layout ctx={ctx} title={message.subject}>
+      <section class="container section">
+        <p>
+          <a href="/admin/outbox">← {t.back}</a>
+        </p>
+        <h1>{message.subject}</h1>
+        <dl class="facts">
+          <dt>{t.to}</dt>
+          <dd>{message.to_address}</dd>
+          <dt>{t.date}</dt>
+          <dd>{formatDate(message.created_at, ctx.locale, true)}</dd>
+        </dl>
+        <pre class="mail-body">{message.text_body}</pre>
+        {message.html_body && (
+          <>
+            <h2>{t.html}</h2>
+            {/* Sandboxed without scripts: a message's HTML can never act on the admin page. */}
+            <iframe class="mail-html" sandbox="" srcdoc={message.html_body} title={t.html} />
+          </>
+        )}
+      </section>
+    </Layout>
+  );
+}

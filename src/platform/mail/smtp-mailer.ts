@@ -1,0 +1,27 @@
+import nodemailer from 'nodemailer';
+import type { MailMessage, Mailer } from './mailer.js';
+
+export class SmtpMailer implements Mailer {
+  readonly kind = 'smtp' as const;
+  private readonly transport: nodemailer.Transporter;
+
+  constructor(url: string) {
+    // A pool keeps connections open between messages instead of one TLS handshake each.
+    this.transport = nodemailer.createTransport(url.includes('?') ? `${url}&pool=true` : `${url}?pool=true`);
+  }
+
+  async send(message: MailMessage & { from: string }) {
+    const info = await this.transport.sendMail({
+      from: message.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html ? { html: message.html } : {}),
+    });
+    return { messageId: info.messageId };
+  }
+
+  async close() {
+    this.transport.close();
+  }
+}

@@ -1,0 +1,34 @@
+import { defineModule } from './module.js';
+import { migrationData } from './db/privacy.js';
+import { csrfCookie } from './http/csrf.js';
+import { healthRoutes } from './http/health-routes.js';
+import * as jobsMigration from './jobs/migrations/20261125_01_jobs.js';
+import { jobsData } from './jobs/privacy.js';
+import { sendMailJob } from './mail/mail-service.js';
+import * as outboxMigration from './mail/migrations/20261125_02_mail_outbox.js';
+import { outboxRoutes } from './mail/outbox-routes.js';
+import { mailData } from './mail/privacy.js';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** The platform's own tables, cookies, jobs and routes, declared like any module's. */
+export const platformModule = defineModule({
+  name: 'platform',
+  migrations: {
+    '20261125_01_jobs': jobsMigration,
+    '20261125_02_mail_outbox': outboxMigration,
+  },
+  data: [migrationData, jobsData, mailData],
+  cookies: [csrfCookie],
+  jobs: (context) => ({
+    [sendMailJob]: context.mail.deliver,
+    'jobs.purge': async () => {
+      await context.jobs.purgeFinished(new Date(context.now().getTime() - 7 * dayMs));
+    },
+  }),
+  schedules: [{ job: 'jobs.purge', every: 'PT1H' }],
+  routes: (app, context) => {
+    healthRoutes(app, context);
+    outboxRoutes(app, context);
+  },
+});

@@ -1,0 +1,95 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { CookieCategory } from '../vocabulary.js';
+import type { CookieDeclaration } from '../declare.js';
+import { durationSeconds } from '../duration.js';
+import type { CookieRegistry } from './cookie-registry.js';
+
+/** Thrown (in development and tests) when a response tries to set a cookie it may not. */
+export class CookieGuardError extends Error {
+  constructor(readonly cookie: string, reason: string) {
+    super(`Cookie "${cookie}" refused: ${reason}`);
+    this.name = 'CookieGuardError';
+  }
+}
+
+export interface CookieGuardOptions {
+  registry: CookieRegistry;
+  /** 'throw' in development and tests, so a mistake fails loudly; 'drop' in production. */
+  onViolation: 'throw' | 'drop';
+  /** Whether the visitor has consented to a category. Essential cookies need no consent. */
+  hasConsent: (request: FastifyRequest, category: CookieCategory) => boolean;
+}
+
+/**
+ * The last word on every Set-Cookie header, whoever wrote it (our code or any plugin): it runs
+ * in onSend, after the cookie plugin has serialized its cookies. A cookie must be registered,
+ * must not outlive its declared duration, and if not essential needs the visitor's consent.
+ * Clearing a cookie is always allowed: removing data never needs permission.
+ */
+export function cookieGuard(app: FastifyInstance, options: CookieGuardOptions) {
+  app.addHook('onSend', async (request, reply, payload) => {
+    const header = reply.getHeader('set-cookie');
+    if (header === undefined) return payload;
+    const cookies = Array.isArray(header) ? header.map(String) : [String(header)];
+    const kept = cookies.filter((line) => {
+      const problem = checkCookie(line, request, options);
+      if (!problem) return true;
+      const name = cookieName(line);
+      if (options.onViolation === 'throw') throw new CookieGuardError(name, problem);
+      request.log.error({ cookie: name, problem }, 'cookie dropped by the cookie guard');
+      return false;
+    });
+    if (kept.length === 0) reply.removeHeader('set-cookie');
+    else if (kept.length !== cookies.length) reply.header('set-cookie', kept);
+    return payload;
+  });
+}
+
+function cookieName(line: string): string {
+  return line.slice(0, Math.max(0, line.indexOf('='))).trim();
+}
+
+function attribute(line: string, name: string): string | undefined {
+  for (const part of line.split(';').slice(1)) {
+    const [key = '', ...rest] = part.split('=');
+    if (key.trim().toLowerCase() === name) return rest.join('=').trim();
+  }
+  return undefined;
+}
+
+function checkCookie(line: string, request: FastifyRequest, options: CookieGuardOptions): string | undefined {
+  const maxAge = attribute(line, 'max-age');
+  const expires = attribute(line, 'expires');
+  const clears = (maxAge !== undefined && Number(maxAge) <= 0) || (expires !== undefined && Date.parse(expires) <= Date.now());
+  if (clears) return undefined;
+
+  const declaration = options.registry.get(cookieName(line));
+  if (!declaration) return 'it is not in the cookie registry (declare it with defineCookie in its module)';
+  if (declaration.category !== 'essential' && !options.hasConsent(request, declaration.category)) {
+    return `it is a ${declaration.category} cookie and the visitor has not consented to that category`;
+  }
+  const lifetime = maxAge !== undefined ? Number(maxAge) : expires !== undefined ? (Date.parse(expires) - Date.now()) / 1000 : undefined;
+  if (declaration.duration === 'session' && lifetime !== undefined) return 'it is declared as a session cookie but has an expiry';
+  if (declaration.duration !== 'session' && lifetime !== undefined && lifetime > durationSeconds(declaration.duration) + 60) {
+    return `it would live longer than its declared duration ${declaration.duration}`;
+  }
+  if (declaration.httpOnly && !/;\s*httponly/i.test(line)) return 'it is declared HttpOnly but is set without it';
+  return undefined;
+}
+
+/** Sets a declared cookie with the attributes its declaration implies (lifetime, HttpOnly). */
+export function setDeclaredCookie(
+  reply: FastifyReply,
+  declaration: CookieDeclaration,
+  value: string,
+  options: { secure: boolean; duration?: string },
+) {
+  const duration = options.duration ?? declaration.duration;
+  reply.setCookie(declaration.name, value, {
+    path: '/',
+    httpOnly: declaration.httpOnly,
+    sameSite: 'lax',
+    secure: options.secure,
+    ...(duration === 'session' ? {} : { maxAge: durationSeconds(duration) }),
+  });
+}

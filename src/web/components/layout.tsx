@@ -1,0 +1,126 @@
+import type { ComponentChildren } from 'preact';
+import { defineWording, locales } from '../../platform/http/i18n.js';
+import type { PageContext } from '../page-context.js';
+import { paths } from '../paths.js';
+import { Logo } from './logo.js';
+
+const text = defineWording({
+  en: {
+    skip: 'Skip to content',
+    menu: 'Main menu',
+    courses: 'Courses',
+    workshops: 'Workshops',
+    products: 'Shop',
+    language: 'Language',
+    contact: 'Contact',
+    legal: 'Legal',
+    privacy: 'Privacy policy',
+    cookies: 'Cookies',
+    noTracking: 'No advertising or third-party trackers on this site.',
+  },
+  fr: {
+    skip: 'Aller au contenu',
+    menu: 'Menu principal',
+    courses: 'Formations',
+    workshops: 'Ateliers',
+    products: 'Boutique',
+    language: 'Langue',
+    contact: 'Contact',
+    legal: 'Informations légales',
+    privacy: 'Politique de confidentialité',
+    cookies: 'Cookies',
+    noTracking: 'Aucun traceur publicitaire ni tiers sur ce site.',
+  },
+});
+
+const languageNames = { fr: 'Français', en: 'English' } as const;
+
+export function Layout(props: { ctx: PageContext; title: string; description?: string; children: ComponentChildren }) {
+  const { ctx } = props;
+  const t = text[ctx.locale];
+  const catalog = paths.catalog(ctx.locale);
+  return (
+    <html lang={ctx.locale}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{props.title === ctx.shop.name ? props.title : `${props.title} · ${ctx.shop.name}`}</title>
+        <meta name="description" content={props.description ?? ctx.shop.tagline[ctx.locale]} />
+        <link rel="stylesheet" href={ctx.stylesheet} />
+        <link rel="icon" href="/favicon.ico" />
+        {ctx.alternates &&
+          locales.map((locale) => <link key={locale} rel="alternate" hrefLang={locale} href={ctx.alternates?.[locale]} />)}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t.skip}
+        </a>
+        <header class="site-header">
+          <div class="container header-row">
+            <a class="brand" href={paths.home(ctx.locale)}>
+              <Logo />
+              <span>{ctx.shop.name}</span>
+            </a>
+            <nav class="main-nav" aria-label={t.menu}>
+              <a href={`${catalog}?kind=course`}>{t.courses}</a>
+              <a href={`${catalog}?kind=workshop`}>{t.workshops}</a>
+              <a href={`${catalog}?kind=product`}>{t.products}</a>
+            </nav>
+            <nav class="language-switch" aria-label={t.language}>
+              {locales.map((locale) =>
+                locale === ctx.locale ? (
+                  <span key={locale} class="current" aria-current="true" title={languageNames[locale]}>
+                    {locale.toUpperCase()}
+                  </span>
+                ) : (
+                  <a key={locale} href={ctx.alternates?.[locale] ?? paths.home(locale)} hrefLang={locale} lang={locale} title={languageNames[locale]}>
+                    {locale.toUpperCase()}
+                  </a>
+                ),
+              )}
+            </nav>
+          </div>
+        </header>
+        <main id="main">{props.children}</main>
+        <footer class="site-footer">
+          <div class="container footer-grid">
+            <div>
+              <a class="brand brand--footer" href={paths.home(ctx.locale)}>
+                <Logo />
+                <span>{ctx.shop.name}</span>
+              </a>
+              <p class="muted">{ctx.shop.tagline[ctx.locale]}</p>
+            </div>
+            <div>
+              <h2 class="footer-title">{t.contact}</h2>
+              <address>
+                {ctx.shop.address.street}
+                <br />
+                {ctx.shop.address.postalCode} {ctx.shop.address.city}, {ctx.shop.address.country}
+                <br />
+                <a href={`mailto:${ctx.shop.email}`}>{ctx.shop.email}</a>
+              </address>
+            </div>
+            <div>
+              <h2 class="footer-title">{t.legal}</h2>
+              <ul class="plain-list">
+                <li>
+                  <a href={paths.privacy(ctx.locale)}>{t.privacy}</a>
+                </li>
+                <li>
+                  <a href={paths.cookies(ctx.locale)}>{t.cookies}</a>
+                </li>
+              </ul>
+            </div>
+          </div>
+          <div class="container footer-bottom">
+            <p class="muted small">{t.noTracking}</p>
+            <p class="muted small">
+              © {new Date().getUTCFullYear()} {ctx.shop.name}
+            </p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

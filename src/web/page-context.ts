@@ -1,0 +1,35 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Locale } from '../platform/http/i18n.js';
+import type { ShopIdentity } from '../modules/shop/shop-identity.js';
+import type { Alternates } from './paths.js';
+import { assetUrl } from './assets.js';
+
+/** What every page needs besides its own content: language, nonce, shop, and links. */
+export interface PageContext {
+  locale: Locale;
+  nonce: string;
+  shop: ShopIdentity;
+  /** The current page in each language (the language switcher). */
+  alternates: Alternates | undefined;
+  /** The path of the current page, to mark the current menu entry. */
+  path: string;
+  stylesheet: string;
+  /** A CSRF token for forms on this page; the cookie is only set when a form asks for it. */
+  csrfToken: () => string;
+}
+
+export function pageContext(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  options: { locale: Locale; shop: ShopIdentity; alternates?: Alternates },
+): PageContext {
+  return {
+    locale: options.locale,
+    nonce: reply.cspNonce,
+    shop: options.shop,
+    alternates: options.alternates,
+    path: request.url.split('?')[0] ?? '/',
+    stylesheet: assetUrl('site.css'),
+    csrfToken: () => request.csrfToken(reply),
+  };
+}

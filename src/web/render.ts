@@ -1,0 +1,20 @@
+import type { FastifyInstance } from 'fastify';
+import type { JSX } from 'preact';
+import { renderToString } from 'preact-render-to-string';
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a page (escaped by default: text and attributes can never inject markup). */
+    html(page: JSX.Element): FastifyReply;
+  }
+}
+
+export function renderDocument(page: JSX.Element): string {
+  return `<!doctype html>${renderToString(page)}`;
+}
+
+export function htmlRendering(app: FastifyInstance) {
+  app.decorateReply('html', function (page: JSX.Element) {
+    return this.type('text/html; charset=utf-8').send(renderDocument(page));
+  });
+}
