@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { AppContext } from './context.js';
 import { csrfProtection } from './platform/http/csrf.js';
 import { errorHandling, errorResponder } from './platform/http/error-handler.js';
@@ -26,7 +26,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
 
   const app = Fastify({
     loggerInstance: context.logger,
-    disableRequestLogging: true,
+    // Fastify's own request lines would log the raw URL; ours (onResponse below) logs the route.
+    logController: new LogController({ disableRequestLogging: true }),
     // A hop count is supported at run time though Fastify's types omit it.
     trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
     bodyLimit: bodyLimitBytes,

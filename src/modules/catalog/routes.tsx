@@ -23,9 +23,9 @@ export function storefrontRoutes(app: FastifyInstance, context: AppContext, cata
 
   for (const locale of locales) {
     app.get(paths.home(locale), async (request, reply) => {
-      const featured = await catalog.featured(locale);
+      const [featured, shopItems] = await Promise.all([catalog.featured(locale), catalog.list(locale, 'product')]);
       const ctx = pageContext(request, reply, { locale, shop: shop(), alternates: alternatesOf(paths.home) });
-      return reply.html(<HomePage ctx={ctx} featured={featured} />);
+      return reply.html(<HomePage ctx={ctx} featured={featured.filter((p) => p.kind !== 'product')} shopItems={shopItems} />);
     });
 
     app.get<{ Querystring: { kind?: ProductKind } }>(paths.catalog(locale), { schema: { querystring: catalogQuery } }, async (request, reply) => {

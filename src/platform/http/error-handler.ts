@@ -5,7 +5,7 @@ import { ErrorPage } from '../../web/components/error-page.js';
 import { pageContext } from '../../web/page-context.js';
 import { renderDocument } from '../../web/render.js';
 import { AppError, type ErrorCode, errorCatalog } from './errors.js';
-import { type Locale, localeOfPath, negotiateLocale } from './i18n.js';
+import { type Locale, isLocale, localeOfPath, negotiateLocale } from './i18n.js';
 
 /**
  * Turns every failure into the same two shapes: a page in the visitor's language, or JSON for
@@ -59,8 +59,10 @@ function classify(error: FastifyError | AppError): { code: ErrorCode; fields?: R
   return { code: 'VT_INTERNAL' };
 }
 
+/** The visitor's language: from the page address, an API client's ?locale=, or their browser. */
 export function visitorLocale(request: FastifyRequest): Locale {
-  return localeOfPath(request.url) ?? negotiateLocale(request.headers['accept-language']);
+  const asked = (request.query as { locale?: unknown } | undefined)?.locale;
+  return localeOfPath(request.url) ?? (isLocale(asked) ? asked : negotiateLocale(request.headers['accept-language']));
 }
 
 function wantsHtml(request: FastifyRequest): boolean {

@@ -8,7 +8,7 @@ import { ProductCard } from './product-card.js';
 const text = defineWording({
   en: {
     eyebrow: 'Coding school · Paris & online',
-    headline: 'Learn to code with people who code for a living.',
+    headline: 'Write real code from your very first class.',
     browseCourses: 'Browse courses',
     seeWorkshops: 'One-day workshops',
     featured: 'Starting soon',
@@ -26,7 +26,7 @@ const text = defineWording({
   },
   fr: {
     eyebrow: 'École de code · Paris et en ligne',
-    headline: 'Apprenez à coder avec des gens dont c’est le métier.',
+    headline: 'Écrivez du vrai code dès votre premier cours.',
     browseCourses: 'Voir les formations',
     seeWorkshops: 'Ateliers d’une journée',
     featured: 'Prochaines sessions',
@@ -44,11 +44,11 @@ const text = defineWording({
   },
 });
 
-export function HomePage(props: { ctx: PageContext; featured: Product[] }) {
+export function HomePage(props: { ctx: PageContext; featured: Product[]; shopItems: Product[] }) {
   const { ctx } = props;
   const t = text[ctx.locale];
-  const learning = props.featured.filter((p) => p.kind !== 'product');
-  const goods = props.featured.filter((p) => p.kind === 'product');
+  const learning = props.featured;
+  const goods = props.shopItems;
   const catalog = paths.catalog(ctx.locale);
   return (
     <Layout ctx={ctx} title={ctx.shop.name}>

@@ -1,0 +1,91 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/harness.js';
+
+describeEachEngine('storefront pages', (suite) => {
+  it('sends / to the visitor’s language and tells caches it depends on Accept-Language', async () => {
+    const en = await suite.app.inject({ url: '/', headers: { 'accept-language': 'en-US,en;q=0.9,fr;q=0.5' } });
+    expect(en.statusCode).toBe(302);
+    expect(en.headers.location).toBe('/en');
+    expect(en.headers.vary).toContain('accept-language');
+    const fr = await suite.app.inject({ url: '/', headers: { 'accept-language': 'de-DE,fr;q=0.8' } });
+    expect(fr.headers.location).toBe('/fr');
+    const none = await suite.app.inject({ url: '/' });
+    expect(none.headers.location).toBe('/fr');
+  });
+
+  it('renders the home page in both languages with the seeded catalog and the shop identity', async () => {
+    const fr = await suite.app.inject({ url: '/fr' });
+    expect(fr.statusCode).toBe(200);
+    expect(fr.headers['content-type']).toContain('text/html');
+    expect(fr.body).toContain('<html lang="fr">');
+    expect(fr.body).toContain('Les fondamentaux de JavaScript');
+    expect(fr.body).toContain('35 rue le Marois');
+    expect(fr.body).toContain('info@codeacademy123.com');
+    const en = await suite.app.inject({ url: '/en' });
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('JavaScript Fundamentals');
+    expect(en.body).toContain('hreflang="fr" href="/fr"');
+  });
+
+  it('lists the catalog, filtered by kind, with localized prices', async () => {
+    const all = await suite.app.inject({ url: '/en/catalog' });
+    expect(all.statusCode).toBe(200);
+    expect(all.body).toContain('10 items');
+    const workshops = await suite.app.inject({ url: '/fr/catalogue?kind=workshop' });
+    expect(workshops.body).toContain('3 articles');
+    expect(workshops.body).toContain('Git et GitHub en une journée');
+    expect(workshops.body).not.toContain('Les fondamentaux de JavaScript');
+    expect(workshops.body).toContain('149,00\u00a0€');
+    // The language switcher keeps the filter.
+    expect(workshops.body).toContain('href="/en/catalog?kind=workshop"');
+  });
+
+  it('shows a product page with its facts, and links the same product in the other language', async () => {
+    const page = await suite.app.inject({ url: '/en/catalog/fullstack-web-bootcamp' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Full-Stack Web Developer Bootcamp');
+    expect(page.body).toContain('€6,900.00');
+    expect(page.body).toContain('420 hours');
+    expect(page.body).toContain('href="/fr/catalogue/fullstack-web-bootcamp"');
+  });
+
+  it('answers an unknown product and an unknown page with a 404 page in the visitor’s language', async () => {
+    const product = await suite.app.inject({ url: '/fr/catalogue/does-not-exist' });
+    expect(product.statusCode).toBe(404);
+    expect(product.body).toContain('Produit introuvable');
+    expect(product.body).toContain('VT_PRODUCT_NOT_FOUND');
+    const page = await suite.app.inject({ url: '/en/no/such/page' });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).toContain('Page not found');
+    const negotiated = await suite.app.inject({ url: '/nowhere', headers: { 'accept-language': 'en' } });
+    expect(negotiated.body).toContain('Page not found');
+  });
+
+  it('escapes everything it renders: a hostile slug comes back inert', async () => {
+    const response = await suite.app.inject({ url: `/en/catalog/${encodeURIComponent('<script>alert(1)</script>')}` });
+    expect(response.statusCode).toBe(404);
+    expect(response.body).not.toContain('<script>alert(1)</script>');
+  });
+
+  it('serves the catalog as JSON through the storefront API, without internal ids', async () => {
+    const list = await suite.app.inject({ url: '/api/v1/products?locale=en&kind=product' });
+    expect(list.statusCode).toBe(200);
+    const body = list.json() as { products: { slug: string; name: string; id?: string }[] };
+    expect(body.products.map((p) => p.slug)).toEqual(['developer-notebook', 'code-academy-hoodie', 'sticker-pack']);
+    expect(body.products[0]?.id).toBeUndefined();
+    const missing = await suite.app.inject({ url: '/api/v1/products/nope?locale=en' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json()).toEqual({ error: { code: 'VT_PRODUCT_NOT_FOUND', message: expect.stringContaining('not in our catalog') } });
+  });
+
+  it('serves the stylesheet with a content hash and a year-long cache', async () => {
+    const home = await suite.app.inject({ url: '/en' });
+    const href = /href="(\/assets\/[0-9a-f]{12}\/site\.css)"/.exec(home.body)?.[1];
+    expect(href).toBeDefined();
+    const css = await suite.app.inject({ url: href as string });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['cache-control']).toContain('immutable');
+    expect(css.headers['content-type']).toContain('text/css');
+  });
+});
+
