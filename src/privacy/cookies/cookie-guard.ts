@@ -35,12 +35,19 @@ export function cookieGuard(app: FastifyInstance, options: CookieGuardOptions) {
       const problem = checkCookie(line, request, options);
       if (!problem) return true;
       const name = cookieName(line);
-      if (options.onViolation === 'throw') throw new CookieGuardError(name, problem);
+      if (options.onViolation === 'throw') {
+        // The error response must not carry the refused cookie (nor any other) either.
+        reply.removeHeader('set-cookie');
+        throw new CookieGuardError(name, problem);
+      }
       request.log.error({ cookie: name, problem }, 'cookie dropped by the cookie guard');
       return false;
     });
-    if (kept.length === 0) reply.removeHeader('set-cookie');
-    else if (kept.length !== cookies.length) reply.header('set-cookie', kept);
+    if (kept.length !== cookies.length) {
+      // reply.header() appends to Set-Cookie rather than replacing it: remove first.
+      reply.removeHeader('set-cookie');
+      if (kept.length > 0) reply.header('set-cookie', kept);
+    }
     return payload;
   });
 }
@@ -83,9 +90,9 @@ export function setDeclaredCookie(
   declaration: CookieDeclaration,
   value: string,
   options: { secure: boolean; duration?: string },
-) {
+): FastifyReply {
   const duration = options.duration ?? declaration.duration;
-  reply.setCookie(declaration.name, value, {
+  return reply.setCookie(declaration.name, value, {
     path: '/',
     httpOnly: declaration.httpOnly,
     sameSite: 'lax',

@@ -1,0 +1,132 @@
+import type { Kysely } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/harness.js';
+import type { JobsTable } from '../jobs/jobs-table.js';
+import { bodyLimitBytes } from '../../app.js';
+
+/**
+ * Bad input of every kind gets a clear 4xx in the visitor's language, changes nothing, and
+ * never produces a 500 or a stack trace. "Nothing changed" is checked on the jobs table, which
+ * the only state-changing route here (the admin test mail) writes to.
+ */
+describeEachEngine('bad input', (suite) => {
+  const admin = () => `Basic ${Buffer.from(`admin:${suite.context.secrets.adminPassword}`).toString('base64')}`;
+  const jobCount = async () =>
+    Number(
+      (
+        await (suite.database.db as Kysely<JobsTable>)
+          .selectFrom('jobs')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('name', '=', 'mail.send')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  /** A valid CSRF cookie and token, as a browser gets them from the outbox page. */
+  const csrf = async () => {
+    const page = await suite.app.inject({ url: '/admin/outbox', headers: { authorization: admin() } });
+    const cookie = page.cookies.find((c) => c.name === 'XSRF-TOKEN');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
+    if (!cookie || !token) throw new Error('the outbox page did not hand out a CSRF token');
+    return { cookie: `XSRF-TOKEN=${cookie.value}`, token };
+  };
+
+  it('refuses malformed percent-encoding with a 400 page, in the language of the path', async () => {
+    const response = await suite.app.inject({ url: '/fr/catalogue/%E0%A4%A' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Adresse mal formée');
+    expect(response.body).not.toMatch(/at .+\.(ts|js):\d+/);
+  });
+
+  it('refuses an invalid catalog filter with a 400 naming the field', async () => {
+    const response = await suite.app.inject({ url: '/en/catalog?kind=spaceship' });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Some information is not valid');
+    expect(response.body).toContain('kind');
+  });
+
+  it('refuses a state change without a CSRF token, and changes nothing', async () => {
+    const before = await jobCount();
+    const response = await suite.app.inject({
+      method: 'POST',
+      url: '/admin/outbox/test',
+      headers: { authorization: admin(), 'accept-language': 'fr' },
+      payload: {},
+    });
+    expect(response.statusCode).toBe(403);
+    expect(response.body).toContain('Formulaire expiré');
+    expect(await jobCount()).toBe(before);
+  });
+
+  it('refuses a CSRF token that does not match the cookie, or a cookie it did not sign', async () => {
+    const { cookie, token } = await csrf();
+    const before = await jobCount();
+    const wrongToken = await suite.app.inject({
+      method: 'POST', url: '/admin/outbox/test',
+      headers: { authorization: admin(), cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(`${token}x`)}`,
+    });
+    expect(wrongToken.statusCode).toBe(403);
+    const forged = 'forged.value';
+    const forgedPair = await suite.app.inject({
+      method: 'POST', url: '/admin/outbox/test',
+      headers: { authorization: admin(), cookie: `XSRF-TOKEN=${forged}`, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${forged}`,
+    });
+    expect(forgedPair.statusCode).toBe(403);
+    expect(await jobCount()).toBe(before);
+  });
+
+  it('accepts the same form with a valid token (form field or header)', async () => {
+    const { cookie, token } = await csrf();
+    const before = await jobCount();
+    const form = await suite.app.inject({
+      method: 'POST', url: '/admin/outbox/test',
+      headers: { authorization: admin(), cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: `_csrf=${encodeURIComponent(token)}`,
+    });
+    expect(form.statusCode).toBe(303);
+    const header = await suite.app.inject({
+      method: 'POST', url: '/admin/outbox/test',
+      headers: { authorization: admin(), cookie, 'x-xsrf-token': token, 'content-type': 'application/json' },
+      payload: '{}',
+    });
+    expect(header.statusCode).toBe(303);
+    expect(await jobCount()).toBe(before + 2);
+  });
+
+  it('refuses bad JSON, a wrong content type and an oversized body with clear 4xx JSON', async () => {
+    const { cookie, token } = await csrf();
+    const headers = { authorization: admin(), cookie, 'x-xsrf-token': token, accept: 'application/json' };
+    const before = await jobCount();
+
+    const badJson = await suite.app.inject({ method: 'POST', url: '/admin/outbox/test', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"oops":' });
+    expect(badJson.statusCode).toBe(400);
+    expect(badJson.json().error.code).toBe('VT_BAD_JSON');
+
+    const wrongType = await suite.app.inject({ method: 'POST', url: '/admin/outbox/test', headers: { ...headers, 'content-type': 'application/xml' }, payload: '<a/>' });
+    expect(wrongType.statusCode).toBe(415);
+    expect(wrongType.json().error.code).toBe('VT_UNSUPPORTED_MEDIA_TYPE');
+
+    const huge = await suite.app.inject({
+      method: 'POST', url: '/admin/outbox/test',
+      headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'fr' },
+      payload: `_csrf=${encodeURIComponent(token)}&x=${'a'.repeat(bodyLimitBytes + 10)}`,
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error).toEqual({ code: 'VT_BODY_TOO_LARGE', message: expect.stringContaining('Rien n’a été modifié') });
+    expect(await jobCount()).toBe(before);
+  });
+
+  it('asks for staff credentials on admin pages, and accepts no wrong password', async () => {
+    const anonymous = await suite.app.inject({ url: '/admin/outbox' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['www-authenticate']).toContain('Basic');
+    const wrong = await suite.app.inject({ url: '/admin/outbox', headers: { authorization: `Basic ${Buffer.from('admin:guess').toString('base64')}` } });
+    expect(wrong.statusCode).toBe(401);
+  });
+
+  it('never answered any of the above with a 500, and logged no stack to the visitor', () => {
+    const failures = suite.logs.filter((line) => line.includes('"status":500'));
+    expect(failures).toEqual([]);
+  });
+});

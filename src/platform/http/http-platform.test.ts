@@ -1,0 +1,67 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/harness.js';
+
+describeEachEngine('HTTP platform', (suite) => {
+  it('sends a strict CSP with a fresh nonce on every response, and the other security headers', async () => {
+    const first = await suite.app.inject({ url: '/en' });
+    const second = await suite.app.inject({ url: '/en' });
+    const csp = String(first.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(second.headers['content-security-policy']).not.toBe(csp);
+    expect(first.headers['x-content-type-options']).toBe('nosniff');
+    expect(first.headers['x-frame-options']).toBe('DENY');
+    expect(first.headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  });
+
+  it('sets no cookie at all on pages without forms', async () => {
+    for (const url of ['/fr', '/en/catalog', '/fr/catalogue/sql-from-zero', '/en/privacy', '/fr/cookies', '/en/missing']) {
+      const response = await suite.app.inject({ url });
+      expect(response.headers['set-cookie'], url).toBeUndefined();
+    }
+  });
+
+  it('reports liveness and readiness', async () => {
+    const live = await suite.app.inject({ url: '/health/live' });
+    expect(live.json()).toEqual({ status: 'ok' });
+    const ready = await suite.app.inject({ url: '/health/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready', checks: { database: 'ok' } });
+  });
+
+  it('logs requests by route pattern, without the query string, IP, headers or cookies', async () => {
+    const secretEmail = 'jeanne.durand+canary@example.org';
+    await suite.app.inject({
+      url: `/en/catalog/react-in-depth?email=${encodeURIComponent(secretEmail)}`,
+      headers: { cookie: `XSRF-TOKEN=${secretEmail}`, 'x-forwarded-for': '203.0.113.77', 'user-agent': 'CanaryAgent/1.0' },
+      remoteAddress: '198.51.100.23',
+    });
+    await suite.app.inject({ url: `/nowhere/${encodeURIComponent(secretEmail)}` });
+    const all = suite.logs.join('\n');
+    expect(all).toContain('"route":"/en/catalog/:slug"');
+    expect(all).toContain('"route":"(no route)"');
+    for (const secret of ['canary@example.org', 'jeanne.durand', '198.51.100.23', '203.0.113.77', 'CanaryAgent']) {
+      expect(all).not.toContain(secret);
+    }
+  });
+});
+
+describeEachEngine(
+  'rate limits',
+  (suite) => {
+    it('answers 429 with Retry-After once a client exceeds its budget, in the visitor’s language', async () => {
+      const from = { remoteAddress: '192.0.2.10' };
+      for (let i = 0; i < 3; i += 1) expect((await suite.app.inject({ url: '/en', ...from })).statusCode).toBe(200);
+      const limited = await suite.app.inject({ url: '/fr/catalogue', ...from });
+      expect(limited.statusCode).toBe(429);
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.body).toContain('Trop de requêtes');
+      // Another client is not affected, and health checks are never limited.
+      expect((await suite.app.inject({ url: '/en', remoteAddress: '192.0.2.11' })).statusCode).toBe(200);
+      expect((await suite.app.inject({ url: '/health/live', ...from })).statusCode).toBe(200);
+    });
+  },
+  { env: { RATE_LIMIT_REQUESTS_PER_MINUTE: '3' } },
+);
