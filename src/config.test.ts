@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('needs nothing to run the demo: SQLite under ./data, loopback, port 3000, outbox mail', () => {
+    const config = loadConfig({}, '/srv/shop');
+    expect(config.database).toEqual({ engine: 'sqlite', file: path.join('/srv/shop/data', 'vitrine.sqlite') });
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('http://127.0.0.1:3000');
+    expect(config.smtpUrl).toBeUndefined();
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.seedDemo).toBe(true);
+  });
+
+  it('reads PostgreSQL, Redis and SMTP from their URLs', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://shop@db:5432/shop',
+      REDIS_URL: 'redis://cache:6379',
+      SMTP_URL: 'smtps://user:pass@mail.example.com:465',
+      TRUST_PROXY: '1',
+    });
+    expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://shop@db:5432/shop' });
+    expect(config.redisUrl).toBe('redis://cache:6379');
+    expect(config.smtpUrl).toContain('smtps://');
+    expect(config.trustProxy).toBe(1);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'Invalid configuration: PORT must be a whole number between 0 and 65535 (got "eighty")'],
+    [{ PORT: '70000' }, 'PORT must be a whole number between 0 and 65535'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres://, postgresql:// or sqlite:'],
+    [{ REDIS_URL: 'http://cache' }, 'REDIS_URL must start with redis:// or rediss://'],
+    [{ SMTP_URL: 'not a url' }, 'SMTP_URL is not a valid URL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test (got "staging")'],
+    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false (got "maybe")'],
+    [{ SECRET_KEY: 'short' }, 'SECRET_KEY must be at least 32 characters long'],
+    [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM must be an address'],
+    [{ TRUST_PROXY: 'everyone!' }, 'TRUST_PROXY must be true, false, a hop count or a list of proxy addresses'],
+  ])('refuses %j with a message naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
