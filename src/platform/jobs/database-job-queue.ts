@@ -73,8 +73,10 @@ export class DatabaseJobQueue implements JobQueue {
         attempts: sql<number>`attempts + 1`,
       })
       .where('id', 'in', due)
-      .returning(['id', 'name', 'payload', 'attempts', 'max_attempts'])
+      .returning(['id', 'name', 'payload', 'attempts', 'max_attempts', 'run_at'])
       .execute();
+    // RETURNING follows no order: hand the jobs out oldest first, as they were chosen.
+    rows.sort((a, b) => a.run_at.localeCompare(b.run_at));
     return rows.map((row) => ({
       id: row.id,
       name: row.name,
