@@ -1,0 +1,27 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/harness.js';
+
+describeEachEngine('privacy policy and cookie pages', (suite) => {
+  it('renders every declared personal table in the policy, in both languages', async () => {
+    const en = await suite.app.inject({ url: '/en/privacy' });
+    expect(en.statusCode).toBe(200);
+    for (const { declaration } of suite.context.privacy.personalTables()) {
+      expect(en.body).toContain(declaration.description.en.slice(0, 40));
+    }
+    expect(en.body).toContain('Code Academy is the data controller');
+    expect(en.body).toContain('3 months');
+    const fr = await suite.app.inject({ url: '/fr/confidentialite' });
+    expect(fr.body).toContain('Copies des e-mails que nous vous envoyons');
+    expect(fr.body).toContain('Exécution d’un contrat avec vous (RGPD/GDPR art. 6(1)(b))');
+  });
+
+  it('lists the cookies from the registry, with purpose and duration', async () => {
+    const page = await suite.app.inject({ url: '/fr/cookies' });
+    expect(page.statusCode).toBe(200);
+    const names = suite.context.privacy.cookies.all().map((c) => c.name);
+    expect(names).toEqual(['XSRF-TOKEN']);
+    for (const name of names) expect(page.body).toContain(`<code>${name}</code>`);
+    expect(page.body).toContain('Jusqu’à la fermeture du navigateur');
+    expect(page.body).toContain('protection CSRF');
+  });
+});
