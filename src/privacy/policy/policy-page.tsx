@@ -18,7 +18,7 @@ const text = defineWording({
     why: 'Purposes',
     basis: 'Legal basis',
     kept: 'Kept for',
-    then: 'On request, the data is',
+    onErasure: 'On request, the data is',
     cookiesTitle: 'Cookies',
     cookiesText: 'We only use the cookies listed on our cookie page, each with its purpose and duration.',
     cookiesLink: 'See the cookies we use',
@@ -38,7 +38,7 @@ const text = defineWording({
     why: 'Finalités',
     basis: 'Base légale',
     kept: 'Conservées',
-    then: 'Sur demande, les données sont',
+    onErasure: 'Sur demande, les données sont',
     cookiesTitle: 'Cookies',
     cookiesText: 'Nous n’utilisons que les cookies listés sur notre page dédiée, chacun avec sa finalité et sa durée.',
     cookiesLink: 'Voir les cookies utilisés',
@@ -91,7 +91,7 @@ export function PolicyPage(props: { ctx: PageContext; tables: { name: string; de
                 <dd>
                   {formatDuration(table.retention.keep, locale)}: {table.retention.reason[locale]}
                 </dd>
-                <dt>{t.then}</dt>
+                <dt>{t.onErasure}</dt>
                 <dd>{eraseStrategies[table.erase][locale]}</dd>
               </dl>
             </section>

@@ -1,0 +1,114 @@
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { modules } from '../../src/modules/index.js';
+import { PrivacyRegistry } from '../../src/privacy/registry.js';
+import { chromiumLaunchOptions } from './chromium.mjs';
+import { startServer } from './server.js';
+
+const registry = new PrivacyRegistry(modules);
+let server: Awaited<ReturnType<typeof startServer>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await chromium.launch(chromiumLaunchOptions());
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A page that records every console error, uncaught exception and failed request. */
+async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  return { page, problems };
+}
+
+/** Every cookie in the browser must be in the registry, and essential. */
+async function expectOnlyRegisteredEssentialCookies(context: BrowserContext) {
+  for (const cookie of await context.cookies()) {
+    const declared = registry.cookies.get(cookie.name);
+    expect(declared, `cookie ${cookie.name} is not registered`).toBeDefined();
+    expect(declared?.category, `cookie ${cookie.name}`).toBe('essential');
+    if (declared?.duration === 'session') expect(cookie.expires, `${cookie.name} must be a session cookie`).toBe(-1);
+    if (declared?.httpOnly) expect(cookie.httpOnly, `${cookie.name} must be HttpOnly`).toBe(true);
+  }
+}
+
+describe('storefront in Chromium', () => {
+  for (const [locale, catalog, productName] of [
+    ['en', '/en/catalog', 'JavaScript Fundamentals'],
+    ['fr', '/fr/catalogue', 'Les fondamentaux de JavaScript'],
+  ] as const) {
+    it(`browses home, catalog and a product in ${locale} with no console error and no cookie`, async () => {
+      const context = await browser.newContext({ locale });
+      const { page, problems } = await watchedPage(context);
+
+      await page.goto(server.baseUrl);
+      expect(new URL(page.url()).pathname).toBe(`/${locale}`);
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+
+      await page.goto(server.baseUrl + catalog);
+      expect(await page.locator('.card').count()).toBe(10);
+
+      await page.getByRole('link', { name: new RegExp(productName) }).first().click();
+      await page.waitForURL(`**${catalog}/javascript-fundamentals`);
+      expect(await page.locator('h1').textContent()).toBe(productName);
+      // The stylesheet applied (CSP let it through): the price box has its border radius.
+      expect(await page.locator('.buy-box').evaluate((el) => getComputedStyle(el).borderRadius)).toBe('14px');
+
+      expect(problems).toEqual([]);
+      expect(await context.cookies()).toEqual([]);
+      await context.close();
+    });
+  }
+
+  it('switches language on the same product', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${server.baseUrl}/en/catalog/git-github-one-day`);
+    await page.getByRole('link', { name: 'FR', exact: true }).click();
+    await page.waitForURL('**/fr/catalogue/git-github-one-day');
+    expect(await page.locator('h1').textContent()).toBe('Git et GitHub en une journée');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a friendly 404 page in the visitor’s language', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    const response = await page.goto(`${server.baseUrl}/fr/catalogue/introuvable`);
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Produit introuvable');
+    await context.close();
+  });
+
+  it('sends a test email from the admin outbox with only the registered essential CSRF cookie', async () => {
+    const context = await browser.newContext({ httpCredentials: { username: 'admin', password: server.adminPassword }, locale: 'en' });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${server.baseUrl}/admin/outbox`);
+    await page.getByRole('button', { name: /Send a test email/ }).click();
+    await page.waitForURL('**/admin/outbox?sent=1');
+    expect(await page.getByRole('status').textContent()).toContain('queued');
+    // The worker polls every second: the message lands in the outbox shortly.
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return page.getByRole('link', { name: /mail delivery test/ }).count();
+      }, { timeout: 10_000, interval: 500 })
+      .toBe(1);
+    expect((await context.cookies()).map((c) => c.name)).toEqual(['XSRF-TOKEN']);
+    await expectOnlyRegisteredEssentialCookies(context);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
