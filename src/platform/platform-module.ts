@@ -9,8 +9,6 @@ import * as outboxMigration from './mail/migrations/20261125_02_mail_outbox.js';
 import { outboxRoutes } from './mail/outbox-routes.js';
 import { mailData } from './mail/privacy.js';
 
-const dayMs = 24 * 60 * 60 * 1000;
-
 /** The platform's own tables, cookies, jobs and routes, declared like any module's. */
 export const platformModule = defineModule({
   name: 'platform',
@@ -22,11 +20,7 @@ export const platformModule = defineModule({
   cookies: [csrfCookie],
   jobs: (context) => ({
     [sendMailJob]: context.mail.deliver,
-    'jobs.purge': async () => {
-      await context.jobs.purgeFinished(new Date(context.now().getTime() - 7 * dayMs));
-    },
   }),
-  schedules: [{ job: 'jobs.purge', every: 'PT1H' }],
   routes: (app, context) => {
     healthRoutes(app, context);
     outboxRoutes(app, context);

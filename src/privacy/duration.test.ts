@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDuration, durationSeconds, formatDuration, parseDuration } from './duration.js';
+import { addDuration, durationSeconds, formatDuration, parseDuration, subtractDuration } from './duration.js';
 
 describe('durations', () => {
   it('parses ISO 8601 durations and refuses anything else', () => {
@@ -11,6 +11,12 @@ describe('durations', () => {
     expect(addDuration(new Date('2026-01-31T10:00:00Z'), 'P1M').toISOString()).toBe('2026-03-03T10:00:00.000Z');
     expect(addDuration(new Date('2026-11-25T00:00:00Z'), 'P10Y').toISOString()).toBe('2036-11-25T00:00:00.000Z');
     expect(addDuration(new Date('2026-11-25T00:00:00Z'), 'PT30M').toISOString()).toBe('2026-11-25T00:30:00.000Z');
+  });
+
+  it('finds the start of a period that ends now', () => {
+    expect(subtractDuration(new Date('2026-11-25T12:00:00Z'), 'P3M').toISOString()).toBe('2026-08-25T12:00:00.000Z');
+    expect(subtractDuration(new Date('2026-11-25T12:00:00Z'), 'P7D').toISOString()).toBe('2026-11-18T12:00:00.000Z');
+    expect(subtractDuration(new Date('2026-11-25T12:00:00Z'), 'PT1H').toISOString()).toBe('2026-11-25T11:00:00.000Z');
   });
 
   it('converts to seconds for cookie lifetimes', () => {

@@ -46,6 +46,16 @@ export function addDuration(from: Date, text: string): Date {
   return result;
 }
 
+/** The instant `duration` before `to`: the start of a period that ends now. */
+export function subtractDuration(to: Date, text: string): Date {
+  const d = parseDuration(text);
+  const result = new Date(to.getTime());
+  result.setUTCFullYear(result.getUTCFullYear() - d.years, result.getUTCMonth() - d.months);
+  result.setUTCDate(result.getUTCDate() - d.weeks * 7 - d.days);
+  result.setTime(result.getTime() - ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000);
+  return result;
+}
+
 /** Seconds in a duration, counting months as 30 days and years as 365: for cookie Max-Age. */
 export function durationSeconds(text: string): number {
   const d = parseDuration(text);

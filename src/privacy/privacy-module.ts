@@ -5,10 +5,22 @@ import { pageContext } from '../web/page-context.js';
 import { alternatesOf, paths } from '../web/paths.js';
 import { CookiesPage } from './cookies/cookies-page.js';
 import { PolicyPage } from './policy/policy-page.js';
+import { enforceRetention } from './retention/enforce-retention.js';
 
-/** The published privacy policy and cookie list, rendered from the registry on every request. */
+/**
+ * The published privacy policy and cookie list, rendered from the registry on every request, and
+ * the hourly job that keeps the retention periods the policy states.
+ */
 export const privacyModule = defineModule({
   name: 'privacy',
+  jobs: (context) => ({
+    'privacy.retention': async () => {
+      const results = await enforceRetention(context.database, context.privacy, context.now());
+      const removed = results.filter((r) => r.deleted > 0 || Object.values(r.cleared).some((n) => n > 0));
+      if (removed.length > 0) context.logger.info({ retention: removed }, 'retention periods enforced');
+    },
+  }),
+  schedules: [{ job: 'privacy.retention', every: 'PT1H' }],
   routes: (app, context) => {
     for (const locale of locales) {
       app.get(paths.privacy(locale), async (request, reply) => {

@@ -114,18 +114,6 @@ describeEachEngine(
       const statuses = await db().selectFrom('jobs').select(['name', 'status']).orderBy('name').execute();
       expect(statuses).toEqual([{ name: 'say.hello', status: 'done' }, { name: 'tidy.up', status: 'done' }]);
     });
-
-    it('purges finished jobs after the retention period, keeping queued ones', async () => {
-      await clear();
-      const q = queue();
-      await q.enqueue(db(), { name: 'old', payload: null });
-      await q.enqueue(db(), { name: 'pending', payload: null, runAt: new Date(clock.getTime() + 3_600_000) });
-      const [old] = await q.claim('w', 1, 60_000);
-      await q.complete(old!);
-      clock = new Date(clock.getTime() + 8 * 86_400_000);
-      expect(await q.purgeFinished(new Date(clock.getTime() - 7 * 86_400_000))).toBe(1);
-      expect((await db().selectFrom('jobs').select('name').execute()).map((r) => r.name)).toEqual(['pending']);
-    });
   },
   { app: false },
 );

@@ -110,15 +110,6 @@ export class DatabaseJobQueue implements JobQueue {
       .where('id', '=', job.id)
       .execute();
   }
-
-  async purgeFinished(olderThan: Date) {
-    const result = await this.db
-      .deleteFrom('jobs')
-      .where('status', 'in', ['done', 'failed'])
-      .where('finished_at', '<', olderThan.toISOString())
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
-  }
 }
 
 /** Exponential backoff: 10 s, 20 s, 40 s… capped at one hour. */

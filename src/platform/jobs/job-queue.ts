@@ -39,6 +39,4 @@ export interface JobQueue {
   complete(job: ClaimedJob): Promise<void>;
   /** Records a failure: retried later with backoff, or marked failed after the last attempt. */
   fail(job: ClaimedJob, error: unknown): Promise<void>;
-  /** Removes finished jobs older than the given age (their payloads may hold personal data). */
-  purgeFinished(olderThan: Date): Promise<number>;
 }

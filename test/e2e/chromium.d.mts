@@ -1,0 +1,2 @@
+import type { LaunchOptions } from 'playwright-core';
+export function chromiumLaunchOptions(): LaunchOptions;
