@@ -1,4 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
+import { modules } from '../../modules/index.js';
 import { describeEachEngine } from '../../../test/harness.js';
 
 describeEachEngine('HTTP platform', (suite) => {
@@ -64,4 +66,43 @@ describeEachEngine(
     });
   },
   { env: { RATE_LIMIT_REQUESTS_PER_MINUTE: '3' } },
+);
+
+describeEachEngine(
+  'internal errors',
+  (suite) => {
+    it('answers an unexpected failure with a friendly 500 page, no stack, and a scrubbed log line', async () => {
+      const page = await suite.app.inject({ url: '/en/test-failure', headers: { 'accept-language': 'en' } });
+      expect(page.statusCode).toBe(500);
+      expect(page.body).toContain('Something went wrong on our side');
+      expect(page.body).toContain('VT_INTERNAL');
+      expect(page.body).not.toContain('database exploded');
+      expect(page.body).not.toMatch(/\.ts:\d+/);
+      const json = await suite.app.inject({ url: '/en/test-failure', headers: { accept: 'application/json' } });
+      expect(json.json()).toEqual({ error: { code: 'VT_INTERNAL', message: expect.stringContaining('Something went wrong') } });
+      const logged = suite.logs.filter((line) => line.includes('request failed'));
+      expect(logged.length).toBe(2);
+      expect(logged[0]).toContain('database exploded for [email] from [ip]');
+      expect(logged.join('')).not.toContain('marie@example.org');
+      expect(logged.join('')).not.toContain('192.0.2.99');
+    });
+  },
+  {
+    overrides: {
+      // The real module list plus one route that fails the way a broken query would.
+      get modules() {
+        return [
+          ...modules,
+          {
+            name: 'failing-route',
+            routes: (app: FastifyInstance) => {
+              app.get('/en/test-failure', async () => {
+                throw new Error('database exploded for marie@example.org from 192.0.2.99');
+              });
+            },
+          },
+        ];
+      },
+    },
+  },
 );

@@ -19,6 +19,7 @@ const text = defineWording({
     basis: 'Legal basis',
     kept: 'Kept for',
     onErasure: 'On request, the data is',
+    colon: ': ',
     cookiesTitle: 'Cookies',
     cookiesText: 'We only use the cookies listed on our cookie page, each with its purpose and duration.',
     cookiesLink: 'See the cookies we use',
@@ -39,6 +40,7 @@ const text = defineWording({
     basis: 'Base légale',
     kept: 'Conservées',
     onErasure: 'Sur demande, les données sont',
+    colon: '\u00a0: ',
     cookiesTitle: 'Cookies',
     cookiesText: 'Nous n’utilisons que les cookies listés sur notre page dédiée, chacun avec sa finalité et sa durée.',
     cookiesLink: 'Voir les cookies utilisés',
@@ -89,7 +91,9 @@ export function PolicyPage(props: { ctx: PageContext; tables: { name: string; de
                 </dd>
                 <dt>{t.kept}</dt>
                 <dd>
-                  {formatDuration(table.retention.keep, locale)}: {table.retention.reason[locale]}
+                  {formatDuration(table.retention.keep, locale)}
+                  {t.colon}
+                  {table.retention.reason[locale]}
                 </dd>
                 <dt>{t.onErasure}</dt>
                 <dd>{eraseStrategies[table.erase][locale]}</dd>

@@ -68,27 +68,15 @@ export function ProductPage(props: { ctx: PageContext; product: Product }) {
         </nav>
       </div>
       <article class="container product">
-        <div class="product-main">
+        <div class="product-intro">
           <ProductCover cover={product.cover} id={`page-${product.slug}`} large />
           <p class="badge-row">
             <span class={`badge badge--${product.kind}`}>{w.kind[product.kind]}</span>
           </p>
           <h1>{product.name}</h1>
           <p class="lead">{product.summary}</p>
-          {product.description.split(/\n\s*\n/).map((paragraph) => (
-            <p key={paragraph.slice(0, 24)}>{paragraph}</p>
-          ))}
-          {product.highlights.length > 0 && (
-            <>
-              <h2>{learning ? t.learn : t.inside}</h2>
-              <ul class="checklist">
-                {product.highlights.map((item) => (
-                  <li key={item}>{item}</li>
-                ))}
-              </ul>
-            </>
-          )}
         </div>
+        {/* Before the description in the page, so phones show the price right after the summary. */}
         <aside class="product-aside">
           <div class="buy-box">
             <p class="price">{formatMoney(product.priceCents, product.currency, ctx.locale)}</p>
@@ -107,6 +95,21 @@ export function ProductPage(props: { ctx: PageContext; product: Product }) {
             <p class="muted small center">{t.reply}</p>
           </div>
         </aside>
+        <div class="product-body">
+          {product.description.split(/\n\s*\n/).map((paragraph) => (
+            <p key={paragraph.slice(0, 24)}>{paragraph}</p>
+          ))}
+          {product.highlights.length > 0 && (
+            <>
+              <h2>{learning ? t.learn : t.inside}</h2>
+              <ul class="checklist">
+                {product.highlights.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       </article>
     </Layout>
   );
