@@ -55,6 +55,8 @@ const shopEnv = (dataDir) => ({
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-bench-'));
 try {
+  // Load this process's HTTP client before timing anything: its first use costs ~100 ms here.
+  await fetch('http://127.0.0.1:9/').catch(() => {});
   // Cold start on a fresh data directory (migrations, secrets, demo seed), then a restart.
   const fresh = start('dist/main.js', shopEnv(dataDir), productPath);
   const freshMs = await fresh.ready;
@@ -79,16 +81,17 @@ try {
   await shop.stop();
 
   const ratio = p.rps / h.rps;
-  const row = (name, value, target, ok) => `${name.padEnd(34)} ${value.padEnd(22)} ${target.padEnd(14)} ${ok ? 'ok' : 'MISSED'}`;
+  const verdict = (ok) => (ok ? 'ok' : 'MISSED');
+  const row = (name, value, target, ok) => `${name.padEnd(34)} ${value.padEnd(22)} ${target.padEnd(14)} ${ok}`;
   console.log(`\nVitrine storefront benchmark — ${connections} connections, ${duration} s per round, best of 2, Node ${process.version}, ${os.cpus().length} cores\n`);
   console.log(`hello-world (bare Fastify)         ${h.rps.toFixed(0)} req/s, p99 ${h.p99} ms`);
   console.log(`product page (full HTML, SQLite)   ${p.rps.toFixed(0)} req/s, p99 ${p.p99} ms\n`);
-  console.log(row('measure', 'value', 'target', ''));
-  console.log(row('product page / hello-world', `${ratio.toFixed(3)}x`, '>= 0.20x', ratio >= 0.2));
-  console.log(row('product page p99', `${p.p99} ms`, '< 25 ms', p.p99 < 25));
-  console.log(row('cold start, fresh database', `${(freshMs / 1000).toFixed(2)} s`, '< 0.7 s', freshMs < 700));
-  console.log(row('cold start, restart', `${(restartMs / 1000).toFixed(2)} s`, '< 0.7 s', restartMs < 700));
-  console.log(row('RSS after the run', `${rss.toFixed(0)} MB`, '< 150 MB', rss < 150));
+  console.log(row('measure', 'value', 'target', 'result'));
+  console.log(row('product page / hello-world', `${ratio.toFixed(3)}x`, '>= 0.20x', verdict(ratio >= 0.2)));
+  console.log(row('product page p99', `${p.p99} ms`, '< 25 ms', verdict(p.p99 < 25)));
+  console.log(row('cold start, fresh database', `${(freshMs / 1000).toFixed(2)} s`, '< 0.7 s', verdict(freshMs < 700)));
+  console.log(row('cold start, restart', `${(restartMs / 1000).toFixed(2)} s`, '< 0.7 s', verdict(restartMs < 700)));
+  console.log(row('RSS after the run', `${rss.toFixed(0)} MB`, '< 150 MB', verdict(rss < 150)));
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -8,12 +8,23 @@ await build({
   entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
   outdir: 'dist',
   bundle: true,
+  // Modules imported with import() (SMTP, Redis, PostgreSQL) become chunks loaded only when used.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
+  // Dependencies are bundled too, except native modules and those loaded only when configured:
+  // loading one file instead of several hundred ESM modules halves the cold start.
+  external: ['better-sqlite3', 'pg', 'ioredis', 'nodemailer'],
+  // Bundled CommonJS packages call require(); ESM output needs it defined.
+  banner: { js: "import { createRequire as __vitrineCreateRequire } from 'node:module'; const require = __vitrineCreateRequire(import.meta.url);" },
   jsx: 'automatic',
   jsxImportSource: 'preact',
+  // Whitespace and comments out (most of the bundle's bytes), names kept for readable traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
   sourcemap: true,
   logLevel: 'warning',
 });

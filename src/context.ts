@@ -10,10 +10,8 @@ import { loggerOptions } from './platform/log/logger.js';
 import { MailService } from './platform/mail/mail-service.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import { OutboxMailer } from './platform/mail/outbox-mailer.js';
-import { SmtpMailer } from './platform/mail/smtp-mailer.js';
 import { MemoryRateLimitStore } from './platform/http/rate-limit/memory-store.js';
 import type { RateLimitStore } from './platform/http/rate-limit/rate-limit-store.js';
-import { RedisRateLimitStore } from './platform/http/rate-limit/redis-store.js';
 import type { ModuleDefinition } from './platform/module.js';
 import { PrivacyRegistry } from './privacy/registry.js';
 import { modules as allModules } from './modules/index.js';
@@ -53,23 +51,34 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const modules = overrides.modules ?? allModules;
   const now = overrides.now ?? (() => new Date());
   const privacy = new PrivacyRegistry(modules);
-  const database = overrides.database ?? openDatabase(config.database);
+  const database = overrides.database ?? (await openDatabase(config.database));
   const applied = await migrateToLatest(database, collectMigrations(modules));
   if (applied.length > 0) logger.info({ migrations: applied.length }, 'database migrated');
 
   const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
   const jobs = new DatabaseJobQueue(database, now);
-  const mailer = overrides.mailer ?? (config.smtpUrl ? new SmtpMailer(config.smtpUrl) : new OutboxMailer(database, now));
+  const mailer = overrides.mailer ?? (config.smtpUrl ? await smtpMailer(config.smtpUrl) : new OutboxMailer(database, now));
   const shop = new ShopService(new ShopStore(database));
   await shop.load(now());
   const mail = new MailService(jobs, mailer, () => config.mailFrom ?? `${shop.identity().name} <${shop.identity().email}>`);
-  const rateLimitStore = config.redisUrl ? new RedisRateLimitStore(config.redisUrl) : new MemoryRateLimitStore();
+  const rateLimitStore = config.redisUrl ? await redisStore(config.redisUrl) : new MemoryRateLimitStore();
 
   const context: AppContext = { config, logger, database, secrets, modules, privacy, jobs, mailer, mail, rateLimitStore, shop, now };
   if (config.seedDemo) {
     for (const module of modules) await module.seed?.(context);
   }
   return context;
+}
+
+// SMTP and Redis clients are loaded only when configured: the embedded default starts faster.
+async function smtpMailer(url: string): Promise<Mailer> {
+  const { SmtpMailer } = await import('./platform/mail/smtp-mailer.js');
+  return new SmtpMailer(url);
+}
+
+async function redisStore(url: string): Promise<RateLimitStore> {
+  const { RedisRateLimitStore } = await import('./platform/http/rate-limit/redis-store.js');
+  return new RedisRateLimitStore(url);
 }
 
 export async function closeContext(context: AppContext) {

@@ -1,15 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import { type Locale, locales } from '../../platform/http/i18n.js';
 import type { CatalogService } from './catalog-service.js';
 import { type Product, type ProductKind, productKinds } from './product.js';
 
-const localeSchema = Type.Union(locales.map((locale) => Type.Literal(locale)));
-const listQuery = Type.Object({
-  locale: Type.Optional(localeSchema),
-  kind: Type.Optional(Type.Union(productKinds.map((kind) => Type.Literal(kind)))),
-});
-const productQuery = Type.Object({ locale: Type.Optional(localeSchema) });
+// Plain JSON Schema, compiled by Fastify's validator.
+const localeSchema = { type: 'string', enum: [...locales] } as const;
+const listQuery = { type: 'object', properties: { locale: localeSchema, kind: { type: 'string', enum: [...productKinds] } } } as const;
+const productQuery = { type: 'object', properties: { locale: localeSchema } } as const;
 
 /** The public storefront API (JSON): the same catalog the pages show, for apps and partners. */
 export function catalogApiRoutes(app: FastifyInstance, catalog: CatalogService) {

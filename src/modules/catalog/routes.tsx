@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { Type } from 'typebox';
 import type { AppContext } from '../../context.js';
 import { locales, negotiateLocale } from '../../platform/http/i18n.js';
 import { pageContext } from '../../web/page-context.js';
@@ -10,7 +9,7 @@ import { CatalogPage } from './views/catalog-page.js';
 import { HomePage } from './views/home-page.js';
 import { ProductPage } from './views/product-page.js';
 
-const catalogQuery = Type.Object({ kind: Type.Optional(Type.Union(productKinds.map((kind) => Type.Literal(kind)))) });
+const catalogQuery = { type: 'object', properties: { kind: { type: 'string', enum: [...productKinds] } } } as const;
 
 /** The storefront pages, once per language: home, catalog (filterable by kind), product. */
 export function storefrontRoutes(app: FastifyInstance, context: AppContext, catalog: CatalogService) {

@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
+import { withStatementCache } from './statement-cache.js';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -22,11 +21,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export function openDatabase(target: DatabaseTarget): Database {
+/** Opens the database. Each engine's driver is loaded only when used (start-up time). */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return target.engine === 'sqlite' ? openSqlite(target.file) : openPostgres(target);
 }
 
-function openSqlite(file: string): Database {
+async function openSqlite(file: string): Promise<Database> {
+  const { default: SQLite } = await import('better-sqlite3');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const connection = new SQLite(file);
   // WAL lets readers go on while a write commits; NORMAL sync is safe with WAL (no corruption,
@@ -36,11 +37,12 @@ function openSqlite(file: string): Database {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const db = new Kysely({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 
-function openPostgres(target: { url: string; schema?: string; poolSize?: number }): Database {
+async function openPostgres(target: { url: string; schema?: string; poolSize?: number }): Promise<Database> {
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString: target.url,
     max: target.poolSize ?? 10,

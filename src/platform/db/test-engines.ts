@@ -34,7 +34,7 @@ const sqliteEngine: TestEngine = {
   name: 'sqlite',
   async open() {
     const dataDir = tempDir();
-    const database = openDatabase({ engine: 'sqlite', file: path.join(dataDir, 'test.sqlite') });
+    const database = await openDatabase({ engine: 'sqlite', file: path.join(dataDir, 'test.sqlite') });
     return {
       database,
       dataDir,
@@ -56,7 +56,7 @@ function postgresEngine(url: string): TestEngine {
       await admin.query(`create schema ${schema}`);
       await admin.end();
       const dataDir = tempDir();
-      const database = openDatabase({ engine: 'postgres', url, schema, poolSize: 4 });
+      const database = await openDatabase({ engine: 'postgres', url, schema, poolSize: 4 });
       return {
         database,
         dataDir,

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { pingDatabase } from '../db/database.js';
-import { RedisRateLimitStore } from './rate-limit/redis-store.js';
 
 /**
  * For the reverse proxy and the process supervisor. Live: the process answers. Ready: it can do
@@ -21,9 +20,8 @@ export function healthRoutes(app: FastifyInstance, context: AppContext) {
       }
     };
     await check('database', () => pingDatabase(context.database));
-    if (context.rateLimitStore instanceof RedisRateLimitStore) {
-      const store = context.rateLimitStore;
-      await check('redis', () => store.ping());
+    if (context.rateLimitStore.backend !== 'memory') {
+      await check(context.rateLimitStore.backend, () => context.rateLimitStore.ping());
     }
     const ready = Object.values(checks).every((status) => status === 'ok');
     return reply.code(ready ? 200 : 503).header('cache-control', 'no-store').send({ status: ready ? 'ready' : 'not ready', checks });

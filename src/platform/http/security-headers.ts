@@ -14,31 +14,49 @@ declare module 'fastify' {
  * and our own stylesheet run, the site cannot be framed, and forms only post back to us.
  */
 export function securityHeaders(app: FastifyInstance, options: { https: boolean }) {
+  // Everything but the nonce is the same on every response: built once.
+  const policyBefore = "default-src 'self'; script-src 'nonce-";
+  const policyAfter = [
+    "' 'strict-dynamic'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(options.https ? ['upgrade-insecure-requests'] : []),
+  ].join('; ');
+  const fixed = {
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'strict-origin-when-cross-origin',
+    'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(self), interest-cohort=()',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    ...(options.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+
   app.decorateReply('cspNonce', '');
   app.addHook('onRequest', async (_request, reply) => {
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = nextNonce();
     reply.cspNonce = nonce;
-    reply.headers({
-      'content-security-policy': [
-        "default-src 'self'",
-        `script-src 'nonce-${nonce}' 'strict-dynamic'`,
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-        ...(options.https ? ['upgrade-insecure-requests'] : []),
-      ].join('; '),
-      'x-content-type-options': 'nosniff',
-      'x-frame-options': 'DENY',
-      'referrer-policy': 'strict-origin-when-cross-origin',
-      'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(self), interest-cohort=()',
-      'cross-origin-opener-policy': 'same-origin',
-      'cross-origin-resource-policy': 'same-origin',
-      ...(options.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
-    });
+    reply.headers(fixed);
+    reply.header('content-security-policy', policyBefore + nonce + policyAfter);
   });
+}
+
+// Nonces are 128 random bits each, cut from a block of cryptographically random bytes refilled
+// every 256 nonces: one system call per block instead of one per response.
+let pool = Buffer.alloc(0);
+let offset = 0;
+function nextNonce(): string {
+  if (offset + 16 > pool.length) {
+    pool = randomBytes(4096);
+    offset = 0;
+  }
+  const nonce = pool.toString('base64', offset, offset + 16);
+  offset += 16;
+  return nonce;
 }

@@ -1,8 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { defineWording, locales } from '../../platform/http/i18n.js';
+import { type Locale, defineWording, locales } from '../../platform/http/i18n.js';
+import type { ShopIdentity } from '../../modules/shop/shop-identity.js';
 import type { PageContext } from '../page-context.js';
 import { paths } from '../paths.js';
 import { Logo } from './logo.js';
+import { renderOnce } from '../render-once.js';
 
 const text = defineWording({
   en: {
@@ -39,6 +41,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
   const { ctx } = props;
   const t = text[ctx.locale];
   const catalog = paths.catalog(ctx.locale);
+  const year = new Date().getUTCFullYear();
   return (
     <html lang={ctx.locale}>
       <head>
@@ -82,45 +85,59 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
           </div>
         </header>
         <main id="main">{props.children}</main>
-        <footer class="site-footer">
-          <div class="container footer-grid">
-            <div>
-              <a class="brand brand--footer" href={paths.home(ctx.locale)}>
-                <Logo />
-                <span>{ctx.shop.name}</span>
-              </a>
-              <p class="muted">{ctx.shop.tagline[ctx.locale]}</p>
-            </div>
-            <div>
-              <h2 class="footer-title">{t.contact}</h2>
-              <address>
-                {ctx.shop.address.street}
-                <br />
-                {ctx.shop.address.postalCode} {ctx.shop.address.city}, {ctx.shop.address.country}
-                <br />
-                <a href={`mailto:${ctx.shop.email}`}>{ctx.shop.email}</a>
-              </address>
-            </div>
-            <div>
-              <h2 class="footer-title">{t.legal}</h2>
-              <ul class="plain-list">
-                <li>
-                  <a href={paths.privacy(ctx.locale)}>{t.privacy}</a>
-                </li>
-                <li>
-                  <a href={paths.cookies(ctx.locale)}>{t.cookies}</a>
-                </li>
-              </ul>
-            </div>
-          </div>
-          <div class="container footer-bottom">
-            <p class="muted small">{t.noTracking}</p>
-            <p class="muted small">
-              © {new Date().getUTCFullYear()} {ctx.shop.name}
-            </p>
-          </div>
-        </footer>
+        {/* The same for every visitor in a language: rendered once per shop identity and year. */}
+        <footer
+          class="site-footer"
+          dangerouslySetInnerHTML={{
+            __html: renderOnce(ctx.shop, `footer:${ctx.locale}:${year}`, () => <FooterContent locale={ctx.locale} shop={ctx.shop} year={year} />),
+          }}
+        />
       </body>
     </html>
+  );
+}
+
+function FooterContent(props: { locale: Locale; shop: ShopIdentity; year: number }) {
+  const { locale, shop } = props;
+  const t = text[locale];
+  return (
+    <>
+      <div class="container footer-grid">
+        <div>
+          <a class="brand brand--footer" href={paths.home(locale)}>
+            <Logo />
+            <span>{shop.name}</span>
+          </a>
+          <p class="muted">{shop.tagline[locale]}</p>
+        </div>
+        <div>
+          <h2 class="footer-title">{t.contact}</h2>
+          <address>
+            {shop.address.street}
+            <br />
+            {shop.address.postalCode} {shop.address.city}, {shop.address.country}
+            <br />
+            <a href={`mailto:${shop.email}`}>{shop.email}</a>
+          </address>
+        </div>
+        <div>
+          <h2 class="footer-title">{t.legal}</h2>
+          <ul class="plain-list">
+            <li>
+              <a href={paths.privacy(locale)}>{t.privacy}</a>
+            </li>
+            <li>
+              <a href={paths.cookies(locale)}>{t.cookies}</a>
+            </li>
+          </ul>
+        </div>
+      </div>
+      <div class="container footer-bottom">
+        <p class="muted small">{t.noTracking}</p>
+        <p class="muted small">
+          © {props.year} {shop.name}
+        </p>
+      </div>
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import type { RateLimitStore } from './rate-limit-store.js';
 
 export class MemoryRateLimitStore implements RateLimitStore {
+  readonly backend = 'memory' as const;
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
   private readonly sweeper: NodeJS.Timeout;
 
@@ -20,6 +21,8 @@ export class MemoryRateLimitStore implements RateLimitStore {
     window.count += 1;
     return { count: window.count, resetAt: window.resetAt };
   }
+
+  async ping() {}
 
   async reset(key: string) {
     this.windows.delete(key);

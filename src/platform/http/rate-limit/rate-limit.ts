@@ -16,7 +16,17 @@ export interface RateLimitRule {
  * Static assets and health checks are not counted.
  */
 export function rateLimits(app: FastifyInstance, options: { store: RateLimitStore; secrets: Secrets; rules: RateLimitRule[] }) {
-  const clientKey = (request: FastifyRequest) => options.secrets.sign('rate-limit', request.ip).slice(0, 22);
+  // The HMAC of an address is memoized: a busy client is looked up, not hashed, on each request.
+  const keys = new Map<string, string>();
+  const clientKey = (request: FastifyRequest) => {
+    let key = keys.get(request.ip);
+    if (key === undefined) {
+      if (keys.size >= 10_000) keys.clear();
+      key = options.secrets.sign('rate-limit', request.ip).slice(0, 22);
+      keys.set(request.ip, key);
+    }
+    return key;
+  };
   app.addHook('onRequest', async (request, reply) => {
     if (request.url.startsWith('/assets/') || request.url.startsWith('/health/')) return;
     let client: string | undefined;

@@ -11,6 +11,7 @@ if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1])
 return {count, ttl}`;
 
 export class RedisRateLimitStore implements RateLimitStore {
+  readonly backend = 'redis' as const;
   private readonly redis: Redis;
 
   constructor(url: string, private readonly prefix = 'vitrine:rate:') {
