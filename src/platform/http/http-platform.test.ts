@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
 import { modules } from '../../modules/index.js';
-import { describeEachEngine } from '../../../test/harness.js';
+import { type Suite, describeEachEngine } from '../../../test/harness.js';
 
 describeEachEngine('HTTP platform', (suite) => {
   it('sends a strict CSP with a fresh nonce on every response, and the other security headers', async () => {
@@ -50,23 +50,33 @@ describeEachEngine('HTTP platform', (suite) => {
   });
 });
 
-describeEachEngine(
-  'rate limits',
-  (suite) => {
-    it('answers 429 with Retry-After once a client exceeds its budget, in the visitor’s language', async () => {
-      const from = { remoteAddress: '192.0.2.10' };
-      for (let i = 0; i < 3; i += 1) expect((await suite.app.inject({ url: '/en', ...from })).statusCode).toBe(200);
-      const limited = await suite.app.inject({ url: '/fr/catalogue', ...from });
-      expect(limited.statusCode).toBe(429);
-      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-      expect(limited.body).toContain('Trop de requêtes');
-      // Another client is not affected, and health checks are never limited.
-      expect((await suite.app.inject({ url: '/en', remoteAddress: '192.0.2.11' })).statusCode).toBe(200);
-      expect((await suite.app.inject({ url: '/health/live', ...from })).statusCode).toBe(200);
+const rateLimitSuite = (suite: Suite) => {
+  it('answers 429 with Retry-After once a client exceeds its budget, in the visitor’s language', async () => {
+    const from = { remoteAddress: '192.0.2.10' };
+    for (let i = 0; i < 3; i += 1) expect((await suite.app.inject({ url: '/en', ...from })).statusCode).toBe(200);
+    const limited = await suite.app.inject({ url: '/fr/catalogue', ...from });
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.body).toContain('Trop de requêtes');
+    // Another client is not affected, and health checks are never limited.
+    expect((await suite.app.inject({ url: '/en', remoteAddress: '192.0.2.11' })).statusCode).toBe(200);
+    expect((await suite.app.inject({ url: '/health/live', ...from })).statusCode).toBe(200);
+  });
+};
+
+describeEachEngine('rate limits (in-process counts)', rateLimitSuite, { env: { RATE_LIMIT_REQUESTS_PER_MINUTE: '3' } });
+
+// The same behaviour with the counts in Redis, as REDIS_URL configures it (the global setup says
+// loudly when VITRINE_TEST_REDIS_URL is unset and this suite does not run).
+const redisUrl = process.env.VITRINE_TEST_REDIS_URL;
+if (redisUrl) {
+  describeEachEngine('rate limits (Redis counts)', (suite) => {
+    rateLimitSuite(suite);
+    it('reports Redis in the readiness check', async () => {
+      expect((await suite.app.inject({ url: '/health/ready' })).json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
     });
-  },
-  { env: { RATE_LIMIT_REQUESTS_PER_MINUTE: '3' } },
-);
+  }, { env: { RATE_LIMIT_REQUESTS_PER_MINUTE: '3', REDIS_URL: redisUrl } });
+}
 
 describeEachEngine(
   'internal errors',
