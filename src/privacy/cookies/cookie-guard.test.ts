@@ -3,7 +3,7 @@ import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { defineCookie } from '../declare.js';
 import { CookieRegistry } from './cookie-registry.js';
-import { cookieGuard, setDeclaredCookie } from './cookie-guard.js';
+import { cookieGuard, cookieLifetime, setDeclaredCookie } from './cookie-guard.js';
 
 const essential = defineCookie({ name: 'essential_one', category: 'essential', purpose: { en: 'e', fr: 'e' }, duration: 'P1D', httpOnly: true });
 const analytics = defineCookie({ name: 'stats_id', category: 'analytics', purpose: { en: 'a', fr: 'a' }, duration: 'P12M', httpOnly: true });
@@ -19,6 +19,16 @@ async function appWith(onViolation: 'throw' | 'drop', consented = false) {
   app.get('/analytics', async (_q, reply) => setDeclaredCookie(reply, analytics, 'v', { secure: false }).send('ok'));
   app.get('/too-long', async (_q, reply) => reply.setCookie('essential_one', 'v', { maxAge: 10 * 86400, httpOnly: true }).send('ok'));
   app.get('/clear', async (_q, reply) => reply.clearCookie('legacy_cookie').send('ok'));
+  // Raw headers a careless plugin could write, each trying to pass for a cookie being cleared.
+  app.get('/raw/:case', async (request, reply) => {
+    const cases: Record<string, string> = {
+      'max-age-twice': 'tracker=x; Max-Age=0; Max-Age=31536000',
+      'empty-max-age': 'tracker=x; Max-Age=',
+      'expired-but-max-age': 'tracker=x; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=31536000',
+      'cleared-with-value': 'tracker=x; Max-Age=0',
+    };
+    return reply.header('set-cookie', cases[(request.params as { case: string }).case]).send('ok');
+  });
   return app;
 }
 
@@ -58,5 +68,37 @@ describe('cookie guard', () => {
     const response = await (await appWith('throw')).inject({ url: '/clear' });
     expect(response.statusCode).toBe(200);
     expect(String(response.headers['set-cookie'])).toContain('legacy_cookie=;');
+  });
+
+  it.each(['max-age-twice', 'empty-max-age', 'expired-but-max-age', 'cleared-with-value'])(
+    'is not fooled by conflicting or empty expiry attributes (%s)',
+    async (name) => {
+      const app = await appWith('drop');
+      const response = await app.inject({ url: `/raw/${name}` });
+      expect(response.headers['set-cookie']).toBeUndefined();
+    },
+  );
+
+  it('logs the refused cookie’s name in production', async () => {
+    const lines: string[] = [];
+    const app = Fastify({ logger: { level: 'error', stream: { write: (line: string) => void lines.push(line) } } });
+    await app.register(cookie);
+    cookieGuard(app, { registry, onViolation: 'drop', hasConsent: () => false });
+    app.get('/', async (_q, reply) => reply.setCookie('tracker', 'x').send('ok'));
+    await app.inject({ url: '/' });
+    expect(lines.join('')).toContain('"cookieName":"tracker"');
+  });
+});
+
+describe('cookieLifetime', () => {
+  it('follows RFC 6265: the last valid Max-Age wins over Expires', () => {
+    const now = Date.parse('2026-11-25T00:00:00Z');
+    expect(cookieLifetime('a=b', now)).toBeUndefined();
+    expect(cookieLifetime('a=b; Max-Age=60', now)).toBe(60);
+    expect(cookieLifetime('a=b; Max-Age=0; Max-Age=60', now)).toBe(60);
+    expect(cookieLifetime('a=b; Max-Age=; Path=/', now)).toBeUndefined();
+    expect(cookieLifetime('a=b; Max-Age=1e9', now)).toBeUndefined();
+    expect(cookieLifetime('a=b; Expires=Wed, 25 Nov 2026 00:01:00 GMT', now)).toBe(60);
+    expect(cookieLifetime('a=b; Expires=Wed, 25 Nov 2026 00:01:00 GMT; Max-Age=-1', now)).toBe(-1);
   });
 });

@@ -40,7 +40,7 @@ export function cookieGuard(app: FastifyInstance, options: CookieGuardOptions) {
         reply.removeHeader('set-cookie');
         throw new CookieGuardError(name, problem);
       }
-      request.log.error({ cookie: name, problem }, 'cookie dropped by the cookie guard');
+      request.log.error({ cookieName: name, problem }, 'cookie dropped by the cookie guard');
       return false;
     });
     if (kept.length !== cookies.length) {
@@ -56,31 +56,44 @@ function cookieName(line: string): string {
   return line.slice(0, Math.max(0, line.indexOf('='))).trim();
 }
 
-function attribute(line: string, name: string): string | undefined {
+function cookieValue(line: string): string {
+  const end = line.indexOf(';');
+  return line.slice(line.indexOf('=') + 1, end === -1 ? undefined : end).trim();
+}
+
+/**
+ * The cookie's lifetime in seconds as a browser computes it (RFC 6265 §5.2 and §5.3): the last
+ * valid Max-Age wins over any Expires; a Max-Age that is not an integer is ignored; the last
+ * valid Expires applies otherwise; neither means a session cookie (undefined).
+ */
+export function cookieLifetime(line: string, now = Date.now()): number | undefined {
+  let maxAge: number | undefined;
+  let expires: number | undefined;
   for (const part of line.split(';').slice(1)) {
-    const [key = '', ...rest] = part.split('=');
-    if (key.trim().toLowerCase() === name) return rest.join('=').trim();
+    const equals = part.indexOf('=');
+    const key = (equals === -1 ? part : part.slice(0, equals)).trim().toLowerCase();
+    const value = equals === -1 ? '' : part.slice(equals + 1).trim();
+    if (key === 'max-age' && /^-?\d+$/.test(value)) maxAge = Number(value);
+    if (key === 'expires' && !Number.isNaN(Date.parse(value))) expires = (Date.parse(value) - now) / 1000;
   }
-  return undefined;
+  return maxAge ?? expires;
 }
 
 function checkCookie(line: string, request: FastifyRequest, options: CookieGuardOptions): string | undefined {
-  const maxAge = attribute(line, 'max-age');
-  const expires = attribute(line, 'expires');
-  const clears = (maxAge !== undefined && Number(maxAge) <= 0) || (expires !== undefined && Date.parse(expires) <= Date.now());
-  if (clears) return undefined;
+  const lifetime = cookieLifetime(line);
+  // Clearing a cookie (empty value, already expired) removes data: always allowed.
+  if (lifetime !== undefined && lifetime <= 0 && cookieValue(line) === '') return undefined;
 
   const declaration = options.registry.get(cookieName(line));
   if (!declaration) return 'it is not in the cookie registry (declare it with defineCookie in its module)';
   if (declaration.category !== 'essential' && !options.hasConsent(request, declaration.category)) {
     return `it is a ${declaration.category} cookie and the visitor has not consented to that category`;
   }
-  const lifetime = maxAge !== undefined ? Number(maxAge) : expires !== undefined ? (Date.parse(expires) - Date.now()) / 1000 : undefined;
   if (declaration.duration === 'session' && lifetime !== undefined) return 'it is declared as a session cookie but has an expiry';
   if (declaration.duration !== 'session' && lifetime !== undefined && lifetime > durationSeconds(declaration.duration) + 60) {
     return `it would live longer than its declared duration ${declaration.duration}`;
   }
-  if (declaration.httpOnly && !/;\s*httponly/i.test(line)) return 'it is declared HttpOnly but is set without it';
+  if (declaration.httpOnly && !/;\s*httponly\s*(;|$)/i.test(line)) return 'it is declared HttpOnly but is set without it';
   return undefined;
 }
 
