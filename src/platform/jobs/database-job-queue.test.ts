@@ -77,6 +77,47 @@ describeEachEngine(
       expect(reclaimed?.attempts).toBe(2);
     });
 
+    it('ignores the late outcome of a worker that lost its lock to another', async () => {
+      await clear();
+      const q = queue();
+      const id = (await q.enqueue(db(), { name: 'slow', payload: null })) as string;
+      const [stale] = await q.claim('slow-worker', 1, 30_000);
+      clock = new Date(clock.getTime() + 31_000);
+      const [fresh] = await q.claim('fresh-worker', 1, 30_000);
+      expect(fresh?.id).toBe(id);
+      expect(await q.complete(stale!)).toBe(false);
+      expect(await q.fail(stale!, new Error('late'))).toBe(false);
+      expect((await status(id)).status).toBe('running');
+      expect(await q.complete(fresh!)).toBe(true);
+      expect((await status(id)).status).toBe('done');
+    });
+
+    it('fails, instead of handing out again, a job whose worker died on its last attempt', async () => {
+      await clear();
+      const q = queue();
+      const id = (await q.enqueue(db(), { name: 'deadly', payload: null, maxAttempts: 2 })) as string;
+      await q.claim('w1', 1, 30_000);
+      clock = new Date(clock.getTime() + 31_000);
+      expect(await q.claim('w2', 1, 30_000)).toHaveLength(1);
+      clock = new Date(clock.getTime() + 31_000);
+      expect(await q.claim('w3', 1, 30_000)).toEqual([]);
+      const row = await status(id);
+      expect([row.status, row.last_error]).toEqual(['failed', 'the worker stopped responding']);
+    });
+
+    it('fails a handler that runs past half its lock, so no other worker takes it over mid-run', async () => {
+      await clear();
+      const id = (await queue().enqueue(db(), { name: 'hangs', payload: null })) as string;
+      const worker = new JobWorker({
+        queue: queue(), db: db(), schedules: [], logger: silent, now, lockMs: 100,
+        handlers: { hangs: () => new Promise((resolve) => setTimeout(resolve, 1000)) },
+      });
+      await worker.tick();
+      const row = await status(id);
+      expect(row.status).toBe('queued');
+      expect(row.last_error).toBe('job hangs took longer than 50 ms');
+    });
+
     it('keeps at most one job per unique key', async () => {
       await clear();
       const q = queue();

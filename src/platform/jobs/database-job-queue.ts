@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { randomId } from '../crypto/tokens.js';
 import { scrub } from '../log/logger.js';
@@ -49,6 +49,14 @@ export class DatabaseJobQueue implements JobQueue {
   async claim(workerId: string, limit: number, lockMs: number): Promise<ClaimedJob[]> {
     const now = this.now();
     const nowIso = now.toISOString();
+    // A job whose worker died on its last attempt is failed, not handed out again forever.
+    await this.db
+      .updateTable('jobs')
+      .set({ status: 'failed', finished_at: nowIso, locked_by: null, locked_until: null, last_error: 'the worker stopped responding' })
+      .where('status', '=', 'running')
+      .where('locked_until', '<', nowIso)
+      .whereRef('attempts', '>=', 'max_attempts')
+      .execute();
     let due = this.db
       .selectFrom('jobs')
       .select('id')
@@ -56,7 +64,7 @@ export class DatabaseJobQueue implements JobQueue {
         eb.or([
           eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', nowIso)]),
           // A worker that died mid-job leaves it running; once its lock expires, it is due again.
-          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)]),
+          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso), eb('attempts', '<', eb.ref('max_attempts'))]),
         ]),
       )
       .orderBy('run_at')
@@ -79,6 +87,7 @@ export class DatabaseJobQueue implements JobQueue {
     rows.sort((a, b) => a.run_at.localeCompare(b.run_at));
     return rows.map((row) => ({
       id: row.id,
+      lockedBy: workerId,
       name: row.name,
       payload: JSON.parse(row.payload) as unknown,
       attempts: row.attempts,
@@ -87,17 +96,18 @@ export class DatabaseJobQueue implements JobQueue {
   }
 
   async complete(job: ClaimedJob) {
-    await this.db
+    const result = await this.db
       .updateTable('jobs')
       .set({ status: 'done', finished_at: this.now().toISOString(), locked_by: null, locked_until: null, last_error: null })
-      .where('id', '=', job.id)
-      .execute();
+      .where(heldBy(job))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
 
   async fail(job: ClaimedJob, error: unknown) {
     const message = scrub(error instanceof Error ? error.message : String(error)).slice(0, 1000);
     const final = job.attempts >= job.maxAttempts;
-    await this.db
+    const result = await this.db
       .updateTable('jobs')
       .set({
         status: final ? 'failed' : 'queued',
@@ -107,9 +117,16 @@ export class DatabaseJobQueue implements JobQueue {
         locked_until: null,
         last_error: message,
       })
-      .where('id', '=', job.id)
-      .execute();
+      .where(heldBy(job))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
   }
+}
+
+/** The job as this worker holds it: same lock owner, same attempt, still running. */
+function heldBy(job: ClaimedJob) {
+  return (eb: ExpressionBuilder<JobsTable, 'jobs'>) =>
+    eb.and([eb('id', '=', job.id), eb('status', '=', 'running'), eb('locked_by', '=', job.lockedBy), eb('attempts', '=', job.attempts)]);
 }
 
 /** Exponential backoff: 10 s, 20 s, 40 s… capped at one hour. */

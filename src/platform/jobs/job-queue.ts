@@ -13,6 +13,8 @@ export interface JobToEnqueue {
 
 export interface ClaimedJob {
   id: string;
+  /** The worker holding the job's lock: only it may record the outcome. */
+  lockedBy: string;
   name: string;
   payload: unknown;
   attempts: number;
@@ -36,7 +38,11 @@ export interface JobQueue {
   enqueue(executor: Kysely<JobsTable>, job: JobToEnqueue): Promise<string | undefined>;
   /** Takes up to `limit` due jobs for this worker; a job is never handed to two workers at once. */
   claim(workerId: string, limit: number, lockMs: number): Promise<ClaimedJob[]>;
-  complete(job: ClaimedJob): Promise<void>;
+  /**
+   * Records success. Returns false if this worker no longer holds the job (its lock expired and
+   * another worker took it over): the outcome then belongs to the other worker.
+   */
+  complete(job: ClaimedJob): Promise<boolean>;
   /** Records a failure: retried later with backoff, or marked failed after the last attempt. */
-  fail(job: ClaimedJob, error: unknown): Promise<void>;
+  fail(job: ClaimedJob, error: unknown): Promise<boolean>;
 }

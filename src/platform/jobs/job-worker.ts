@@ -59,7 +59,7 @@ export class JobWorker {
   /** One round: enqueue due schedules, then run what is due. Returns how many jobs ran. */
   async tick(): Promise<number> {
     await this.enqueueSchedules();
-    const jobs = await this.options.queue.claim(this.id, this.options.concurrency ?? 4, this.options.lockMs ?? 5 * 60_000);
+    const jobs = await this.options.queue.claim(this.id, this.options.concurrency ?? 4, this.lockMs);
     await Promise.all(jobs.map((job) => this.run(job)));
     return jobs.length;
   }
@@ -67,15 +67,30 @@ export class JobWorker {
   private async run(job: ClaimedJob) {
     const handler = this.options.handlers[job.name];
     const log = this.options.logger.child({ jobId: job.id, jobName: job.name, attempt: job.attempts });
+    // A handler must finish well within its lock, or another worker would take the job over
+    // while it still runs (and, for mail, send it twice).
+    const timeoutMs = this.lockMs / 2;
+    let timer: NodeJS.Timeout | undefined;
     try {
       if (!handler) throw new Error(`No handler for job ${job.name}`);
-      await handler(job.payload, job);
-      await this.options.queue.complete(job);
-      log.debug('job done');
+      await Promise.race([
+        handler(job.payload, job),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`job ${job.name} took longer than ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+      if (!(await this.options.queue.complete(job))) log.warn('job finished after its lock was lost; outcome left to the new holder');
+      else log.debug('job done');
     } catch (error) {
-      await this.options.queue.fail(job, error);
-      log.warn({ err: error }, job.attempts >= job.maxAttempts ? 'job failed for good' : 'job failed, will retry');
+      const recorded = await this.options.queue.fail(job, error);
+      log.warn({ err: error }, !recorded ? 'job failed after its lock was lost' : job.attempts >= job.maxAttempts ? 'job failed for good' : 'job failed, will retry');
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  private get lockMs() {
+    return this.options.lockMs ?? 5 * 60_000;
   }
 
   private async enqueueSchedules() {

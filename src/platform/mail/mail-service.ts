@@ -17,7 +17,8 @@ export class MailService {
   ) {}
 
   async queue(executor: Kysely<JobsTable>, message: MailMessage): Promise<void> {
-    await this.jobs.enqueue(executor, { name: sendMailJob, payload: message, maxAttempts: 8 });
+    // 12 attempts, backing off from 10 s to an hour: a mail server may be down ~3.5 hours.
+    await this.jobs.enqueue(executor, { name: sendMailJob, payload: message, maxAttempts: 12 });
   }
 
   /** The job handler. */

@@ -6,8 +6,10 @@ export class SmtpMailer implements Mailer {
   private readonly transport: nodemailer.Transporter;
 
   constructor(url: string) {
-    // A pool keeps connections open between messages instead of one TLS handshake each.
-    this.transport = nodemailer.createTransport(url.includes('?') ? `${url}&pool=true` : `${url}?pool=true`);
+    // A pool keeps connections open between messages instead of one TLS handshake each. The
+    // timeouts keep a stuck server from holding a job past its lock (job-worker.ts).
+    const options = 'pool=true&connectionTimeout=30000&greetingTimeout=30000&socketTimeout=60000';
+    this.transport = nodemailer.createTransport(url.includes('?') ? `${url}&${options}` : `${url}?${options}`);
   }
 
   async send(message: MailMessage & { from: string }) {
