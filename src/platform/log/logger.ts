@@ -5,27 +5,34 @@ import type { LoggerOptions } from 'pino';
  * Logs are for operating the shop, never a second copy of customers' data. Three layers:
  * 1. requests are logged by route pattern (/en/catalog/:slug), never the raw URL with its query
  *    string, and never headers, cookies or the client's IP;
- * 2. known personal fields are censored wherever they appear (redact paths);
- * 3. free text (error messages) is scrubbed of anything shaped like an email, IP, or token.
+ * 2. fields with personal names are censored wherever they appear, at any depth;
+ * 3. all other text (values, messages, errors) is scrubbed of anything shaped like an email,
+ *    an IP address or a token.
  */
 export const redactedFields = [
   'email', 'to', 'from', 'ip', 'name', 'firstName', 'lastName', 'username', 'password', 'token',
-  'phone', 'address', 'cookie', 'authorization', 'body', 'text', 'html', 'payload',
+  'phone', 'address', 'cookie', 'cookies', 'authorization', 'body', 'text', 'html', 'payload',
 ];
+const sensitive = new Set(redactedFields.map((field) => field.toLowerCase()));
 
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
-    redact: {
-      paths: [...redactedFields, ...redactedFields.map((field) => `*.${field}`)],
-      censor: '[redacted]',
-    },
     serializers: {
       req: (request: FastifyRequest) => ({ method: request.method, route: routeOf(request) }),
       res: (reply: FastifyReply) => ({ statusCode: reply.statusCode }),
       err: serializeError,
     },
-    formatters: { level: (label) => ({ level: label }) },
+    formatters: {
+      level: (label) => ({ level: label }),
+      log: (object) => censor(object) as Record<string, unknown>,
+    },
+    hooks: {
+      // The message itself (logger.info(obj, 'message')) is scrubbed like any other text.
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<typeof method>);
+      },
+    },
   };
 }
 
@@ -34,10 +41,30 @@ export function routeOf(request: FastifyRequest): string {
   return request.routeOptions?.url ?? '(no route)';
 }
 
+/**
+ * A copy of a log object with personal fields censored and text scrubbed, at any depth. Only
+ * plain objects and arrays are walked; errors go to their serializer, other objects as they are.
+ */
+export function censor(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (value === null || typeof value !== 'object' || depth > 10) return value;
+  if (Array.isArray(value)) return value.map((item) => censor(item, depth + 1));
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    copy[key] = sensitive.has(key.toLowerCase()) ? '[redacted]' : censor(item, depth + 1);
+  }
+  return copy;
+}
+
+const hex = '[0-9a-f]{1,4}';
 const patterns: [RegExp, string][] = [
   [/[^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[a-z]{2,}/gi, '[email]'],
   [/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, '[ip]'],
-  [/\b(?:[0-9a-f]{1,4}:){2,7}[0-9a-f]{1,4}\b/gi, '[ip]'],
+  // IPv6: the full eight groups, or any compressed form with "::". Clock times (10:30:00) have
+  // neither, so they survive.
+  [new RegExp(`(?<![\\w:])(?:(?:${hex}:){7}${hex}|(?:${hex}(?::${hex}){0,6})?::(?:${hex}(?::${hex}){0,6})?)(?![\\w:])`, 'gi'), '[ip]'],
   [/\b[A-Za-z0-9_-]{32,}\b/g, '[token]'],
 ];
 
