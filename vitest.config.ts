@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Unit, store, privacy and HTTP behaviour tests. Each suite that touches a database runs on
-// every engine the harness finds (src/platform/db/test-harness.ts): SQLite always, PostgreSQL
+// every engine the harness finds (test/harness.ts): SQLite always, PostgreSQL
 // when VITRINE_TEST_PG_URL is set.
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

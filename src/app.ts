@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, LogController } from 'fastify';
 import type { AppContext } from './context.js';
 import { csrfProtection } from './platform/http/csrf.js';
 import { errorHandling, errorResponder } from './platform/http/error-handler.js';
@@ -23,6 +23,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   const { config } = context;
   const secure = config.publicUrl.startsWith('https:');
   const respond = errorResponder(() => context.shop.identity());
+  // Assigned once the hooks are registered below; the framework-error path runs only later.
+  let applySecurityHeaders: (reply: FastifyReply) => void = () => {};
 
   const app = Fastify({
     loggerInstance: context.logger,
@@ -36,6 +38,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     // Malformed URLs (bad percent-encoding) are answered by our own error page, not Fastify's.
     frameworkErrors: (error, request, reply) => {
       request.log.info({ code: 'VT_BAD_URL', cause: error.code }, 'request refused');
+      applySecurityHeaders(reply);
       respond(request, reply, 'VT_BAD_URL');
     },
   });
@@ -50,7 +53,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
-  securityHeaders(app, { https: secure });
+  applySecurityHeaders = securityHeaders(app, { https: secure });
   rateLimits(app, { store: context.rateLimitStore, secrets: context.secrets, rules: defaultRateLimitRules(config.rateLimit) });
   csrfProtection(app, { secrets: context.secrets, secure });
   cookieGuard(app, {

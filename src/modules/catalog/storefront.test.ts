@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
+import { CatalogStore } from './catalog-store.js';
 
 describeEachEngine('storefront pages', (suite) => {
   it('sends / to the visitor’s language and tells caches it depends on Accept-Language', async () => {
@@ -61,10 +62,28 @@ describeEachEngine('storefront pages', (suite) => {
     expect(negotiated.body).toContain('Page not found');
   });
 
-  it('escapes everything it renders: a hostile slug comes back inert', async () => {
-    const response = await suite.app.inject({ url: `/en/catalog/${encodeURIComponent('<script>alert(1)</script>')}` });
-    expect(response.statusCode).toBe(404);
-    expect(response.body).not.toContain('<script>alert(1)</script>');
+  it('escapes product text from the database, including in the part rendered once', async () => {
+    const store = new CatalogStore(suite.database);
+    const now = new Date().toISOString();
+    const hostile = '<script>alert("pwned")</script><img src=x onerror=alert(1)>';
+    await store.transaction().execute(async (trx) => {
+      await store.insert(
+        trx,
+        { id: 'hostile-id', slug: 'hostile', kind: 'product', status: 'active', price_cents: 100, currency: 'EUR', level: null, format: null, duration_hours: null, starts_at: null, seats: null, stock: 1, cover: 'js', featured: 0, position: 99, created_at: now, updated_at: now },
+        ['en', 'fr'].map((locale) => ({ product_id: 'hostile-id', locale, name: hostile, summary: hostile, description: hostile, highlights: JSON.stringify([hostile]) })),
+      );
+    });
+    // Twice: the first render, then the HTML kept by renderOnce.
+    for (const url of ['/en/catalog/hostile', '/en/catalog/hostile', '/fr/catalogue/hostile']) {
+      const page = await suite.app.inject({ url });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('<script>alert');
+      expect(page.body).not.toContain('<img src=x');
+      expect(page.body).toContain('&lt;script>alert(&quot;pwned&quot;)&lt;/script>');
+    }
+    const slug = await suite.app.inject({ url: `/en/catalog/${encodeURIComponent('<script>x</script>')}` });
+    expect(slug.statusCode).toBe(404);
+    expect(slug.body).not.toContain('<script>x');
   });
 
   it('serves the catalog as JSON through the storefront API, without internal ids', async () => {

@@ -22,7 +22,7 @@ interface SecretsFile {
   adminPassword: string;
 }
 
-export function loadSecrets(options: { secretKey: string | undefined; dataDir: string }): Secrets {
+export function loadSecrets(options: { secretKey: string | undefined; adminPassword: string | undefined; dataDir: string }): Secrets {
   const stored = readOrCreate(path.join(options.dataDir, 'secrets.json'));
   const master = Buffer.from(options.secretKey ?? stored.masterKey, 'utf8');
   const keys = new Map<string, Buffer>();
@@ -37,27 +37,34 @@ export function loadSecrets(options: { secretKey: string | undefined; dataDir: s
   return {
     key,
     sign: (purpose, value) => createHmac('sha256', key(purpose)).update(value).digest('base64url'),
-    adminPassword: stored.adminPassword,
+    // Several processes share ADMIN_PASSWORD like SECRET_KEY; one process can use the file's.
+    adminPassword: options.adminPassword ?? stored.adminPassword,
   };
 }
 
 function readOrCreate(file: string): SecretsFile {
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as SecretsFile;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  if (!fs.existsSync(file)) {
+    const secrets: SecretsFile = {
+      masterKey: randomBytes(32).toString('base64url'),
+      adminPassword: randomBytes(12).toString('base64url'),
+    };
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    // Written whole to a private temporary file, then linked into place: link() fails if the
+    // file exists, so when two processes start together one wins and the other reads the
+    // winner's complete file, never a half-written one.
+    const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    fs.writeFileSync(temporary, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+    try {
+      fs.linkSync(temporary, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      fs.unlinkSync(temporary);
+    }
   }
-  const secrets: SecretsFile = {
-    masterKey: randomBytes(32).toString('base64url'),
-    adminPassword: randomBytes(12).toString('base64url'),
-  };
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  // 'wx' fails if another process created the file first; then we read theirs.
-  try {
-    fs.writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-    return secrets;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as SecretsFile;
+  const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SecretsFile>;
+  if (typeof stored.masterKey !== 'string' || stored.masterKey.length < 32 || typeof stored.adminPassword !== 'string') {
+    throw new Error(`${file} is damaged: it needs masterKey (32+ characters) and adminPassword. Restore it from a backup.`);
   }
+  return stored as SecretsFile;
 }

@@ -37,6 +37,26 @@ describeEachEngine('bad input', (suite) => {
     expect(response.body).not.toMatch(/at .+\.(ts|js):\d+/);
   });
 
+  it('carries the security headers on a malformed-URL answer too', async () => {
+    const response = await suite.app.inject({ url: '/en/%E0%A4%A' });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-security-policy']).toContain("object-src 'none'");
+    expect(response.headers['x-frame-options']).toBe('DENY');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('answers a POST to an unknown address with 404, not a CSRF refusal', async () => {
+    const response = await suite.app.inject({ method: 'POST', url: '/en/nowhere', payload: {} });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it('keeps the page language when the address has a query string', async () => {
+    const response = await suite.app.inject({ url: '/en?x=1&kind=<b>', headers: { 'accept-language': 'fr' } });
+    expect(response.statusCode).toBe(200);
+    const missing = await suite.app.inject({ url: '/en/nowhere?x=1', headers: { 'accept-language': 'fr' } });
+    expect(missing.body).toContain('Page not found');
+  });
+
   it('refuses an invalid catalog filter with a 400 naming the field', async () => {
     const response = await suite.app.inject({ url: '/en/catalog?kind=spaceship' });
     expect(response.statusCode).toBe(400);

@@ -58,7 +58,8 @@ export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets
   });
 
   app.addHook('preValidation', async (request) => {
-    if (!stateChanging.has(request.method) || request.routeOptions.config.csrf === false) return;
+    // An unmatched route changes nothing: it gets its 404, not a CSRF refusal.
+    if (!stateChanging.has(request.method) || !request.routeOptions.url || request.routeOptions.config.csrf === false) return;
     const cookie = request.cookies[csrfCookie.name];
     const body = request.body as Record<string, unknown> | undefined;
     const sent = request.headers[csrfHeaderName] ?? (typeof body === 'object' && body ? body[csrfFieldName] : undefined);

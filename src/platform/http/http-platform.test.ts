@@ -116,3 +116,19 @@ describeEachEngine(
     },
   },
 );
+
+describeEachEngine(
+  'rate limits when Redis is down',
+  (suite) => {
+    it('serves the visitor, logs the outage, and reports not ready', async () => {
+      const page = await suite.app.inject({ url: '/en' });
+      expect(page.statusCode).toBe(200);
+      expect(suite.logs.join('\n')).toContain('rate limit store unavailable: request not counted');
+      const ready = await suite.app.inject({ url: '/health/ready' });
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'not ready', checks: { database: 'ok', redis: 'failed' } });
+    });
+  },
+  // Port 9 (discard) has no Redis: a real client failing to reach a real address.
+  { env: { REDIS_URL: 'redis://127.0.0.1:9' } },
+);

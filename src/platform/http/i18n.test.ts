@@ -21,5 +21,7 @@ describe('language negotiation', () => {
     expect(localeOfPath('/fr')).toBe('fr');
     expect(localeOfPath('/english/catalog')).toBeUndefined();
     expect(localeOfPath('/admin/en')).toBeUndefined();
+    expect(localeOfPath('/en?x=1')).toBe('en');
+    expect(localeOfPath('/fr#top')).toBe('fr');
   });
 });

@@ -26,8 +26,8 @@ export function negotiateLocale(header: string | undefined): Locale {
 }
 
 /** The language a URL path is in, if it starts with one. */
-export function localeOfPath(path: string): Locale | undefined {
-  const segment = path.split('/')[1];
+export function localeOfPath(url: string): Locale | undefined {
+  const segment = url.split(/[?#]/, 1)[0]?.split('/')[1];
   return isLocale(segment) ? segment : undefined;
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -14,6 +14,17 @@ declare module 'fastify' {
  * and our own stylesheet run, the site cannot be framed, and forms only post back to us.
  */
 export function securityHeaders(app: FastifyInstance, options: { https: boolean }) {
+  const apply = securityHeadersApplier(options);
+  app.decorateReply('cspNonce', '');
+  app.addHook('onRequest', async (_request, reply) => apply(reply));
+  return apply;
+}
+
+/**
+ * Sets the headers and the reply's nonce. Exported for the replies Fastify answers before any
+ * hook runs (malformed URLs), which must carry the same headers.
+ */
+export function securityHeadersApplier(options: { https: boolean }) {
   // Everything but the nonce is the same on every response: built once.
   const policyBefore = "default-src 'self'; script-src 'nonce-";
   const policyAfter = [
@@ -38,13 +49,12 @@ export function securityHeaders(app: FastifyInstance, options: { https: boolean 
     ...(options.https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
   };
 
-  app.decorateReply('cspNonce', '');
-  app.addHook('onRequest', async (_request, reply) => {
+  return (reply: FastifyReply) => {
     const nonce = nextNonce();
     reply.cspNonce = nonce;
     reply.headers(fixed);
     reply.header('content-security-policy', policyBefore + nonce + policyAfter);
-  });
+  };
 }
 
 // Nonces are 128 random bits each, cut from a block of cryptographically random bytes refilled

@@ -33,7 +33,16 @@ export function rateLimits(app: FastifyInstance, options: { store: RateLimitStor
     for (const rule of options.rules) {
       if (!rule.applies(request)) continue;
       client ??= clientKey(request);
-      const { count, resetAt } = await options.store.hit(`${rule.name}:${client}`, rule.windowMs);
+      let hit: { count: number; resetAt: number };
+      try {
+        hit = await options.store.hit(`${rule.name}:${client}`, rule.windowMs);
+      } catch (error) {
+        // The store (Redis) is down: serve the visitor rather than fail every request. The
+        // readiness check reports the outage, and the log says limits are not enforced.
+        request.log.error({ err: error, rule: rule.name }, 'rate limit store unavailable: request not counted');
+        return;
+      }
+      const { count, resetAt } = hit;
       if (count > rule.limit) {
         const retryAfterSeconds = Math.max(1, Math.ceil((resetAt - Date.now()) / 1000));
         reply.header('retry-after', String(retryAfterSeconds));

@@ -17,6 +17,9 @@ export class RedisRateLimitStore implements RateLimitStore {
   constructor(url: string, private readonly prefix = 'vitrine:rate:') {
     this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
     this.redis.defineCommand('vitrineHit', { numberOfKeys: 1, lua: hitScript });
+    // ioredis reconnects by itself; without a listener a connection error would crash the
+    // process. Failed commands reject, and the rate-limit hook logs them.
+    this.redis.on('error', () => {});
   }
 
   async hit(key: string, windowMs: number) {
