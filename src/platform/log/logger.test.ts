@@ -5,7 +5,13 @@ import { censor, loggerOptions, scrub } from './logger.js';
 
 function capture() {
   const lines: string[] = [];
-  const logger = pino(loggerOptions('info'), new Writable({ write: (chunk, _e, done) => void (lines.push(String(chunk)), done()) }));
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  const logger = pino(loggerOptions('info'), stream);
   return { logger, text: () => lines.join('') };
 }
 
