@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../../platform/db/database.js';
+import { type Database, tablesOf } from '../../platform/db/database.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { CatalogTables } from './catalog-tables.js';
 import type { Product, ProductKind } from './product.js';
@@ -9,7 +9,7 @@ export class CatalogStore {
   private readonly db: Kysely<CatalogTables>;
 
   constructor(database: Database) {
-    this.db = database.db as Kysely<CatalogTables>;
+    this.db = tablesOf<CatalogTables>(database);
   }
 
   private selectProducts(locale: Locale) {

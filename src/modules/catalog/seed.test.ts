@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { tablesOf } from '../../platform/db/database.js';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import { createContext } from '../../context.js';
@@ -10,7 +10,7 @@ describeEachEngine(
   (suite) => {
     const count = async () =>
       Number(
-        (await (suite.database.db as Kysely<CatalogTables>).selectFrom('catalog_product_texts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+        (await tablesOf<CatalogTables>(suite.database).selectFrom('catalog_product_texts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
       );
 
     it('seeds the demo catalog once, in both languages', async () => {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/database.js';
+import { type Database, tablesOf } from '../../platform/db/database.js';
 
 export interface ShopTables {
   shop_settings: { key: string; value: string; updated_at: string };
@@ -10,7 +10,7 @@ export class ShopStore {
   private readonly db: Kysely<ShopTables>;
 
   constructor(database: Database) {
-    this.db = database.db as Kysely<ShopTables>;
+    this.db = tablesOf<ShopTables>(database);
   }
 
   async get(key: string): Promise<unknown | undefined> {

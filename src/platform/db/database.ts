@@ -10,14 +10,26 @@ export type DatabaseTarget =
   | { engine: 'postgres'; url: string; schema?: string; poolSize?: number };
 
 /**
+ * The shared handle knows tables only as names and columns; each store narrows it to the
+ * tables it owns with `tablesOf<CatalogTables>(database)`.
+ */
+export type SomeTables = Record<string, Record<string, unknown>>;
+
+/** The database as seen by the store that owns these tables. */
+export function tablesOf<Tables>(database: Database): Kysely<Tables> {
+  return database.db as unknown as Kysely<Tables>;
+}
+
+/**
  * One open database, whichever the engine. Stores receive `db` and write portable Kysely;
  * `engine` is only read where the SQL must differ (row locking, upserts on old SQLite).
  * The table types are each module's; a store narrows `db` to the tables it owns.
  */
 export interface Database {
-  // biome-ignore lint/suspicious/noExplicitAny: each store narrows this to its own tables
-  db: Kysely<any>;
+  db: Kysely<SomeTables>;
   engine: Engine;
+  /** PostgreSQL: the schema our tables live in (several apps or test suites may share a database). */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -37,7 +49,7 @@ async function openSqlite(file: string): Promise<Database> {
   connection.pragma('synchronous = NORMAL');
   connection.pragma('foreign_keys = ON');
   connection.pragma('busy_timeout = 5000');
-  const db = new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
+  const db = new Kysely<SomeTables>({ dialect: new SqliteDialect({ database: withStatementCache(connection) }) });
   return { db, engine: 'sqlite', close: () => db.destroy() };
 }
 
@@ -56,8 +68,9 @@ async function openPostgres(target: { url: string; schema?: string; poolSize?: n
   });
   // A dropped connection must not crash the process; the next query gets a fresh one.
   pool.on('error', () => {});
-  const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgres', close: () => db.destroy() };
+  const db = new Kysely<SomeTables>({ dialect: new PostgresDialect({ pool }) });
+  const { rows } = await pool.query<{ schema: string }>('select current_schema() as schema');
+  return { db, engine: 'postgres', schema: rows[0]?.schema, close: () => db.destroy() };
 }
 
 /** Readiness: the database answers a trivial query. */

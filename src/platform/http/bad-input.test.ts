@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { tablesOf } from '../db/database.js';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import type { JobsTable } from '../jobs/jobs-table.js';
@@ -14,7 +14,7 @@ describeEachEngine('bad input', (suite) => {
   const jobCount = async () =>
     Number(
       (
-        await (suite.database.db as Kysely<JobsTable>)
+        await tablesOf<JobsTable>(suite.database)
           .selectFrom('jobs')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('name', '=', 'mail.send')

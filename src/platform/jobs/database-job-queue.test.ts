@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { tablesOf } from '../db/database.js';
 import pino from 'pino';
 import type { FastifyBaseLogger } from 'fastify';
 import { expect, it } from 'vitest';
@@ -15,7 +15,7 @@ describeEachEngine(
     let clock = new Date('2026-11-25T10:00:00.000Z');
     const now = () => clock;
     const queue = () => new DatabaseJobQueue(suite.database, now);
-    const db = () => suite.database.db as Kysely<JobsTable>;
+    const db = () => tablesOf<JobsTable>(suite.database);
     const clear = () => db().deleteFrom('jobs').execute();
     const status = async (id: string) => db().selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 

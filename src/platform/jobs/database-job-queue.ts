@@ -1,4 +1,5 @@
-import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import { tablesOf } from '../db/database.js';
+import { type ExpressionBuilder, type Kysely, type Transaction, sql } from 'kysely';
 import type { Database } from '../db/database.js';
 import { randomId } from '../crypto/tokens.js';
 import { scrub } from '../log/logger.js';
@@ -18,13 +19,13 @@ export class DatabaseJobQueue implements JobQueue {
     private readonly database: Database,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.db = database.db as Kysely<JobsTable>;
+    this.db = tablesOf<JobsTable>(database);
   }
 
-  async enqueue(executor: Kysely<JobsTable>, job: JobToEnqueue): Promise<string | undefined> {
+  async enqueue<Tables>(executor: Kysely<Tables> | Transaction<Tables>, job: JobToEnqueue): Promise<string | undefined> {
     const now = this.now().toISOString();
     const id = randomId();
-    const result = await executor
+    const result = await (executor as unknown as Kysely<JobsTable>)
       .insertInto('jobs')
       .values({
         id,

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { JobsTable } from './jobs-table.js';
+import type { Kysely, Transaction } from 'kysely';
 
 export interface JobToEnqueue {
   name: string;
@@ -35,7 +34,8 @@ export interface Schedule {
  * the business change that asked for it committed (no mail for a rolled-back order).
  */
 export interface JobQueue {
-  enqueue(executor: Kysely<JobsTable>, job: JobToEnqueue): Promise<string | undefined>;
+  /** `executor` is the caller's transaction (or database handle), whatever tables it is typed with. */
+  enqueue<Tables>(executor: Kysely<Tables> | Transaction<Tables>, job: JobToEnqueue): Promise<string | undefined>;
   /** Takes up to `limit` due jobs for this worker; a job is never handed to two workers at once. */
   claim(workerId: string, limit: number, lockMs: number): Promise<ClaimedJob[]>;
   /**

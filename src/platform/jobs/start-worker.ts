@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { tablesOf } from '../db/database.js';
 import type { AppContext } from '../../context.js';
 import type { JobHandler, Schedule } from './job-queue.js';
 import { JobWorker } from './job-worker.js';
@@ -17,7 +17,7 @@ export function createJobWorker(context: AppContext, options: { pollMs?: number 
   }
   return new JobWorker({
     queue: context.jobs,
-    db: context.database.db as Kysely<JobsTable>,
+    db: tablesOf<JobsTable>(context.database),
     handlers,
     schedules,
     logger: context.logger,

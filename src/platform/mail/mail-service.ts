@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { JobQueue } from '../jobs/job-queue.js';
-import type { JobsTable } from '../jobs/jobs-table.js';
 import type { MailMessage, Mailer } from './mailer.js';
 
 export const sendMailJob = 'mail.send';
@@ -16,7 +15,7 @@ export class MailService {
     private readonly from: () => string,
   ) {}
 
-  async queue(executor: Kysely<JobsTable>, message: MailMessage): Promise<void> {
+  async queue<Tables>(executor: Kysely<Tables> | Transaction<Tables>, message: MailMessage): Promise<void> {
     // 12 attempts, backing off from 10 s to an hour: a mail server may be down ~3.5 hours.
     await this.jobs.enqueue(executor, { name: sendMailJob, payload: message, maxAttempts: 12 });
   }

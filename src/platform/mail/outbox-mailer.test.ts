@@ -1,8 +1,7 @@
-import type { Kysely } from 'kysely';
+import { tablesOf } from '../db/database.js';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import { createJobWorker } from '../jobs/start-worker.js';
-import type { JobsTable } from '../jobs/jobs-table.js';
 import { mailerContract } from './mailer.contract.js';
 import { OutboxMailer } from './outbox-mailer.js';
 import type { OutboxTable } from './outbox-table.js';
@@ -11,7 +10,7 @@ describeEachEngine('OutboxMailer', (suite) => {
   mailerContract(() => ({
     mailer: new OutboxMailer(suite.database),
     received: async () =>
-      (await (suite.database.db as Kysely<OutboxTable>).selectFrom('mail_outbox').selectAll().execute()).map((row) => ({
+      (await tablesOf<OutboxTable>(suite.database).selectFrom('mail_outbox').selectAll().execute()).map((row) => ({
         from: row.from_address,
         to: row.to_address,
         subject: row.subject,
@@ -23,7 +22,7 @@ describeEachEngine('OutboxMailer', (suite) => {
   it('shows queued mail to staff at /admin/outbox once the worker has run, after a test send', async () => {
     const auth = { authorization: `Basic ${Buffer.from(`admin:${suite.context.secrets.adminPassword}`).toString('base64')}` };
     await suite.database.db.transaction().execute(async (trx) => {
-      await suite.context.mail.queue(trx as Kysely<JobsTable>, { to: 'linus@example.org', subject: 'Outbox check', text: 'Line one\nLine two' });
+      await suite.context.mail.queue(trx, { to: 'linus@example.org', subject: 'Outbox check', text: 'Line one\nLine two' });
     });
     await createJobWorker(suite.context).tick();
     const list = await suite.app.inject({ url: '/admin/outbox', headers: { ...auth, 'accept-language': 'en' } });

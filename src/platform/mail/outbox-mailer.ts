@@ -1,3 +1,4 @@
+import { tablesOf } from '../db/database.js';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { randomId } from '../crypto/tokens.js';
@@ -10,7 +11,7 @@ export class OutboxMailer implements Mailer {
   private readonly db: Kysely<OutboxTable>;
 
   constructor(database: Database, private readonly now: () => Date = () => new Date()) {
-    this.db = database.db as Kysely<OutboxTable>;
+    this.db = tablesOf<OutboxTable>(database);
   }
 
   async send(message: MailMessage & { from: string }) {
@@ -34,7 +35,7 @@ export class OutboxMailer implements Mailer {
 }
 
 export async function listOutbox(database: Database, limit: number) {
-  return (database.db as Kysely<OutboxTable>)
+  return tablesOf<OutboxTable>(database)
     .selectFrom('mail_outbox')
     .select(['id', 'to_address', 'subject', 'created_at'])
     .orderBy('created_at', 'desc')
@@ -43,5 +44,5 @@ export async function listOutbox(database: Database, limit: number) {
 }
 
 export async function findOutboxMessage(database: Database, id: string) {
-  return (database.db as Kysely<OutboxTable>).selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
+  return tablesOf<OutboxTable>(database).selectFrom('mail_outbox').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.js';
 import { pageContext } from '../../web/page-context.js';
 import { requireStaff } from '../http/admin-guard.js';
 import { AppError } from '../http/errors.js';
 import { visitorLocale } from '../http/error-handler.js';
-import type { JobsTable } from '../jobs/jobs-table.js';
 import { findOutboxMessage, listOutbox } from './outbox-mailer.js';
 import { OutboxMessagePage, OutboxPage } from './outbox-page.js';
 import { testMail } from './test-mail.js';
@@ -33,7 +31,7 @@ export function outboxRoutes(app: FastifyInstance, context: AppContext) {
   app.post('/admin/outbox/test', { preHandler: guard }, async (request, reply) => {
     const locale = visitorLocale(request);
     await context.database.db.transaction().execute(async (trx) => {
-      await context.mail.queue(trx as Kysely<JobsTable>, testMail(shop(), locale, context.now()));
+      await context.mail.queue(trx, testMail(shop(), locale, context.now()));
     });
     return reply.redirect('/admin/outbox?sent=1', 303);
   });

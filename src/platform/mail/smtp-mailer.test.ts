@@ -1,9 +1,7 @@
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import { startSmtpServer } from '../../../test/smtp-test-server.js';
 import { createJobWorker } from '../jobs/start-worker.js';
-import type { JobsTable } from '../jobs/jobs-table.js';
 import { mailerContract } from './mailer.contract.js';
 import { SmtpMailer } from './smtp-mailer.js';
 
@@ -35,7 +33,7 @@ describeEachEngine(
   (suite) => {
     it('queues a message in the business transaction and the worker delivers it', async () => {
       await suite.database.db.transaction().execute(async (trx) => {
-        await suite.context.mail.queue(trx as Kysely<JobsTable>, { to: 'grace@example.org', subject: `Queued for ${suite.engine}`, text: 'Hello' });
+        await suite.context.mail.queue(trx, { to: 'grace@example.org', subject: `Queued for ${suite.engine}`, text: 'Hello' });
       });
       expect(smtp.inbox.find((m) => m.subject === `Queued for ${suite.engine}`)).toBeUndefined();
       await createJobWorker(suite.context).tick();

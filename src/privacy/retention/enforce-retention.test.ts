@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { tablesOf } from '../../platform/db/database.js';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import { createJobWorker } from '../../platform/jobs/start-worker.js';
@@ -13,7 +13,7 @@ describeEachEngine(
   'retention enforcement',
   (suite) => {
     const now = new Date('2026-11-25T12:00:00.000Z');
-    const outbox = () => suite.database.db as Kysely<OutboxTable>;
+    const outbox = () => tablesOf<OutboxTable>(suite.database);
 
     it('deletes outbox mail older than its declared three months, and keeps the rest', async () => {
       const send = (at: string, to: string) =>
@@ -27,7 +27,7 @@ describeEachEngine(
     });
 
     it('deletes jobs a week after they finished, never pending ones', async () => {
-      const jobs = suite.database.db as Kysely<JobsTable>;
+      const jobs = tablesOf<JobsTable>(suite.database);
       await jobs.deleteFrom('jobs').execute();
       const base = { payload: '{}', attempts: 1, max_attempts: 5, last_error: null, locked_by: null, locked_until: null, unique_key: null, created_at: '2026-11-01T00:00:00.000Z', run_at: '2026-11-01T00:00:00.000Z' };
       await jobs.insertInto('jobs').values([
@@ -58,7 +58,7 @@ describeEachEngine(
     it('runs hourly as a scheduled job of the privacy module', async () => {
       const worker = createJobWorker(suite.context);
       await worker.tick();
-      const scheduled = await (suite.database.db as Kysely<JobsTable>).selectFrom('jobs').select(['name', 'status']).where('name', '=', 'privacy.retention').execute();
+      const scheduled = await tablesOf<JobsTable>(suite.database).selectFrom('jobs').select(['name', 'status']).where('name', '=', 'privacy.retention').execute();
       expect(scheduled).toEqual([{ name: 'privacy.retention', status: 'done' }]);
     });
   },
