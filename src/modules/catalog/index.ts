@@ -6,8 +6,9 @@ import * as catalogMigration from './migrations/20261125_04_catalog.js';
 import { catalogData } from './privacy.js';
 import { storefrontRoutes } from './routes.js';
 import { seedDemoCatalog } from './seed.js';
+import { sitemapRoutes } from './sitemap-routes.js';
 
-/** Courses, workshops and products: the storefront's home, catalog and product pages, and API. */
+/** Courses, workshops and products: the storefront's home, catalog and product pages, API, sitemap. */
 export const catalogModule = defineModule({
   name: 'catalog',
   migrations: { '20261125_04_catalog': catalogMigration },
@@ -16,6 +17,7 @@ export const catalogModule = defineModule({
     const catalog = new CatalogService(new CatalogStore(context.database));
     storefrontRoutes(app, context, catalog);
     catalogApiRoutes(app, catalog);
+    sitemapRoutes(app, catalog, context.config.publicUrl);
   },
   seed: seedDemoCatalog,
 });

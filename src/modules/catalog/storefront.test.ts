@@ -97,6 +97,23 @@ describeEachEngine('storefront pages', (suite) => {
     expect(missing.json()).toEqual({ error: { code: 'VT_PRODUCT_NOT_FOUND', message: expect.stringContaining('not in our catalog') } });
   });
 
+  it('lists every public page in both languages in the sitemap, and keeps robots out of /admin', async () => {
+    const sitemap = await suite.app.inject({ url: '/sitemap.xml' });
+    expect(sitemap.statusCode).toBe(200);
+    expect(sitemap.headers['content-type']).toContain('application/xml');
+    const locs = [...sitemap.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    // Four fixed pages and every product in the catalog (other tests here may have added some), in two languages.
+    const products = (await suite.app.inject({ url: '/api/v1/products?locale=fr' })).json().products as unknown[];
+    expect(products.length).toBeGreaterThanOrEqual(10);
+    expect(locs).toHaveLength(2 * (4 + products.length));
+    expect(locs).toContain('http://127.0.0.1:3000/fr/catalogue/sql-from-zero');
+    expect(locs).toContain('http://127.0.0.1:3000/en/privacy');
+    expect(sitemap.body).toContain('<xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:3000/en/catalog/sql-from-zero"/>');
+    const robots = await suite.app.inject({ url: '/robots.txt' });
+    expect(robots.body).toContain('Disallow: /admin');
+    expect(robots.body).toContain('Sitemap: http://127.0.0.1:3000/sitemap.xml');
+  });
+
   it('serves the stylesheet with a content hash and a year-long cache', async () => {
     const home = await suite.app.inject({ url: '/en' });
     const href = /href="(\/assets\/[0-9a-f]{12}\/site\.css)"/.exec(home.body)?.[1];
