@@ -97,11 +97,15 @@ export function OutboxMessagePage(props: { ctx: PageContext; message: OutboxTabl
           <a href="/admin/outbox">← {t.back}</a>
         </p>
         <h1>{message.subject}</h1>
-        <dl class="facts">
-          <dt>{t.to}</dt>
-          <dd>{message.to_address}</dd>
-          <dt>{t.date}</dt>
-          <dd>{formatDate(message.created_at, ctx.locale, true)}</dd>
+        <dl class="facts facts--narrow">
+          <div class="fact">
+            <dt>{t.to}</dt>
+            <dd>{message.to_address}</dd>
+          </div>
+          <div class="fact">
+            <dt>{t.date}</dt>
+            <dd>{formatDate(message.created_at, ctx.locale, true)}</dd>
+          </div>
         </dl>
         <pre class="mail-body">{message.text_body}</pre>
         {message.html_body && (

@@ -1,19 +1,20 @@
 import type { Locale } from '../http/i18n.js';
 import type { ShopIdentity } from '../../modules/shop/shop-identity.js';
+import { formatDate } from '../../web/format.js';
 import type { MailMessage } from './mailer.js';
 
 /** The message staff send to the shop's own address to check that mail goes out. */
 export function testMail(shop: ShopIdentity, locale: Locale, now: Date): MailMessage {
-  const when = now.toISOString();
+  const when = formatDate(now.toISOString(), locale, true);
   return locale === 'fr'
     ? {
         to: shop.email,
         subject: `Test d’envoi de ${shop.name}`,
-        text: `Ce message de test a été demandé depuis l’espace d’administration le ${when}.\nSi vous le lisez, l’envoi d’e-mails fonctionne.`,
+        text: `Ce message de test a été demandé depuis l’espace d’administration le ${when} (heure de Paris).\nSi vous le lisez, l’envoi d’e-mails fonctionne.`,
       }
     : {
         to: shop.email,
         subject: `${shop.name} mail delivery test`,
-        text: `This test message was requested from the admin area at ${when}.\nIf you can read it, mail delivery works.`,
+        text: `This test message was requested from the admin area on ${when} (Paris time).\nIf you can read it, mail delivery works.`,
       };
 }
