@@ -25,6 +25,8 @@ export interface Suite {
   app: FastifyInstance;
   /** Every log line written so far, raw JSON text (to prove what is and is not logged). */
   logs: string[];
+  /** Another, independent connection to this suite's database, as a second process would have. */
+  connectAgain(): Promise<Database>;
 }
 
 /**
@@ -51,6 +53,7 @@ export function describeEachEngine(title: string, body: (suite: Suite) => void, 
         const logger = pino(loggerOptions('info'), captureStream(state.logs)) as FastifyBaseLogger;
         const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'info', DATA_DIR: opened.dataDir, ...options.env });
         state.database = opened.database;
+        state.connectAgain = opened.connectAgain;
         state.context = await createContext(config, { ...options.overrides, database: opened.database, logger });
         if (options.app !== false) {
           state.app = await buildApp(state.context);

@@ -12,7 +12,15 @@ import { type Database, type Engine, openDatabase } from './database.js';
  */
 export interface TestEngine {
   name: Engine;
-  open(): Promise<{ database: Database; dataDir: string; cleanup(): Promise<void> }>;
+  open(): Promise<OpenedTestDatabase>;
+}
+
+export interface OpenedTestDatabase {
+  database: Database;
+  dataDir: string;
+  /** Another, independent connection to the same database, as a second process would have. */
+  connectAgain(): Promise<Database>;
+  cleanup(): Promise<void>;
 }
 
 export const pgUrlVariable = 'VITRINE_TEST_PG_URL';
@@ -34,11 +42,19 @@ const sqliteEngine: TestEngine = {
   name: 'sqlite',
   async open() {
     const dataDir = tempDir();
-    const database = await openDatabase({ engine: 'sqlite', file: path.join(dataDir, 'test.sqlite') });
+    const file = path.join(dataDir, 'test.sqlite');
+    const database = await openDatabase({ engine: 'sqlite', file });
+    const others: Database[] = [];
     return {
       database,
       dataDir,
+      async connectAgain() {
+        const other = await openDatabase({ engine: 'sqlite', file });
+        others.push(other);
+        return other;
+      },
       async cleanup() {
+        for (const other of others) await other.close();
         await database.close();
         fs.rmSync(dataDir, { recursive: true, force: true });
       },
@@ -57,10 +73,17 @@ function postgresEngine(url: string): TestEngine {
       await admin.end();
       const dataDir = tempDir();
       const database = await openDatabase({ engine: 'postgres', url, schema, poolSize: 4 });
+      const others: Database[] = [];
       return {
         database,
         dataDir,
+        async connectAgain() {
+          const other = await openDatabase({ engine: 'postgres', url, schema, poolSize: 2 });
+          others.push(other);
+          return other;
+        },
         async cleanup() {
+          for (const other of others) await other.close();
           await database.close();
           const client = new pg.Client({ connectionString: url });
           await client.connect();

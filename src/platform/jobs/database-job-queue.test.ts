@@ -135,6 +135,26 @@ describeEachEngine(
       expect(ids).toHaveLength(40);
     });
 
+    it('hands each job to exactly one of several processes claiming at once (separate connections)', async () => {
+      await clear();
+      for (let i = 0; i < 60; i += 1) await queue().enqueue(db(), { name: 'shared', payload: i });
+      // Three "processes": each with its own connection (pool) to the same database.
+      const processes = await Promise.all([suite.connectAgain(), suite.connectAgain(), suite.connectAgain()]);
+      const claimed: string[] = [];
+      await Promise.all(
+        processes.map(async (database, p) => {
+          const q = new DatabaseJobQueue(database, now);
+          for (let round = 0; round < 10; round += 1) {
+            const batch = await q.claim(`process-${p}`, 3, 60_000);
+            claimed.push(...batch.map((job) => job.id));
+            for (const job of batch) expect(await q.complete(job)).toBe(true);
+          }
+        }),
+      );
+      expect(new Set(claimed).size).toBe(claimed.length);
+      expect(claimed).toHaveLength(60);
+    });
+
     it('runs handlers through the worker, and enqueues a schedule once per period across workers', async () => {
       await clear();
       const ran: unknown[] = [];
