@@ -30,7 +30,8 @@ export const privacyModule = defineModule({
       });
       app.get(paths.cookies(locale), async (request, reply) => {
         const ctx = pageContext(request, reply, { locale, shop: context.shop.identity(), alternates: alternatesOf(paths.cookies) });
-        return reply.html(h(CookiesPage, { ctx, cookies: context.privacy.cookies.all() }));
+        const secure = context.config.publicUrl.startsWith('https:');
+        return reply.html(h(CookiesPage, { ctx, cookies: context.privacy.cookies.all(), secure }));
       });
     }
   },

@@ -150,3 +150,31 @@ describeEachEngine('bad input', (suite) => {
     expect(failures).toEqual([]);
   });
 });
+
+describeEachEngine(
+  'CSRF over HTTPS',
+  (suite) => {
+    it('uses a __Host- cookie, Secure, for the whole host, and accepts the form with it', async () => {
+      const auth = `Basic ${Buffer.from(`admin:${suite.context.secrets.adminPassword}`).toString('base64')}`;
+      const page = await suite.app.inject({ url: '/admin/outbox', headers: { authorization: auth } });
+      const setCookie = String(page.headers['set-cookie']);
+      expect(setCookie).toMatch(/^__Host-XSRF-TOKEN=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] as string;
+      const cookie = setCookie.split(';')[0] as string;
+      const accepted = await suite.app.inject({
+        method: 'POST', url: '/admin/outbox/test',
+        headers: { authorization: auth, cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${encodeURIComponent(token)}`,
+      });
+      expect(accepted.statusCode).toBe(303);
+      // The unprefixed cookie a subdomain or plain-HTTP page could plant is not accepted.
+      const planted = await suite.app.inject({
+        method: 'POST', url: '/admin/outbox/test',
+        headers: { authorization: auth, cookie: `XSRF-TOKEN=${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `_csrf=${encodeURIComponent(token)}`,
+      });
+      expect(planted.statusCode).toBe(403);
+    });
+  },
+  { env: { PUBLIC_URL: 'https://shop.example.com' } },
+);

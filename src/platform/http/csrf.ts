@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { defineCookie } from '../../privacy/declare.js';
-import { setDeclaredCookie } from '../../privacy/cookies/cookie-guard.js';
+import { cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-guard.js';
 import type { Secrets } from '../crypto/secrets.js';
 import { randomId, safeEqual } from '../crypto/tokens.js';
 import { AppError } from './errors.js';
@@ -37,6 +37,7 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Routes that authenticate otherwise (signed webhooks) opt out with `config: { csrf: false }`.
  */
 export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets; secure: boolean }) {
+  const cookieName = cookieNameFor(csrfCookie, options.secure);
   const mint = () => {
     const value = randomId();
     return `${value}.${options.secrets.sign('csrf', value)}`;
@@ -48,11 +49,11 @@ export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets
   };
 
   app.decorateRequest('csrfToken', function (this: FastifyRequest, reply: FastifyReply) {
-    const existing = this.cookies[csrfCookie.name];
+    const existing = this.cookies[cookieName];
     if (isValid(existing)) return existing;
     const token = mint();
     // Remember it for the rest of this request, so several forms share one token.
-    this.cookies[csrfCookie.name] = token;
+    this.cookies[cookieName] = token;
     setDeclaredCookie(reply, csrfCookie, token, { secure: options.secure });
     return token;
   });
@@ -60,7 +61,7 @@ export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets
   app.addHook('preValidation', async (request) => {
     // An unmatched route changes nothing: it gets its 404, not a CSRF refusal.
     if (!stateChanging.has(request.method) || !request.routeOptions.url || request.routeOptions.config.csrf === false) return;
-    const cookie = request.cookies[csrfCookie.name];
+    const cookie = request.cookies[cookieName];
     const body = request.body as Record<string, unknown> | undefined;
     const sent = request.headers[csrfHeaderName] ?? (typeof body === 'object' && body ? body[csrfFieldName] : undefined);
     if (!isValid(cookie) || typeof sent !== 'string' || !safeEqual(sent, cookie)) {

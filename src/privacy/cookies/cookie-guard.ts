@@ -97,6 +97,14 @@ function checkCookie(line: string, request: FastifyRequest, options: CookieGuard
   return undefined;
 }
 
+/**
+ * The name a declared cookie is set under: over HTTPS with the `__Host-` prefix, so browsers only
+ * accept it from this exact host over HTTPS (no subdomain or plain-HTTP page can plant one).
+ */
+export function cookieNameFor(declaration: CookieDeclaration, secure: boolean): string {
+  return secure ? `__Host-${declaration.name}` : declaration.name;
+}
+
 /** Sets a declared cookie with the attributes its declaration implies (lifetime, HttpOnly). */
 export function setDeclaredCookie(
   reply: FastifyReply,
@@ -105,7 +113,7 @@ export function setDeclaredCookie(
   options: { secure: boolean; duration?: string },
 ): FastifyReply {
   const duration = options.duration ?? declaration.duration;
-  return reply.setCookie(declaration.name, value, {
+  return reply.setCookie(cookieNameFor(declaration, options.secure), value, {
     path: '/',
     httpOnly: declaration.httpOnly,
     sameSite: 'lax',

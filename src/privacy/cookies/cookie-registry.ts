@@ -14,8 +14,12 @@ export class CookieRegistry {
     }
   }
 
+  /**
+   * The declaration of a cookie as it is set. The `__Host-` and `__Secure-` prefixes only ask
+   * the browser for stricter handling (HTTPS, no Domain): the cookie is still the declared one.
+   */
   get(name: string) {
-    return this.byName.get(name);
+    return this.byName.get(name.replace(/^__(Host|Secure)-/, ''));
   }
 
   all() {

@@ -5,6 +5,7 @@ import { paths } from '../../web/paths.js';
 import type { CookieDeclaration } from '../declare.js';
 import { formatDuration } from '../duration.js';
 import { cookieCategories } from '../vocabulary.js';
+import { cookieNameFor } from './cookie-guard.js';
 
 const text = defineWording({
   en: {
@@ -33,7 +34,7 @@ const text = defineWording({
   },
 });
 
-export function CookiesPage(props: { ctx: PageContext; cookies: CookieDeclaration[] }) {
+export function CookiesPage(props: { ctx: PageContext; cookies: CookieDeclaration[]; secure: boolean }) {
   const { ctx } = props;
   const t = text[ctx.locale];
   const needsConsent = props.cookies.some((cookie) => cookie.category !== 'essential');
@@ -60,7 +61,7 @@ export function CookiesPage(props: { ctx: PageContext; cookies: CookieDeclaratio
               {props.cookies.map((cookie) => (
                 <tr key={cookie.name}>
                   <td>
-                    <code>{cookie.name}</code>
+                    <code>{cookieNameFor(cookie, props.secure)}</code>
                   </td>
                   <td>{cookie.purpose[ctx.locale]}</td>
                   <td>{cookie.duration === 'session' ? t.session : formatDuration(cookie.duration, ctx.locale)}</td>
