@@ -7,6 +7,7 @@ import { errorHandling, errorResponder } from './platform/http/error-handler.js'
 import { defaultRateLimitRules, rateLimits } from './platform/http/rate-limit/rate-limit.js';
 import { securityHeaders } from './platform/http/security-headers.js';
 import { routeOf } from './platform/log/logger.js';
+import { randomId } from './platform/crypto/tokens.js';
 import { cookieGuard } from './privacy/cookies/cookie-guard.js';
 import { assetRoutes } from './web/assets.js';
 import { htmlRendering } from './web/render.js';
@@ -35,6 +36,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     bodyLimit: bodyLimitBytes,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     return503OnClosing: true,
+    // Random, not sequential: the id is shown to visitors as the reference of a server error.
+    genReqId: () => randomId(9),
     // Malformed URLs (bad percent-encoding) are answered by our own error page, not Fastify's.
     frameworkErrors: (error, request, reply) => {
       request.log.info({ code: 'VT_BAD_URL', cause: error.code }, 'request refused');

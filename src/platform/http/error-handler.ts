@@ -79,12 +79,14 @@ export function errorResponder(shop: () => ShopIdentity): ErrorResponder {
     const locale = visitorLocale(request);
     const spec = errorCatalog[code];
     reply.code(spec.status).header('cache-control', 'no-store');
+    // A server error gets a reference the visitor can quote to support; it is in the log line.
+    const reference = spec.status >= 500 ? request.id : undefined;
     if (!wantsHtml(request)) {
-      return reply.send({ error: { code, message: spec.message[locale], ...(fields ? { fields } : {}) } });
+      return reply.send({ error: { code, message: spec.message[locale], ...(fields ? { fields } : {}), ...(reference ? { reference } : {}) } });
     }
     try {
       const ctx = pageContext(request, reply, { locale, shop: shop() });
-      return reply.type('text/html; charset=utf-8').send(renderDocument(h(ErrorPage, { ctx, code, fields })));
+      return reply.type('text/html; charset=utf-8').send(renderDocument(h(ErrorPage, { ctx, code, fields, reference })));
     } catch (renderError) {
       // The error page itself failed (a broken template): still answer kindly, and say so in the log.
       request.log.error({ err: renderError }, 'error page failed to render');

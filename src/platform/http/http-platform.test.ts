@@ -88,11 +88,17 @@ describeEachEngine(
       expect(page.body).toContain('VT_INTERNAL');
       expect(page.body).not.toContain('database exploded');
       expect(page.body).not.toMatch(/\.ts:\d+/);
+      const reference = /Reference to give us: <code>([A-Za-z0-9_-]{12})<\/code>/.exec(page.body)?.[1];
+      expect(reference).toBeDefined();
       const json = await suite.app.inject({ url: '/en/test-failure', headers: { accept: 'application/json' } });
-      expect(json.json()).toEqual({ error: { code: 'VT_INTERNAL', message: expect.stringContaining('Something went wrong') } });
+      expect(json.json()).toEqual({
+        error: { code: 'VT_INTERNAL', message: expect.stringContaining('Something went wrong'), reference: expect.stringMatching(/^[A-Za-z0-9_-]{12}$/) },
+      });
+      expect(json.json().error.reference).not.toBe(reference);
       const logged = suite.logs.filter((line) => line.includes('request failed'));
       expect(logged.length).toBe(2);
       expect(logged[0]).toContain('database exploded for [email] from [ip]');
+      expect(logged[0]).toContain(`"reqId":"${reference}"`);
       expect(logged.join('')).not.toContain('marie@example.org');
       expect(logged.join('')).not.toContain('192.0.2.99');
     });

@@ -6,11 +6,11 @@ import { paths } from '../paths.js';
 import { Layout } from './layout.js';
 
 const text = defineWording({
-  en: { home: 'Back to the home page', catalog: 'Browse the catalog', code: 'Error code', fields: 'Please check:' },
-  fr: { home: 'Retour à l’accueil', catalog: 'Voir le catalogue', code: 'Code d’erreur', fields: 'Veuillez vérifier :' },
+  en: { home: 'Back to the home page', catalog: 'Browse the catalog', code: 'Error code', fields: 'Please check:', reference: 'Reference to give us' },
+  fr: { home: 'Retour à l’accueil', catalog: 'Voir le catalogue', code: 'Code d’erreur', fields: 'Veuillez vérifier :', reference: 'Référence à nous communiquer' },
 });
 
-export function ErrorPage(props: { ctx: PageContext; code: ErrorCode; fields?: Record<string, string> }) {
+export function ErrorPage(props: { ctx: PageContext; code: ErrorCode; fields?: Record<string, string>; reference?: string }) {
   const { ctx, code } = props;
   const spec = errorCatalog[code];
   const t = text[ctx.locale];
@@ -40,6 +40,12 @@ export function ErrorPage(props: { ctx: PageContext; code: ErrorCode; fields?: R
         </p>
         <p class="muted small">
           {t.code}: <code>{code}</code>
+          {props.reference && (
+            <>
+              {' · '}
+              {t.reference}: <code>{props.reference}</code>
+            </>
+          )}
         </p>
       </section>
     </Layout>
