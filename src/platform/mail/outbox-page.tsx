@@ -59,7 +59,8 @@ export function OutboxPage(props: { ctx: PageContext; messages: Summary[]; maile
           (props.messages.length === 0 ? (
             <p class="muted">{t.empty}</p>
           ) : (
-            <div class="table-wrap">
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
+            <section class="table-wrap" tabIndex={0} aria-label={t.title}>
               <table class="data-table">
                 <thead>
                   <tr>
@@ -80,7 +81,7 @@ export function OutboxPage(props: { ctx: PageContext; messages: Summary[]; maile
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           ))}
       </section>
     </Layout>
