@@ -32,3 +32,14 @@ describe('secrets', () => {
     expect(() => loadSecrets({ secretKey: undefined, adminPassword: undefined, dataDir })).toThrow('is damaged');
   });
 });
+
+describe('randomId', () => {
+  it('never repeats, across pool refills, and has the requested entropy', async () => {
+    const { randomId } = await import('./tokens.js');
+    const ids = Array.from({ length: 5000 }, () => randomId());
+    expect(new Set(ids).size).toBe(5000);
+    expect(ids.every((id) => /^[A-Za-z0-9_-]{22}$/.test(id))).toBe(true);
+    expect(randomId(9)).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    expect(randomId(8192)).toHaveLength(10923);
+  });
+});

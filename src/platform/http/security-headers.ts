@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomId } from '../crypto/tokens.js';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 
 declare module 'fastify' {
@@ -50,23 +50,10 @@ export function securityHeadersApplier(options: { https: boolean }) {
   };
 
   return (reply: FastifyReply) => {
-    const nonce = nextNonce();
+    const nonce = randomId();
     reply.cspNonce = nonce;
     reply.headers(fixed);
     reply.header('content-security-policy', policyBefore + nonce + policyAfter);
   };
 }
 
-// Nonces are 128 random bits each, cut from a block of cryptographically random bytes refilled
-// every 256 nonces: one system call per block instead of one per response.
-let pool = Buffer.alloc(0);
-let offset = 0;
-function nextNonce(): string {
-  if (offset + 16 > pool.length) {
-    pool = randomBytes(4096);
-    offset = 0;
-  }
-  const nonce = pool.toString('base64', offset, offset + 16);
-  offset += 16;
-  return nonce;
-}
