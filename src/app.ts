@@ -1,11 +1,11 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { AppContext } from './context.js';
 import { csrfProtection } from './platform/http/csrf.js';
 import { errorHandling, errorResponder } from './platform/http/error-handler.js';
 import { defaultRateLimitRules, rateLimits } from './platform/http/rate-limit/rate-limit.js';
-import { securityHeaders } from './platform/http/security-headers.js';
+import { securityHeaders, securityHeadersOnEveryReply } from './platform/http/security-headers.js';
 import { routeOf } from './platform/log/logger.js';
 import { randomId } from './platform/crypto/tokens.js';
 import { cookieGuard } from './privacy/cookies/cookie-guard.js';
@@ -24,8 +24,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   const { config } = context;
   const secure = config.publicUrl.startsWith('https:');
   const respond = errorResponder(() => context.shop.identity());
-  // Assigned once the hooks are registered below; the framework-error path runs only later.
-  let applySecurityHeaders: (reply: FastifyReply) => void = () => {};
+  const applySecurityHeaders = securityHeaders({ https: secure });
 
   const app = Fastify({
     loggerInstance: context.logger,
@@ -56,7 +55,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
-  applySecurityHeaders = securityHeaders(app, { https: secure });
+  securityHeadersOnEveryReply(app, applySecurityHeaders);
   rateLimits(app, { store: context.rateLimitStore, secrets: context.secrets, rules: defaultRateLimitRules(config.rateLimit) });
   csrfProtection(app, { secrets: context.secrets, secure });
   cookieGuard(app, {

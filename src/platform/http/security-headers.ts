@@ -13,18 +13,16 @@ declare module 'fastify' {
  * plugin because the policy is short, strict and ours: nothing but our own nonce-tagged scripts
  * and our own stylesheet run, the site cannot be framed, and forms only post back to us.
  */
-export function securityHeaders(app: FastifyInstance, options: { https: boolean }) {
-  const apply = securityHeadersApplier(options);
+export function securityHeadersOnEveryReply(app: FastifyInstance, apply: (reply: FastifyReply) => void) {
   app.decorateReply('cspNonce', '');
   app.addHook('onRequest', async (_request, reply) => apply(reply));
-  return apply;
 }
 
 /**
- * Sets the headers and the reply's nonce. Exported for the replies Fastify answers before any
- * hook runs (malformed URLs), which must carry the same headers.
+ * Returns the function that sets the headers and the reply's nonce: run on every request, and by
+ * hand on the replies Fastify answers before any hook runs (malformed URLs).
  */
-export function securityHeadersApplier(options: { https: boolean }) {
+export function securityHeaders(options: { https: boolean }) {
   // Everything but the nonce is the same on every response: built once.
   const policyBefore = "default-src 'self'; script-src 'nonce-";
   const policyAfter = [
