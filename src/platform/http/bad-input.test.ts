@@ -57,11 +57,15 @@ describeEachEngine('bad input', (suite) => {
     expect(missing.body).toContain('Page not found');
   });
 
-  it('refuses an invalid catalog filter with a 400 naming the field', async () => {
+  it('refuses an invalid catalog filter with a 400 naming the field, in the visitor’s language', async () => {
     const response = await suite.app.inject({ url: '/en/catalog?kind=spaceship' });
     expect(response.statusCode).toBe(400);
     expect(response.body).toContain('Some information is not valid');
-    expect(response.body).toContain('kind');
+    expect(response.body).toContain('kind: is not one of the accepted values');
+    const french = await suite.app.inject({ url: '/fr/catalogue?kind=vaisseau' });
+    expect(french.body).toContain('kind\u00a0: n’est pas une valeur acceptée');
+    const api = await suite.app.inject({ url: '/api/v1/products?locale=fr&kind=x' });
+    expect(api.json().error.fields).toEqual({ kind: 'kind\u00a0: n’est pas une valeur acceptée' });
   });
 
   it('refuses a state change without a CSRF token, and changes nothing', async () => {

@@ -14,7 +14,7 @@ import { type Locale, isLocale, localeOfPath, negotiateLocale } from './i18n.js'
  */
 export function errorHandling(app: FastifyInstance, respond: ErrorResponder) {
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
-    const { code, fields } = classify(error);
+    const { code, fields } = classify(error, visitorLocale(request));
     const status = errorCatalog[code].status;
     if (status >= 500) request.log.error({ err: error, code }, 'request failed');
     else request.log.info({ code, status }, 'request refused');
@@ -27,8 +27,20 @@ export function errorHandling(app: FastifyInstance, respond: ErrorResponder) {
   app.setNotFoundHandler((request, reply) => respond(request, reply, 'VT_NOT_FOUND'));
 }
 
+/** What is wrong with a field, by the validator's keyword, in the visitor's language. */
+const fieldProblems: Record<string, Record<Locale, string> | undefined> & { default: Record<Locale, string> } = {
+  enum: { en: 'is not one of the accepted values', fr: 'n’est pas une valeur acceptée' },
+  type: { en: 'has the wrong format', fr: 'n’a pas le bon format' },
+  required: { en: 'is required', fr: 'est obligatoire' },
+  minLength: { en: 'is too short', fr: 'est trop court' },
+  maxLength: { en: 'is too long', fr: 'est trop long' },
+  pattern: { en: 'has the wrong format', fr: 'n’a pas le bon format' },
+  format: { en: 'has the wrong format', fr: 'n’a pas le bon format' },
+  default: { en: 'is not valid', fr: 'n’est pas valide' },
+};
+
 /** Maps Fastify's own errors (parsing, validation, limits) onto our catalog. */
-function classify(error: FastifyError | AppError): { code: ErrorCode; fields?: Record<string, string> } {
+function classify(error: FastifyError | AppError, locale: Locale): { code: ErrorCode; fields?: Record<string, string> } {
   if (error instanceof AppError) return { code: error.code, fields: error.details?.fields };
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -45,7 +57,7 @@ function classify(error: FastifyError | AppError): { code: ErrorCode; fields?: R
     const fields: Record<string, string> = {};
     for (const issue of error.validation) {
       const field = issue.instancePath.replace(/^\//, '') || String(issue.params?.missingProperty ?? error.validationContext ?? 'request');
-      fields[field] = `${field}: ${issue.message ?? 'invalid'}`;
+      fields[field] = `${field}${locale === 'fr' ? '\u00a0: ' : ': '}${(fieldProblems[issue.keyword] ?? fieldProblems.default)[locale]}`;
     }
     return { code: 'VT_VALIDATION', fields };
   }
