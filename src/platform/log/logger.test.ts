@@ -33,6 +33,13 @@ describe('log redaction', () => {
     expect(scrub('token abcdefghijklmnopqrstuvwxyz0123456789')).toBe('token [token]');
   });
 
+  it('leaves the server’s own loopback and "any" addresses readable', () => {
+    expect(scrub('listening at http://127.0.0.1:3000 and http://[::1]:3000 and 0.0.0.0:80')).toBe(
+      'listening at http://127.0.0.1:3000 and http://[::1]:3000 and 0.0.0.0:80',
+    );
+    expect(scrub('client 192.0.2.1 and 10.0.0.8')).toBe('client [ip] and [ip]');
+  });
+
   it('leaves clock times, dates, routes and numbers alone', () => {
     expect(scrub('2026-11-25T10:30:00.000Z /en/catalog/:slug took 12.5 ms at 10:30')).toBe('2026-11-25T10:30:00.000Z /en/catalog/:slug took 12.5 ms at 10:30');
     expect(censor({ status: 200, ms: 1.5, ok: true, at: new Date(0) })).toEqual({ status: 200, ms: 1.5, ok: true, at: new Date(0) });

@@ -59,18 +59,25 @@ export function censor(value: unknown, depth = 0): unknown {
 }
 
 const hex = '[0-9a-f]{1,4}';
-const patterns: [RegExp, string][] = [
+// Loopback and "any" addresses are the server's own (it listens on 127.0.0.1), never a visitor's.
+const serverOwn = /^(?:127\.\d{1,3}\.\d{1,3}\.\d{1,3}|0\.0\.0\.0|::1?)$/;
+const patterns: [RegExp, string | ((match: string) => string)][] = [
   [/[^\s@"'<>()[\],;:]+@[^\s@"'<>()[\],;:]+\.[a-z]{2,}/gi, '[email]'],
-  [/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, '[ip]'],
+  [/\b\d{1,3}(?:\.\d{1,3}){3}\b/g, (ip) => (serverOwn.test(ip) ? ip : '[ip]')],
   // IPv6: the full eight groups, or any compressed form with "::". Clock times (10:30:00) have
   // neither, so they survive.
-  [new RegExp(`(?<![\\w:])(?:(?:${hex}:){7}${hex}|(?:${hex}(?::${hex}){0,6})?::(?:${hex}(?::${hex}){0,6})?)(?![\\w:])`, 'gi'), '[ip]'],
+  [
+    new RegExp(`(?<![\\w:])(?:(?:${hex}:){7}${hex}|(?:${hex}(?::${hex}){0,6})?::(?:${hex}(?::${hex}){0,6})?)(?![\\w:])`, 'gi'),
+    (ip) => (serverOwn.test(ip) ? ip : '[ip]'),
+  ],
   [/\b[A-Za-z0-9_-]{32,}\b/g, '[token]'],
 ];
 
 export function scrub(text: string): string {
   let result = text;
-  for (const [pattern, replacement] of patterns) result = result.replace(pattern, replacement);
+  for (const [pattern, replacement] of patterns) {
+    result = typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, replacement);
+  }
   return result;
 }
 
