@@ -1,23 +1,12 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumLaunchOptions } from './chromium.mjs';
-import { startServer } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { shopInChromium } from './shop-in-chromium.js';
 
 // axe-core, the accessibility engine browsers' dev tools use, run inside the real page.
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch(chromiumLaunchOptions());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shop = shopInChromium();
 
 interface Violation {
   id: string;
@@ -35,11 +24,11 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   for (const width of [1280, 390]) {
     it(`has no violations on the main pages at ${width} px`, async () => {
       // Our CSP (rightly) refuses injected scripts; the test page lifts it to run the checker.
-      const context = await browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
+      const context = await shop.browser.newContext({ bypassCSP: true, viewport: { width, height: 900 } });
       const page = await context.newPage();
       const found: string[] = [];
       for (const path of pages) {
-        await page.goto(server.baseUrl + path);
+        await page.goto(shop.server.baseUrl + path);
         await page.addScriptTag({ content: axeSource });
         const violations = (await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: unknown[] }> } }).axe;

@@ -1,22 +1,11 @@
-import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { modules } from '../../src/modules/index.js';
 import { PrivacyRegistry } from '../../src/privacy/registry.js';
-import { chromiumLaunchOptions } from './chromium.mjs';
-import { startServer } from './server.js';
+import { shopInChromium } from './shop-in-chromium.js';
 
 const registry = new PrivacyRegistry(modules);
-let server: Awaited<ReturnType<typeof startServer>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await chromium.launch(chromiumLaunchOptions());
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const shop = shopInChromium();
 
 /** A page that records every console error, uncaught exception and failed request. */
 async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
@@ -50,14 +39,14 @@ describe('storefront in Chromium', () => {
     ['fr', '/fr/catalogue', 'Les fondamentaux de JavaScript'],
   ] as const) {
     it(`browses home, catalog and a product in ${locale} with no console error and no cookie`, async () => {
-      const context = await browser.newContext({ locale });
+      const context = await shop.browser.newContext({ locale });
       const { page, problems } = await watchedPage(context);
 
-      await page.goto(server.baseUrl);
+      await page.goto(shop.server.baseUrl);
       expect(new URL(page.url()).pathname).toBe(`/${locale}`);
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
 
-      await page.goto(server.baseUrl + catalog);
+      await page.goto(shop.server.baseUrl + catalog);
       expect(await page.locator('.card').count()).toBe(10);
 
       await page.getByRole('link', { name: new RegExp(productName) }).first().click();
@@ -73,9 +62,9 @@ describe('storefront in Chromium', () => {
   }
 
   it('switches language on the same product', async () => {
-    const context = await browser.newContext();
+    const context = await shop.browser.newContext();
     const { page, problems } = await watchedPage(context);
-    await page.goto(`${server.baseUrl}/en/catalog/git-github-one-day`);
+    await page.goto(`${shop.server.baseUrl}/en/catalog/git-github-one-day`);
     await page.getByRole('link', { name: 'FR', exact: true }).click();
     await page.waitForURL('**/fr/catalogue/git-github-one-day');
     expect(await page.locator('h1').textContent()).toBe('Git et GitHub en une journée');
@@ -84,18 +73,18 @@ describe('storefront in Chromium', () => {
   });
 
   it('shows a friendly 404 page in the visitor’s language', async () => {
-    const context = await browser.newContext({ locale: 'fr-FR' });
+    const context = await shop.browser.newContext({ locale: 'fr-FR' });
     const page = await context.newPage();
-    const response = await page.goto(`${server.baseUrl}/fr/catalogue/introuvable`);
+    const response = await page.goto(`${shop.server.baseUrl}/fr/catalogue/introuvable`);
     expect(response?.status()).toBe(404);
     expect(await page.locator('h1').textContent()).toBe('Produit introuvable');
     await context.close();
   });
 
   it('sends a test email from the admin outbox with only the registered essential CSRF cookie', async () => {
-    const context = await browser.newContext({ httpCredentials: { username: 'admin', password: server.adminPassword }, locale: 'en' });
+    const context = await shop.browser.newContext({ httpCredentials: { username: 'admin', password: shop.server.adminPassword }, locale: 'en' });
     const { page, problems } = await watchedPage(context);
-    await page.goto(`${server.baseUrl}/admin/outbox`);
+    await page.goto(`${shop.server.baseUrl}/admin/outbox`);
     await page.getByRole('button', { name: /Send a test email/ }).click();
     await page.waitForURL('**/admin/outbox?sent=1');
     expect(await page.getByRole('status').textContent()).toContain('queued');

@@ -1,0 +1,26 @@
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { chromiumLaunchOptions } from './chromium.mjs';
+import { startServer } from './server.js';
+
+export interface ShopInChromium {
+  server: Awaited<ReturnType<typeof startServer>>;
+  browser: Browser;
+}
+
+/**
+ * For a browser test file: starts the built shop and Chromium before its tests and stops both
+ * after. The returned object is filled in by beforeAll, so read it inside tests only.
+ */
+export function shopInChromium(): ShopInChromium {
+  const shop = {} as ShopInChromium;
+  beforeAll(async () => {
+    shop.server = await startServer();
+    shop.browser = await chromium.launch(chromiumLaunchOptions());
+  });
+  afterAll(async () => {
+    await shop.browser?.close();
+    await shop.server?.stop();
+  });
+  return shop;
+}
