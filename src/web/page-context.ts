@@ -16,6 +16,8 @@ export interface PageContext {
   stylesheet: string;
   /** A CSRF token for forms on this page; the cookie is only set when a form asks for it. */
   csrfToken: () => string;
+  /** Whether a member is signed in (the header then links to their account, not to sign-in). */
+  signedIn: boolean;
 }
 
 export function pageContext(
@@ -31,5 +33,7 @@ export function pageContext(
     path: request.url.split('?')[0] ?? '/',
     stylesheet: assetUrl('site.css'),
     csrfToken: () => request.csrfToken(reply),
+    // Set by the accounts module's session hook (modules/accounts/member-sessions.ts).
+    signedIn: request.member !== null && request.member !== undefined,
   };
 }

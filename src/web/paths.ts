@@ -11,6 +11,17 @@ export const paths = {
   product: (locale: Locale, slug: string) => `${paths.catalog(locale)}/${encodeURIComponent(slug)}`,
   privacy: (locale: Locale) => (locale === 'fr' ? '/fr/confidentialite' : '/en/privacy'),
   cookies: (locale: Locale) => `/${locale}/cookies`,
+  account: (locale: Locale) => (locale === 'fr' ? '/fr/compte' : '/en/account'),
+  signUp: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'inscription' : 'sign-up'}`,
+  signIn: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'connexion' : 'sign-in'}`,
+  signOut: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'deconnexion' : 'sign-out'}`,
+  verifyEmail: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'verification' : 'verify'}`,
+  forgotPassword: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'mot-de-passe-oublie' : 'forgot-password'}`,
+  resetPassword: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'nouveau-mot-de-passe' : 'reset-password'}`,
+  devices: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'appareils' : 'devices'}`,
+  security: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'securite' : 'security'}`,
+  confirmEmail: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'confirmer-email' : 'confirm-email'}`,
+  deleteAccount: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'suppression' : 'delete'}`,
 };
 
 /** The same page in every language, for the switcher and <link rel="alternate">. */

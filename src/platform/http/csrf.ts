@@ -23,6 +23,12 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The CSRF token to put in this page's forms; sets the cookie on first use. */
     csrfToken(reply: FastifyReply): string;
+    /**
+     * The session the request belongs to ('' for a visitor), set by whoever resolves sessions:
+     * tokens are signed together with it, so a token minted before sign-in (or for another
+     * session) is refused after it.
+     */
+    csrfBinding: string;
   }
 }
 
@@ -33,25 +39,28 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * its HMAC under the server's key; every state-changing request must repeat the same token in
  * the `_csrf` form field or the X-XSRF-Token header. A forged page on another site can make the
  * browser send the cookie but can neither read it nor mint a valid one. The cookie is only set
- * when a page renders a form, so most pages set no cookie at all.
+ * when a page renders a form, so most pages set no cookie at all. Tokens are bound to the
+ * session (`csrfBinding`): signing in or out makes older tokens invalid (OWASP: no CSRF token
+ * outlives the session it was issued for).
  * Routes that authenticate otherwise (signed webhooks) opt out with `config: { csrf: false }`.
  */
 export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets; secure: boolean }) {
   const cookieName = cookieNameFor(csrfCookie, options.secure);
-  const mint = () => {
+  const mint = (binding: string) => {
     const value = randomId();
-    return `${value}.${options.secrets.sign('csrf', value)}`;
+    return `${value}.${options.secrets.sign('csrf', `${binding}.${value}`)}`;
   };
-  const isValid = (token: string | undefined): token is string => {
+  const isValid = (token: string | undefined, binding: string): token is string => {
     if (!token) return false;
     const dot = token.indexOf('.');
-    return dot > 0 && safeEqual(token.slice(dot + 1), options.secrets.sign('csrf', token.slice(0, dot)));
+    return dot > 0 && safeEqual(token.slice(dot + 1), options.secrets.sign('csrf', `${binding}.${token.slice(0, dot)}`));
   };
 
+  app.decorateRequest('csrfBinding', '');
   app.decorateRequest('csrfToken', function (this: FastifyRequest, reply: FastifyReply) {
     const existing = this.cookies[cookieName];
-    if (isValid(existing)) return existing;
-    const token = mint();
+    if (isValid(existing, this.csrfBinding)) return existing;
+    const token = mint(this.csrfBinding);
     // Remember it for the rest of this request, so several forms share one token.
     this.cookies[cookieName] = token;
     setDeclaredCookie(reply, csrfCookie, token, { secure: options.secure });
@@ -64,7 +73,7 @@ export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets
     const cookie = request.cookies[cookieName];
     const body = request.body as Record<string, unknown> | undefined;
     const sent = request.headers[csrfHeaderName] ?? (typeof body === 'object' && body ? body[csrfFieldName] : undefined);
-    if (!isValid(cookie) || typeof sent !== 'string' || !safeEqual(sent, cookie)) {
+    if (!isValid(cookie, request.csrfBinding) || typeof sent !== 'string' || !safeEqual(sent, cookie)) {
       throw new AppError('VT_CSRF_INVALID');
     }
   });

@@ -67,6 +67,61 @@ export const errorCatalog = {
     title: { en: 'Sign-in required', fr: 'Connexion requise' },
     message: { en: 'This area is for the shop’s staff. Please sign in.', fr: 'Cet espace est réservé à l’équipe de la boutique. Veuillez vous connecter.' },
   },
+  VT_FORBIDDEN: {
+    status: 403,
+    title: { en: 'Not allowed', fr: 'Accès non autorisé' },
+    message: { en: 'Your role does not give access to this page. Ask the shop’s owner if you need it.', fr: 'Votre rôle ne donne pas accès à cette page. Demandez-le au propriétaire de la boutique si vous en avez besoin.' },
+  },
+  VT_SIGN_IN_REQUIRED: {
+    status: 401,
+    title: { en: 'Please sign in', fr: 'Veuillez vous connecter' },
+    message: { en: 'Sign in to your account to see this page.', fr: 'Connectez-vous à votre compte pour voir cette page.' },
+  },
+  VT_SIGN_IN_FAILED: {
+    status: 401,
+    title: { en: 'Sign-in failed', fr: 'Échec de la connexion' },
+    message: { en: 'The username, email or password is incorrect.', fr: 'Le nom d’utilisateur, l’e-mail ou le mot de passe est incorrect.' },
+  },
+  VT_SIGN_IN_THROTTLED: {
+    status: 429,
+    title: { en: 'Too many attempts', fr: 'Trop de tentatives' },
+    message: { en: 'There were too many sign-in attempts for this account or from your connection. For your security, wait 15 minutes, or reset your password.', fr: 'Il y a eu trop de tentatives de connexion pour ce compte ou depuis votre connexion. Par sécurité, patientez 15 minutes ou réinitialisez votre mot de passe.' },
+  },
+  VT_MAIL_THROTTLED: {
+    status: 429,
+    title: { en: 'Email already sent', fr: 'E-mail déjà envoyé' },
+    message: { en: 'We have already sent several emails to this address recently. Check your inbox and spam folder, or try again in an hour. Nothing was changed.', fr: 'Nous avons déjà envoyé plusieurs e-mails à cette adresse récemment. Vérifiez votre boîte de réception et vos indésirables, ou réessayez dans une heure. Rien n’a été modifié.' },
+  },
+  VT_EMAIL_NOT_VERIFIED: {
+    status: 403,
+    title: { en: 'Please confirm your email address', fr: 'Veuillez confirmer votre adresse e-mail' },
+    message: { en: 'Your account is not active until you confirm your email address. We have sent you a new confirmation link.', fr: 'Votre compte sera actif dès que vous aurez confirmé votre adresse e-mail. Nous vous avons envoyé un nouveau lien de confirmation.' },
+  },
+  VT_USERNAME_TAKEN: {
+    status: 409,
+    title: { en: 'Username taken', fr: 'Nom d’utilisateur déjà pris' },
+    message: { en: 'Someone already uses this username. Please choose another one. Nothing was changed.', fr: 'Ce nom d’utilisateur est déjà utilisé. Veuillez en choisir un autre. Rien n’a été modifié.' },
+  },
+  VT_EMAIL_TAKEN: {
+    status: 409,
+    title: { en: 'Address already in use', fr: 'Adresse déjà utilisée' },
+    message: { en: 'Another account already uses this email address, so it could not be moved to yours. Nothing was changed.', fr: 'Un autre compte utilise déjà cette adresse e-mail : elle n’a pas pu être attribuée au vôtre. Rien n’a été modifié.' },
+  },
+  VT_LINK_INVALID: {
+    status: 400,
+    title: { en: 'Link expired or already used', fr: 'Lien expiré ou déjà utilisé' },
+    message: { en: 'This link has expired or has already been used. Ask for a new one. Nothing was changed.', fr: 'Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau. Rien n’a été modifié.' },
+  },
+  VT_PASSWORD_WRONG: {
+    status: 403,
+    title: { en: 'Wrong password', fr: 'Mot de passe incorrect' },
+    message: { en: 'Your current password is not correct. Nothing was changed.', fr: 'Votre mot de passe actuel n’est pas correct. Rien n’a été modifié.' },
+  },
+  VT_TOTP_INVALID: {
+    status: 401,
+    title: { en: 'Code not accepted', fr: 'Code refusé' },
+    message: { en: 'This code is not valid or was already used. Enter the current code from your authenticator app.', fr: 'Ce code n’est pas valide ou a déjà servi. Saisissez le code affiché en ce moment par votre application d’authentification.' },
+  },
   VT_RATE_LIMITED: {
     status: 429,
     title: { en: 'Too many requests', fr: 'Trop de requêtes' },

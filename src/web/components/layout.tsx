@@ -19,6 +19,8 @@ const text = defineWording({
     privacy: 'Privacy policy',
     cookies: 'Cookies',
     noTracking: 'No advertising or third-party trackers on this site.',
+    signIn: 'Sign in',
+    account: 'My account',
   },
   fr: {
     skip: 'Aller au contenu',
@@ -32,6 +34,8 @@ const text = defineWording({
     privacy: 'Politique de confidentialité',
     cookies: 'Cookies',
     noTracking: 'Aucun traceur publicitaire ni tiers sur ce site.',
+    signIn: 'Se connecter',
+    account: 'Mon compte',
   },
 });
 
@@ -82,6 +86,10 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
                 ),
               )}
             </nav>
+            <a class="header-account" href={ctx.signedIn ? paths.account(ctx.locale) : paths.signIn(ctx.locale)}>
+              <AccountIcon />
+              {ctx.signedIn ? t.account : t.signIn}
+            </a>
           </div>
         </header>
         <main id="main">{props.children}</main>
@@ -94,6 +102,15 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
         />
       </body>
     </html>
+  );
+}
+
+function AccountIcon() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+      <circle cx="12" cy="8" r="4" />
+      <path d="M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8" />
+    </svg>
   );
 }
 

@@ -1,0 +1,68 @@
+import type { Kysely, Transaction } from 'kysely';
+import { randomId } from '../../platform/crypto/tokens.js';
+import type { Locale } from '../../platform/http/i18n.js';
+import { addDuration } from '../../privacy/duration.js';
+import { paths } from '../../web/paths.js';
+import type { AccountTables, TokenPurpose, TokenRow } from './account-tables.js';
+import type { AccountTokenStore } from './account-token-store.js';
+import { hashToken } from './sessions/session-service.js';
+
+/** How long each kind of emailed link works. */
+const linkLifetime: Record<TokenPurpose, string> = { 'verify-email': 'P1D', 'reset-password': 'PT1H', 'change-email': 'P1D' };
+
+const linkPage: Record<TokenPurpose, (locale: Locale) => string> = {
+  'verify-email': paths.verifyEmail,
+  'reset-password': paths.resetPassword,
+  'change-email': paths.confirmEmail,
+};
+
+/**
+ * One-time links sent by email (verify an address, reset a password, confirm a new address):
+ * 256 random bits in the link, only their hash in the database, a lifetime per kind, single use.
+ * Opening a link shows a page with a button; only that button's POST uses the token, so mail
+ * scanners that prefetch links cannot use them up.
+ */
+export class AccountLinks {
+  constructor(
+    private readonly tokens: AccountTokenStore,
+    private readonly publicUrl: string,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Issues a link (retiring older ones of the same kind) inside the caller's transaction. */
+  async issue(trx: Kysely<AccountTables> | Transaction<AccountTables>, memberId: string, purpose: TokenPurpose, email: string, locale: Locale): Promise<string> {
+    const token = randomId(32);
+    const now = this.now();
+    await this.tokens.retireAll(trx, memberId, purpose, now.toISOString());
+    await this.tokens.insert(trx, {
+      token_hash: hashToken(token),
+      member_id: memberId,
+      purpose,
+      email,
+      created_at: now.toISOString(),
+      expires_at: addDuration(now, linkLifetime[purpose]).toISOString(),
+      used_at: null,
+    });
+    return `${this.publicUrl}${linkPage[purpose](locale)}?token=${token}`;
+  }
+
+  /** Whether a link still works, without using it (the page with the button). */
+  async isUsable(token: string, purpose: TokenPurpose): Promise<TokenRow | undefined> {
+    if (!token || token.length > 100) return undefined;
+    return this.tokens.findUsable(hashToken(token), purpose, this.now().toISOString());
+  }
+
+  /** Uses the link up inside the caller's transaction; undefined if expired, used or unknown. */
+  async consume(trx: Transaction<AccountTables>, token: string, purpose: TokenPurpose): Promise<TokenRow | undefined> {
+    if (!token || token.length > 100) return undefined;
+    return this.tokens.consume(trx, hashToken(token), purpose, this.now().toISOString());
+  }
+
+  retireAll(trx: Transaction<AccountTables>, memberId: string, purpose: TokenPurpose) {
+    return this.tokens.retireAll(trx, memberId, purpose, this.now().toISOString());
+  }
+
+  lastIssuedAt(memberId: string, purpose: TokenPurpose) {
+    return this.tokens.lastIssuedAt(memberId, purpose);
+  }
+}

@@ -1,0 +1,46 @@
+import type { AppContext } from '../../context.js';
+import { AccountLinks } from './account-links.js';
+import { AccountTokenStore } from './account-token-store.js';
+import { CredentialsService } from './credentials-service.js';
+import { LoginThrottle, mailLimits, signInLimits } from './login-throttle.js';
+import { MemberService } from './member-service.js';
+import { MemberStore } from './member-store.js';
+import { SessionService } from './sessions/session-service.js';
+import { SessionStore } from './sessions/session-store.js';
+import { SignInService } from './sign-in-service.js';
+import { SignUpService } from './sign-up-service.js';
+
+export type AccountServices = ReturnType<typeof accountServices>;
+
+/** The accounts module's services, wired once per context (routes and jobs share them). */
+export function accountServices(context: AppContext) {
+  const { database, now } = context;
+  const shop = () => context.shop.identity();
+  const members = new MemberStore(database);
+  const links = new AccountLinks(new AccountTokenStore(database), context.config.publicUrl, now);
+  const memberSessions = new SessionService(new SessionStore(database, 'accounts_sessions'), now);
+  const signInThrottle = new LoginThrottle(context.rateLimitStore, context.secrets, signInLimits, 'sign-in');
+  const mailThrottle = new LoginThrottle(context.rateLimitStore, context.secrets, mailLimits, 'mail', 'VT_MAIL_THROTTLED');
+  const signUp = new SignUpService(members, links, context.mail, mailThrottle, shop, context.config.publicUrl, now);
+  const credentials = new CredentialsService(members, links, memberSessions, signInThrottle, mailThrottle, context.jobs, context.mail, shop, now);
+  return {
+    links,
+    memberSessions,
+    signUp,
+    signIn: new SignInService(members, memberSessions, signInThrottle, signUp, now),
+    credentials,
+    members: new MemberService(database, members, credentials, now),
+  };
+}
+
+// One set per context: the module's routes and its job handlers get the same instances.
+const built = new WeakMap<AppContext, AccountServices>();
+
+export function accountServicesOf(context: AppContext): AccountServices {
+  let services = built.get(context);
+  if (!services) {
+    services = accountServices(context);
+    built.set(context, services);
+  }
+  return services;
+}

@@ -1,0 +1,23 @@
+import { defineModule } from '../../platform/module.js';
+import { accountServicesOf } from './account-services.js';
+import { sendPasswordResetJob } from './credentials-service.js';
+import { memberSessions } from './member-sessions.js';
+import * as accountsMigration from './migrations/20261125_05_accounts.js';
+import { accountsData, memberSessionCookie, staffSessionCookie } from './privacy.js';
+import { accountRoutes } from './routes/account-routes.js';
+import { authRoutes } from './routes/auth-routes.js';
+
+/** Members (sign-up, sessions, profile, devices) and staff (roles, two-factor sign-in). */
+export const accountsModule = defineModule({
+  name: 'accounts',
+  migrations: { '20261125_05_accounts': accountsMigration },
+  data: [accountsData],
+  cookies: [memberSessionCookie, staffSessionCookie],
+  jobs: (context) => ({ [sendPasswordResetJob]: accountServicesOf(context).credentials.sendPasswordReset }),
+  routes: (app, context) => {
+    const services = accountServicesOf(context);
+    memberSessions(app, { sessions: services.memberSessions, secure: context.config.publicUrl.startsWith('https:') });
+    authRoutes(app, context, services);
+    accountRoutes(app, context, services);
+  },
+});

@@ -1,0 +1,32 @@
+import type { Database } from '../../platform/db/database.js';
+import type { MemberRow } from './account-tables.js';
+import type { CredentialsService } from './credentials-service.js';
+import { deleteMemberAccount } from './delete-member-account.js';
+import { type ProfileInput, parseProfile } from './member-input.js';
+import type { MemberStore } from './member-store.js';
+
+/** A member's own account: reading it, editing the profile, deleting it. */
+export class MemberService {
+  constructor(
+    private readonly database: Database,
+    private readonly members: MemberStore,
+    private readonly credentials: CredentialsService,
+    private readonly now: () => Date,
+  ) {}
+
+  find(id: string): Promise<MemberRow | undefined> {
+    return this.members.findById(id);
+  }
+
+  async updateProfile(member: MemberRow, body: Record<string, unknown>): Promise<ProfileInput> {
+    const profile = parseProfile(body);
+    await this.members.update(this.members.db, member.id, { ...profile, updated_at: this.now().toISOString() });
+    return profile;
+  }
+
+  /** "Delete my account": the password proves it is the member, then the one deletion function. */
+  async deleteAccount(member: MemberRow, password: string, ip: string): Promise<void> {
+    await this.credentials.checkCurrentPassword(member, password, ip);
+    await deleteMemberAccount(this.database, member.id);
+  }
+}

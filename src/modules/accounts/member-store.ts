@@ -1,0 +1,68 @@
+import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Database, tablesOf } from '../../platform/db/database.js';
+import type { AccountTables, MemberRow } from './account-tables.js';
+
+type Executor = Kysely<AccountTables> | Transaction<AccountTables>;
+
+/** Member queries: the only code that reads or writes accounts_members. */
+export class MemberStore {
+  readonly db: Kysely<AccountTables>;
+
+  constructor(database: Database) {
+    this.db = tablesOf<AccountTables>(database);
+  }
+
+  async insert(executor: Executor, row: MemberRow): Promise<void> {
+    await executor.insertInto('accounts_members').values(row).execute();
+  }
+
+  /** Inside a transaction, pass it: on SQLite the transaction holds the only connection. */
+  findById(id: string, executor: Executor = this.db): Promise<MemberRow | undefined> {
+    return executor.selectFrom('accounts_members').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findByEmailKey(emailKey: string, executor: Executor = this.db): Promise<MemberRow | undefined> {
+    return executor.selectFrom('accounts_members').selectAll().where('email_key', '=', emailKey).executeTakeFirst();
+  }
+
+  findByUsernameKey(usernameKey: string): Promise<MemberRow | undefined> {
+    return this.db.selectFrom('accounts_members').selectAll().where('username_key', '=', usernameKey).executeTakeFirst();
+  }
+
+  async update(executor: Executor, id: string, changes: Partial<Omit<MemberRow, 'id'>>): Promise<void> {
+    await executor.updateTable('accounts_members').set(changes).where('id', '=', id).execute();
+  }
+
+  /** Deletes the member with their sessions and links, in one transaction. */
+  async deleteWithSessionsAndLinks(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('accounts_sessions').where('account_id', '=', id).execute();
+      await trx.deleteFrom('accounts_tokens').where('member_id', '=', id).execute();
+      const result = await trx.deleteFrom('accounts_members').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    });
+  }
+
+  /** Members whose username, name or email contains the text (case-insensitive), newest first. */
+  search(text: string, limit: number, offset: number): Promise<MemberRow[]> {
+    let query = this.db.selectFrom('accounts_members').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset);
+    const needle = text.trim().toLowerCase();
+    if (needle) {
+      // LIKE wildcards typed by staff are matched literally.
+      const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb('username_key', 'like', sql<string>`${pattern} escape '\\'`),
+          eb('email_key', 'like', sql<string>`${pattern} escape '\\'`),
+          eb(sql`lower(coalesce(name, ''))`, 'like', sql<string>`${pattern} escape '\\'`),
+          eb(sql`lower(coalesce(display_name, ''))`, 'like', sql<string>`${pattern} escape '\\'`),
+        ]),
+      );
+    }
+    return query.execute();
+  }
+
+  transaction() {
+    return this.db.transaction();
+  }
+}

@@ -1,0 +1,39 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { JSX } from 'preact';
+import { AppError } from '../../../platform/http/errors.js';
+import type { FormState } from '../views/form-state.js';
+
+/** A form body: strings only, none absurdly long (the services check each field's own rules). */
+export function formSchema(fields: string[]) {
+  return {
+    body: {
+      type: 'object',
+      properties: Object.fromEntries(fields.map((field) => [field, { type: 'string', maxLength: 4000 }])),
+    },
+  } as const;
+}
+
+export function bodyOf(request: FastifyRequest): Record<string, string> {
+  const body = request.body;
+  return typeof body === 'object' && body !== null ? (body as Record<string, string>) : {};
+}
+
+/**
+ * Answers a refused form by showing the same form again, with the refusal and what the visitor
+ * typed (passwords are never echoed: Field leaves password inputs empty). Anything that is not
+ * a visitor's mistake goes on to the error handler.
+ */
+export function refuseForm(request: FastifyRequest, reply: FastifyReply, error: unknown, render: (state: FormState) => JSX.Element): FastifyReply {
+  if (!(error instanceof AppError) || error.status >= 500) throw error;
+  request.log.info({ code: error.code, status: error.status }, 'form refused');
+  if (error.details?.retryAfterSeconds) reply.header('retry-after', String(error.details.retryAfterSeconds));
+  return reply
+    .code(error.status)
+    .header('cache-control', 'no-store')
+    .html(render({ code: error.code, fields: error.details?.fields, values: bodyOf(request) }));
+}
+
+/** Pages about a signed-in member are never stored by the browser or a shared cache. */
+export function privatePage(reply: FastifyReply): FastifyReply {
+  return reply.header('cache-control', 'no-store');
+}

@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import { randomId } from '../../../platform/crypto/tokens.js';
+import { addDuration } from '../../../privacy/duration.js';
+import type { SessionRow } from '../account-tables.js';
+import type { SessionStore } from './session-store.js';
+
+/**
+ * How long a session lives: it ends after `idle` without use (each use pushes the end back:
+ * sliding expiry), and never later than `absolute` after sign-in, if given.
+ */
+export interface SessionLifetime {
+  idle: string;
+  absolute?: string;
+}
+
+/** Where a request comes from, stored so the account holder can recognise their devices. */
+export interface ClientInfo {
+  ip: string;
+  userAgent: string | undefined;
+}
+
+export interface StartedSession {
+  /** Goes into the cookie, and nowhere else: the database keeps only its SHA-256. */
+  token: string;
+  session: SessionRow;
+}
+
+// Writing last use on every request would turn each page view into a write; a minute's precision
+// is enough for "last used" and for idle expiry.
+const touchEveryMs = 60_000;
+
+/**
+ * Opaque session tokens (OWASP Session Management): 256 random bits, stored hashed, so a copy of
+ * the database cannot be replayed as cookies. A new token at every sign-in and privilege change
+ * (no fixation). Used for members and for staff, each with its own store and lifetimes.
+ */
+export class SessionService {
+  constructor(
+    private readonly store: SessionStore,
+    private readonly now: () => Date,
+  ) {}
+
+  async start(accountId: string, options: { lifetime: SessionLifetime; remember: boolean; stage?: SessionRow['stage']; client: ClientInfo }): Promise<StartedSession> {
+    const token = randomId(32);
+    const now = this.now();
+    const session: SessionRow = {
+      id: randomId(),
+      token_hash: hashToken(token),
+      account_id: accountId,
+      remember: options.remember ? 1 : 0,
+      stage: options.stage ?? 'complete',
+      ip: options.client.ip,
+      user_agent: truncate(options.client.userAgent),
+      created_at: now.toISOString(),
+      last_used_at: now.toISOString(),
+      expires_at: expiryOf(now, now, options.lifetime).toISOString(),
+    };
+    await this.store.insert(session);
+    return { token, session };
+  }
+
+  /**
+   * The live session a cookie's token designates, or undefined (unknown, tampered or expired
+   * token: an expired row is deleted at once). Extends the session when it is used; `extended`
+   * says it was, so a long-lived cookie can be renewed with it.
+   */
+  async resolve(
+    token: string | undefined,
+    lifetime: (session: SessionRow) => SessionLifetime,
+    client: ClientInfo,
+  ): Promise<{ session: SessionRow; extended: boolean } | undefined> {
+    if (!token || token.length > 100) return undefined;
+    const session = await this.store.findByTokenHash(hashToken(token));
+    if (!session) return undefined;
+    const now = this.now();
+    if (session.expires_at <= now.toISOString()) {
+      await this.store.delete(session.id);
+      return undefined;
+    }
+    const userAgent = truncate(client.userAgent);
+    if (now.getTime() - Date.parse(session.last_used_at) >= touchEveryMs || session.ip !== client.ip || session.user_agent !== userAgent) {
+      const changes = {
+        last_used_at: now.toISOString(),
+        expires_at: expiryOf(new Date(session.created_at), now, lifetime(session)).toISOString(),
+        ip: client.ip,
+        user_agent: userAgent,
+      };
+      await this.store.touch(session.id, changes);
+      return { session: Object.assign(session, changes), extended: true };
+    }
+    return { session, extended: false };
+  }
+
+  /** Ends one session and starts its successor with a new token (privilege change). */
+  async rotate(previous: SessionRow, options: { lifetime: SessionLifetime; stage?: SessionRow['stage']; client: ClientInfo }): Promise<StartedSession> {
+    await this.store.delete(previous.id);
+    return this.start(previous.account_id, { ...options, remember: previous.remember === 1 });
+  }
+
+  end(sessionId: string): Promise<void> {
+    return this.store.delete(sessionId);
+  }
+
+  endOne(accountId: string, sessionId: string): Promise<boolean> {
+    return this.store.deleteOfAccount(accountId, sessionId);
+  }
+
+  endAll(accountId: string, except?: string): Promise<number> {
+    return this.store.deleteAllOfAccount(accountId, except);
+  }
+
+  list(accountId: string): Promise<SessionRow[]> {
+    return this.store.listActive(accountId, this.now().toISOString());
+  }
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+function expiryOf(started: Date, lastUse: Date, lifetime: SessionLifetime): Date {
+  const idleEnd = addDuration(lastUse, lifetime.idle);
+  if (!lifetime.absolute) return idleEnd;
+  const absoluteEnd = addDuration(started, lifetime.absolute);
+  return new Date(Math.min(idleEnd.getTime(), absoluteEnd.getTime()));
+}
+
+/** User agents can be kilobytes long; what identifies a device fits in 512 characters. */
+function truncate(userAgent: string | undefined): string | null {
+  return userAgent ? userAgent.slice(0, 512) : null;
+}

@@ -1,0 +1,25 @@
+import { tablesOf } from '../src/platform/db/database.js';
+import { createJobWorker } from '../src/platform/jobs/start-worker.js';
+import type { OutboxTable } from '../src/platform/mail/outbox-table.js';
+import type { Suite } from './harness.js';
+
+/** Runs every due job (mail goes through the queue), then returns the mail sent to `to`, newest first. */
+export async function mailTo(suite: Suite, to: string): Promise<{ subject: string; text: string }[]> {
+  const worker = createJobWorker(suite.context);
+  for (let round = 0; round < 10 && (await worker.tick()) > 0; round++);
+  const rows = await tablesOf<OutboxTable>(suite.database)
+    .selectFrom('mail_outbox')
+    .select(['subject', 'text_body', 'created_at'])
+    .where('to_address', '=', to)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map((row) => ({ subject: row.subject, text: row.text_body }));
+}
+
+/** The first link in a mail that points to `path`. */
+export function linkIn(text: string, path: string): string {
+  const match = new RegExp(`https?://[^\\s]*${path.replace(/[/.]/g, '\\$&')}\\?token=[A-Za-z0-9_-]+`).exec(text);
+  if (!match) throw new Error(`no ${path} link in mail:\n${text}`);
+  const url = new URL(match[0]);
+  return `${url.pathname}${url.search}`;
+}
