@@ -6,6 +6,7 @@ import { csrfProtection } from './platform/http/csrf.js';
 import { errorHandling, errorResponder } from './platform/http/error-handler.js';
 import { defaultRateLimitRules, rateLimits } from './platform/http/rate-limit/rate-limit.js';
 import { securityHeaders, securityHeadersOnEveryReply } from './platform/http/security-headers.js';
+import { decorateStaff } from './platform/http/staff-access.js';
 import { routeOf } from './platform/log/logger.js';
 import { randomId } from './platform/crypto/tokens.js';
 import { cookieGuard } from './privacy/cookies/cookie-guard.js';
@@ -58,6 +59,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   securityHeadersOnEveryReply(app, applySecurityHeaders);
   rateLimits(app, { store: context.rateLimitStore, secrets: context.secrets, rules: defaultRateLimitRules(config.rateLimit) });
   csrfProtection(app, { secrets: context.secrets, secure });
+  decorateStaff(app);
   cookieGuard(app, {
     registry: context.privacy.cookies,
     onViolation: config.env === 'production' ? 'drop' : 'throw',

@@ -36,7 +36,6 @@ describe('configuration', () => {
     [{ NODE_ENV: 'staging' }, 'NODE_ENV must be one of development, production, test (got "staging")'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO must be true or false (got "maybe")'],
     [{ SECRET_KEY: 'short' }, 'SECRET_KEY must be at least 32 characters long'],
-    [{ ADMIN_PASSWORD: 'admin' }, 'ADMIN_PASSWORD must be at least 12 characters long'],
     [{ MAIL_FROM: 'nobody' }, 'MAIL_FROM must be an address'],
     [{ TRUST_PROXY: 'everyone!' }, 'TRUST_PROXY must be true, false, a hop count or a list of proxy addresses'],
   ])('refuses %j with a message naming the variable', (env, message) => {

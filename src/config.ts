@@ -17,7 +17,6 @@ export interface Config {
   mailFrom: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   secretKey: string | undefined;
-  adminPassword: string | undefined;
   seedDemo: boolean;
   trustProxy: boolean | number | string;
   runJobs: boolean;
@@ -87,11 +86,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     throw new ConfigError('SECRET_KEY', 'must be at least 32 characters long (use `openssl rand -hex 32`)');
   }
 
-  const adminPassword = read('ADMIN_PASSWORD');
-  if (adminPassword !== undefined && adminPassword.length < 12) {
-    throw new ConfigError('ADMIN_PASSWORD', 'must be at least 12 characters long');
-  }
-
   const mailFrom = read('MAIL_FROM');
   if (mailFrom !== undefined && !/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/.test(mailFrom)) {
     throw new ConfigError('MAIL_FROM', 'must be an address such as "Shop <shop@example.com>"');
@@ -109,7 +103,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     mailFrom,
     logLevel: oneOf('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     secretKey,
-    adminPassword,
     seedDemo: flag('SEED_DEMO', true),
     trustProxy: parseTrustProxy(read('TRUST_PROXY')),
     runJobs: flag('RUN_JOBS', true),

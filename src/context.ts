@@ -55,7 +55,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const applied = await migrateToLatest(database, collectMigrations(modules));
   if (applied.length > 0) logger.info({ migrations: applied.length }, 'database migrated');
 
-  const secrets = loadSecrets({ secretKey: config.secretKey, adminPassword: config.adminPassword, dataDir: config.dataDir });
+  const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
   const jobs = new DatabaseJobQueue(database, now);
   const mailer = overrides.mailer ?? (config.smtpUrl ? await smtpMailer(config.smtpUrl) : new OutboxMailer(database, now));
   const shop = new ShopService(new ShopStore(database));

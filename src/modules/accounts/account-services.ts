@@ -9,6 +9,9 @@ import { SessionService } from './sessions/session-service.js';
 import { SessionStore } from './sessions/session-store.js';
 import { SignInService } from './sign-in-service.js';
 import { SignUpService } from './sign-up-service.js';
+import { StaffService } from './staff/staff-service.js';
+import { StaffStore } from './staff/staff-store.js';
+import { FieldEncryption } from '../../platform/crypto/field-encryption.js';
 
 export type AccountServices = ReturnType<typeof accountServices>;
 
@@ -19,13 +22,18 @@ export function accountServices(context: AppContext) {
   const members = new MemberStore(database);
   const links = new AccountLinks(new AccountTokenStore(database), context.config.publicUrl, now);
   const memberSessions = new SessionService(new SessionStore(database, 'accounts_sessions'), now);
+  const staffSessions = new SessionService(new SessionStore(database, 'accounts_staff_sessions'), now);
   const signInThrottle = new LoginThrottle(context.rateLimitStore, context.secrets, signInLimits, 'sign-in');
   const mailThrottle = new LoginThrottle(context.rateLimitStore, context.secrets, mailLimits, 'mail', 'VT_MAIL_THROTTLED');
   const signUp = new SignUpService(members, links, context.mail, mailThrottle, shop, context.config.publicUrl, now);
   const credentials = new CredentialsService(members, links, memberSessions, signInThrottle, mailThrottle, context.jobs, context.mail, shop, now);
+  const totpKeys = new FieldEncryption(context.secrets, 'staff-totp');
   return {
     links,
+    memberStore: members,
     memberSessions,
+    staffSessions,
+    staff: new StaffService(new StaffStore(database), staffSessions, signInThrottle, totpKeys, shop, now),
     signUp,
     signIn: new SignInService(members, memberSessions, signInThrottle, signUp, now),
     credentials,

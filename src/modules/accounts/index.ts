@@ -6,6 +6,8 @@ import * as accountsMigration from './migrations/20261125_05_accounts.js';
 import { accountsData, memberSessionCookie, staffSessionCookie } from './privacy.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { staffRoutes } from './staff/staff-routes.js';
+import { staffSessions } from './staff/staff-sessions.js';
 
 /** Members (sign-up, sessions, profile, devices) and staff (roles, two-factor sign-in). */
 export const accountsModule = defineModule({
@@ -16,8 +18,11 @@ export const accountsModule = defineModule({
   jobs: (context) => ({ [sendPasswordResetJob]: accountServicesOf(context).credentials.sendPasswordReset }),
   routes: (app, context) => {
     const services = accountServicesOf(context);
-    memberSessions(app, { sessions: services.memberSessions, secure: context.config.publicUrl.startsWith('https:') });
+    const secure = context.config.publicUrl.startsWith('https:');
+    memberSessions(app, { sessions: services.memberSessions, secure });
+    staffSessions(app, { sessions: services.staffSessions, staff: services.staff, secure });
     authRoutes(app, context, services);
     accountRoutes(app, context, services);
+    staffRoutes(app, context, services);
   },
 });

@@ -9,27 +9,25 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-secrets-'))
 describe('secrets', () => {
   it('generates them on the first run, private to the owner, and keeps them afterwards', () => {
     const dataDir = tempDir();
-    const first = loadSecrets({ secretKey: undefined, adminPassword: undefined, dataDir });
+    const first = loadSecrets({ secretKey: undefined, dataDir });
     expect(fs.statSync(path.join(dataDir, 'secrets.json')).mode & 0o777).toBe(0o600);
-    const again = loadSecrets({ secretKey: undefined, adminPassword: undefined, dataDir });
-    expect(again.adminPassword).toBe(first.adminPassword);
+    const again = loadSecrets({ secretKey: undefined, dataDir });
     expect(again.sign('csrf', 'x')).toBe(first.sign('csrf', 'x'));
     expect(fs.readdirSync(dataDir)).toEqual(['secrets.json']);
   });
 
-  it('derives a different key per purpose, and follows SECRET_KEY and ADMIN_PASSWORD when set', () => {
+  it('derives a different key per purpose, and follows SECRET_KEY when set', () => {
     const dataDir = tempDir();
-    const secrets = loadSecrets({ secretKey: 'k'.repeat(40), adminPassword: 'correct horse battery', dataDir });
+    const secrets = loadSecrets({ secretKey: 'k'.repeat(40), dataDir });
     expect(secrets.key('csrf').equals(secrets.key('rate-limit'))).toBe(false);
-    expect(secrets.adminPassword).toBe('correct horse battery');
-    const otherProcess = loadSecrets({ secretKey: 'k'.repeat(40), adminPassword: undefined, dataDir: tempDir() });
+    const otherProcess = loadSecrets({ secretKey: 'k'.repeat(40), dataDir: tempDir() });
     expect(otherProcess.sign('csrf', 'x')).toBe(secrets.sign('csrf', 'x'));
   });
 
   it('refuses a damaged secrets file with a message saying what to do', () => {
     const dataDir = tempDir();
     fs.writeFileSync(path.join(dataDir, 'secrets.json'), '{"masterKey":"short"}');
-    expect(() => loadSecrets({ secretKey: undefined, adminPassword: undefined, dataDir })).toThrow('is damaged');
+    expect(() => loadSecrets({ secretKey: undefined, dataDir })).toThrow('is damaged');
   });
 });
 

@@ -13,16 +13,13 @@ export interface Secrets {
   key(purpose: string): Buffer;
   /** HMAC-SHA256 of a value under the purpose's key, base64url. */
   sign(purpose: string, value: string): string;
-  /** Password of the temporary admin area (see docs/admin.md). */
-  adminPassword: string;
 }
 
 interface SecretsFile {
   masterKey: string;
-  adminPassword: string;
 }
 
-export function loadSecrets(options: { secretKey: string | undefined; adminPassword: string | undefined; dataDir: string }): Secrets {
+export function loadSecrets(options: { secretKey: string | undefined; dataDir: string }): Secrets {
   const stored = readOrCreate(path.join(options.dataDir, 'secrets.json'));
   const master = Buffer.from(options.secretKey ?? stored.masterKey, 'utf8');
   const keys = new Map<string, Buffer>();
@@ -37,8 +34,6 @@ export function loadSecrets(options: { secretKey: string | undefined; adminPassw
   return {
     key,
     sign: (purpose, value) => createHmac('sha256', key(purpose)).update(value).digest('base64url'),
-    // Several processes share ADMIN_PASSWORD like SECRET_KEY; one process can use the file's.
-    adminPassword: options.adminPassword ?? stored.adminPassword,
   };
 }
 
@@ -46,7 +41,6 @@ function readOrCreate(file: string): SecretsFile {
   if (!fs.existsSync(file)) {
     const secrets: SecretsFile = {
       masterKey: randomBytes(32).toString('base64url'),
-      adminPassword: randomBytes(12).toString('base64url'),
     };
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // Written whole to a private temporary file, then linked into place: link() fails if the
@@ -63,8 +57,8 @@ function readOrCreate(file: string): SecretsFile {
     }
   }
   const stored = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<SecretsFile>;
-  if (typeof stored.masterKey !== 'string' || stored.masterKey.length < 32 || typeof stored.adminPassword !== 'string') {
-    throw new Error(`${file} is damaged: it needs masterKey (32+ characters) and adminPassword. Restore it from a backup.`);
+  if (typeof stored.masterKey !== 'string' || stored.masterKey.length < 32) {
+    throw new Error(`${file} is damaged: it needs masterKey (32+ characters). Restore it from a backup.`);
   }
   return stored as SecretsFile;
 }

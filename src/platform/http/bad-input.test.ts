@@ -1,6 +1,7 @@
 import { tablesOf } from '../db/database.js';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
+import { signedInStaff } from '../../../test/staff.js';
 import type { JobsTable } from '../jobs/jobs-table.js';
 import { bodyLimitBytes } from '../../app.js';
 
@@ -10,7 +11,12 @@ import { bodyLimitBytes } from '../../app.js';
  * the only state-changing route here (the admin test mail) writes to.
  */
 describeEachEngine('bad input', (suite) => {
-  const admin = () => `Basic ${Buffer.from(`admin:${suite.context.secrets.adminPassword}`).toString('base64')}`;
+  // The staff session cookie of an owner signed in with password and two-factor code.
+  let staffCookie = '';
+  beforeAll(async () => {
+    const { browser } = await signedInStaff(suite);
+    staffCookie = `vitrine_staff=${browser.cookies.get('vitrine_staff')}`;
+  });
   const jobCount = async () =>
     Number(
       (
@@ -23,11 +29,11 @@ describeEachEngine('bad input', (suite) => {
     );
   /** A valid CSRF cookie and token, as a browser gets them from the outbox page. */
   const csrf = async () => {
-    const page = await suite.app.inject({ url: '/admin/outbox', headers: { authorization: admin() } });
+    const page = await suite.app.inject({ url: '/admin/outbox', headers: { cookie: staffCookie } });
     const cookie = page.cookies.find((c) => c.name === 'XSRF-TOKEN');
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
     if (!cookie || !token) throw new Error('the outbox page did not hand out a CSRF token');
-    return { cookie: `XSRF-TOKEN=${cookie.value}`, token };
+    return { cookie: `XSRF-TOKEN=${cookie.value}; ${staffCookie}`, token };
   };
 
   it('refuses malformed percent-encoding with a 400 page, in the language of the path', async () => {
@@ -73,7 +79,7 @@ describeEachEngine('bad input', (suite) => {
     const response = await suite.app.inject({
       method: 'POST',
       url: '/admin/outbox/test',
-      headers: { authorization: admin(), 'accept-language': 'fr' },
+      headers: { cookie: staffCookie, 'accept-language': 'fr' },
       payload: {},
     });
     expect(response.statusCode).toBe(403);
@@ -86,14 +92,14 @@ describeEachEngine('bad input', (suite) => {
     const before = await jobCount();
     const wrongToken = await suite.app.inject({
       method: 'POST', url: '/admin/outbox/test',
-      headers: { authorization: admin(), cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: `_csrf=${encodeURIComponent(`${token}x`)}`,
     });
     expect(wrongToken.statusCode).toBe(403);
     const forged = 'forged.value';
     const forgedPair = await suite.app.inject({
       method: 'POST', url: '/admin/outbox/test',
-      headers: { authorization: admin(), cookie: `XSRF-TOKEN=${forged}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie: `XSRF-TOKEN=${forged}; ${staffCookie}`, 'content-type': 'application/x-www-form-urlencoded' },
       payload: `_csrf=${forged}`,
     });
     expect(forgedPair.statusCode).toBe(403);
@@ -105,13 +111,13 @@ describeEachEngine('bad input', (suite) => {
     const before = await jobCount();
     const form = await suite.app.inject({
       method: 'POST', url: '/admin/outbox/test',
-      headers: { authorization: admin(), cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: `_csrf=${encodeURIComponent(token)}`,
     });
     expect(form.statusCode).toBe(303);
     const header = await suite.app.inject({
       method: 'POST', url: '/admin/outbox/test',
-      headers: { authorization: admin(), cookie, 'x-xsrf-token': token, 'content-type': 'application/json' },
+      headers: { cookie, 'x-xsrf-token': token, 'content-type': 'application/json' },
       payload: '{}',
     });
     expect(header.statusCode).toBe(303);
@@ -120,7 +126,7 @@ describeEachEngine('bad input', (suite) => {
 
   it('refuses bad JSON, a wrong content type and an oversized body with clear 4xx JSON', async () => {
     const { cookie, token } = await csrf();
-    const headers = { authorization: admin(), cookie, 'x-xsrf-token': token, accept: 'application/json' };
+    const headers = { cookie, 'x-xsrf-token': token, accept: 'application/json' };
     const before = await jobCount();
 
     const badJson = await suite.app.inject({ method: 'POST', url: '/admin/outbox/test', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"oops":' });
@@ -141,12 +147,16 @@ describeEachEngine('bad input', (suite) => {
     expect(await jobCount()).toBe(before);
   });
 
-  it('asks for staff credentials on admin pages, and accepts no wrong password', async () => {
+  it('sends a visitor to the staff sign-in, answers 401 to an API client, and 403 to a role without access', async () => {
     const anonymous = await suite.app.inject({ url: '/admin/outbox' });
-    expect(anonymous.statusCode).toBe(401);
-    expect(anonymous.headers['www-authenticate']).toContain('Basic');
-    const wrong = await suite.app.inject({ url: '/admin/outbox', headers: { authorization: `Basic ${Buffer.from('admin:guess').toString('base64')}` } });
-    expect(wrong.statusCode).toBe(401);
+    expect(anonymous.statusCode).toBe(303);
+    expect(anonymous.headers.location).toBe('/admin/sign-in?next=%2Fadmin%2Foutbox');
+    const api = await suite.app.inject({ method: 'POST', url: '/admin/outbox/test', headers: { 'x-xsrf-token': 'x', accept: 'application/json' } });
+    expect([401, 403]).toContain(api.statusCode);
+    const { browser } = await signedInStaff(suite, 'marketing');
+    const forbidden = await browser.get('/admin/outbox');
+    expect(forbidden.statusCode).toBe(403);
+    expect(forbidden.body).toContain('VT_FORBIDDEN');
   });
 
   it('never answered any of the above with a 500, and logged no stack to the visitor', () => {
@@ -159,23 +169,24 @@ describeEachEngine(
   'CSRF over HTTPS',
   (suite) => {
     it('uses a __Host- cookie, Secure, for the whole host, and accepts the form with it', async () => {
-      const auth = `Basic ${Buffer.from(`admin:${suite.context.secrets.adminPassword}`).toString('base64')}`;
-      const page = await suite.app.inject({ url: '/admin/outbox', headers: { authorization: auth } });
+      const page = await suite.app.inject({ url: '/en/account/sign-in' });
       const setCookie = String(page.headers['set-cookie']);
       expect(setCookie).toMatch(/^__Host-XSRF-TOKEN=[^;]+; Path=\/; HttpOnly; Secure; SameSite=Lax$/);
       const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] as string;
       const cookie = setCookie.split(';')[0] as string;
+      const form = `_csrf=${encodeURIComponent(token)}&identifier=nobody&password=nothing-at-all`;
       const accepted = await suite.app.inject({
-        method: 'POST', url: '/admin/outbox/test',
-        headers: { authorization: auth, cookie, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: `_csrf=${encodeURIComponent(token)}`,
+        method: 'POST', url: '/en/account/sign-in',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form,
       });
-      expect(accepted.statusCode).toBe(303);
+      // Past the CSRF check: the sign-in itself answers (wrong credentials).
+      expect(accepted.statusCode).toBe(401);
       // The unprefixed cookie a subdomain or plain-HTTP page could plant is not accepted.
       const planted = await suite.app.inject({
-        method: 'POST', url: '/admin/outbox/test',
-        headers: { authorization: auth, cookie: `XSRF-TOKEN=${token}`, 'content-type': 'application/x-www-form-urlencoded' },
-        payload: `_csrf=${encodeURIComponent(token)}`,
+        method: 'POST', url: '/en/account/sign-in',
+        headers: { cookie: `XSRF-TOKEN=${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: form,
       });
       expect(planted.statusCode).toBe(403);
     });

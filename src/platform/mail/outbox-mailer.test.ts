@@ -2,6 +2,7 @@ import { tablesOf } from '../db/database.js';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import { createJobWorker } from '../jobs/start-worker.js';
+import { cookieHeaderOf, signedInStaff } from '../../../test/staff.js';
 import { mailerContract } from './mailer.contract.js';
 import { OutboxMailer } from './outbox-mailer.js';
 import type { OutboxTable } from './outbox-table.js';
@@ -20,7 +21,8 @@ describeEachEngine('OutboxMailer', (suite) => {
   }));
 
   it('shows queued mail to staff at /admin/outbox once the worker has run, after a test send', async () => {
-    const auth = { authorization: `Basic ${Buffer.from(`admin:${suite.context.secrets.adminPassword}`).toString('base64')}` };
+    const { browser } = await signedInStaff(suite, 'support');
+    const auth = { cookie: cookieHeaderOf(browser) };
     await suite.database.db.transaction().execute(async (trx) => {
       await suite.context.mail.queue(trx, { to: 'linus@example.org', subject: 'Outbox check', text: 'Line one\nLine two' });
     });

@@ -1,5 +1,6 @@
 import { defineWording } from '../http/i18n.js';
-import { Layout } from '../../web/components/layout.js';
+import { StaffLayout } from '../../web/components/staff-layout.js';
+import type { StaffPrincipal } from '../http/staff-access.js';
 import { formatDate } from '../../web/format.js';
 import type { PageContext } from '../../web/page-context.js';
 import { csrfFieldName } from '../http/csrf.js';
@@ -36,12 +37,12 @@ const text = defineWording({
 
 type Summary = Pick<OutboxTable['mail_outbox'], 'id' | 'to_address' | 'subject' | 'created_at'>;
 
-export function OutboxPage(props: { ctx: PageContext; messages: Summary[]; mailerKind: 'smtp' | 'outbox'; sent: boolean }) {
+export function OutboxPage(props: { ctx: PageContext; staff: StaffPrincipal | null; messages: Summary[]; mailerKind: 'smtp' | 'outbox'; sent: boolean }) {
   const { ctx } = props;
   const t = text[ctx.locale];
   return (
-    <Layout ctx={ctx} title={t.title}>
-      <section class="container section">
+    <StaffLayout ctx={ctx} title={t.title} staff={props.staff}>
+      <section>
         <h1>{t.title}</h1>
         <p class="lead">{props.mailerKind === 'outbox' ? t.intro : t.smtp}</p>
         {props.sent && (
@@ -84,16 +85,16 @@ export function OutboxPage(props: { ctx: PageContext; messages: Summary[]; maile
             </section>
           ))}
       </section>
-    </Layout>
+    </StaffLayout>
   );
 }
 
-export function OutboxMessagePage(props: { ctx: PageContext; message: OutboxTable['mail_outbox'] }) {
+export function OutboxMessagePage(props: { ctx: PageContext; staff: StaffPrincipal | null; message: OutboxTable['mail_outbox'] }) {
   const { ctx, message } = props;
   const t = text[ctx.locale];
   return (
-    <Layout ctx={ctx} title={message.subject}>
-      <section class="container section">
+    <StaffLayout ctx={ctx} title={message.subject} staff={props.staff}>
+      <section>
         <p>
           <a href="/admin/outbox">← {t.back}</a>
         </p>
@@ -117,6 +118,6 @@ export function OutboxMessagePage(props: { ctx: PageContext; message: OutboxTabl
           </>
         )}
       </section>
-    </Layout>
+    </StaffLayout>
   );
 }

@@ -19,6 +19,8 @@ const problems = defineWording({
     'phone-format': 'Enter a telephone number such as +33 1 23 45 67 89.',
     locale: 'Choose French or English.',
     confirm: 'Tick this box to confirm.',
+    role: 'Choose one of the roles: owner, support, marketing, accountant.',
+    'staff-email-taken': 'A staff account already uses this email address.',
   },
   fr: {
     required: 'Ce champ est obligatoire.',
@@ -36,6 +38,8 @@ const problems = defineWording({
     'phone-format': 'Saisissez un numéro comme +33 1 23 45 67 89.',
     locale: 'Choisissez français ou anglais.',
     confirm: 'Cochez cette case pour confirmer.',
+    role: 'Choisissez l’un des rôles : owner, support, marketing, accountant.',
+    'staff-email-taken': 'Un compte du personnel utilise déjà cette adresse e-mail.',
   },
 });
 

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+
+/** Runs the real CLI entry point, as an operator would with `npm run vitrine -- staff:create`. */
+function vitrine(args: string[], dataDir: string, stdin: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    input: stdin,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+    timeout: 60_000,
+  });
+}
+
+describe('npm run vitrine -- staff:create', () => {
+  it('creates the first owner with the password read from standard input, hashed, two-factor still to set up', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-cli-'));
+    const result = vitrine(['staff:create', '--role', 'owner', '--email', 'Camille@CodeAcademy.example', '--name', 'Camille Roux'], dataDir, 'ledger lantern orchard 42\n');
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Staff account created: Camille Roux <Camille@CodeAcademy.example>, role owner.');
+    const db = new Database(path.join(dataDir, 'vitrine.sqlite'), { readonly: true });
+    const row = db.prepare('select * from accounts_staff').get() as Record<string, unknown>;
+    db.close();
+    expect(row).toMatchObject({ email_key: 'camille@codeacademy.example', role: 'owner', totp_enabled_at: null });
+    expect(String(row.password_hash)).toMatch(/^\$argon2id\$/);
+  });
+
+  it('refuses a weak password or an unknown role, says why, and creates nothing', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-cli-'));
+    const weak = vitrine(['staff:create', '--role', 'owner', '--email', 'a@codeacademy.example'], dataDir, 'password1\n');
+    expect(weak.status).toBe(1);
+    expect(weak.stderr).toContain('password: Use at least 10 characters');
+    const role = vitrine(['staff:create', '--role', 'boss', '--email', 'a@codeacademy.example'], dataDir, 'ledger lantern orchard 42\n');
+    expect(role.status).toBe(1);
+    expect(role.stderr).toContain('role: Choose one of the roles');
+    const db = new Database(path.join(dataDir, 'vitrine.sqlite'), { readonly: true });
+    expect(db.prepare('select count(*) as n from accounts_staff').get()).toEqual({ n: 0 });
+    db.close();
+    expect(vitrine(['staff:create'], dataDir, '').stderr).toContain('Usage: npm run vitrine -- staff:create --role');
+  });
+});

@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../../config.js';
+import { closeContext, createContext } from '../../../context.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { staffRoles } from '../../../platform/http/staff-access.js';
+import { accountServicesOf } from '../account-services.js';
+import { fieldProblemText } from '../views/field-wording.js';
+import { readSecret } from './read-secret.js';
+
+const usage = `Usage: npm run vitrine -- staff:create --role <${staffRoles.join('|')}> --email <address> [--name "Full Name"]
+The password is asked twice without echo (or read from the first line of standard input when it is not a terminal).`;
+
+/**
+ * `staff:create`: creates a staff account from the server's shell, the only way to create the
+ * first owner (no one can sign in to the back office before). Two-factor sign-in is set up by
+ * the person at their first sign-in, so the key never passes through this terminal.
+ */
+export async function createStaffCommand(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { role: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } }, strict: true });
+  if (!values.role || !values.email) throw new Error(usage);
+  const password = await readSecret('Password (10 characters or more): ', { confirm: 'Repeat the password: ' });
+  const context = await createContext(loadConfig());
+  try {
+    const staff = await accountServicesOf(context).staff.create({
+      email: values.email,
+      name: values.name ?? values.email.split('@')[0] ?? values.email,
+      role: values.role,
+      password,
+    });
+    process.stdout.write(
+      `Staff account created: ${staff.name} <${staff.email}>, role ${staff.role}.\n` +
+        `Sign in at ${context.config.publicUrl}/admin/sign-in; the first sign-in sets up two-factor codes with an authenticator app.\n`,
+    );
+  } catch (error) {
+    if (error instanceof AppError && error.details?.fields) {
+      const problems = Object.entries(error.details.fields).map(([field, problem]) => `  ${field}: ${fieldProblemText(problem, 'en')}`);
+      throw new Error(`The staff account was not created:\n${problems.join('\n')}\n\n${usage}`);
+    }
+    throw error;
+  } finally {
+    await closeContext(context);
+  }
+}

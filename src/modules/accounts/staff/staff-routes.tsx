@@ -1,0 +1,105 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { visitorLocale } from '../../../platform/http/error-handler.js';
+import { mayStaff, requireStaff } from '../../../platform/http/staff-access.js';
+import { pageContext } from '../../../web/page-context.js';
+import type { AccountServices } from '../account-services.js';
+import { clientOf, safeNext } from '../member-sessions.js';
+import { bodyOf, formSchema, privatePage, refuseForm } from '../routes/form-handling.js';
+import { accessMemberData } from './member-data-access.js';
+import { DashboardPage, MembersPage, StaffCodePage, StaffSignInPage } from './staff-pages.js';
+import { adoptStaffSession, clearStaffCookie } from './staff-sessions.js';
+
+const nextQuery = { querystring: { type: 'object', properties: { next: { type: 'string', maxLength: 500 } } } } as const;
+const membersQuery = {
+  querystring: {
+    type: 'object',
+    properties: { q: { type: 'string', maxLength: 100 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000 } },
+  },
+} as const;
+const pageSize = 50;
+
+/** The staff side: two-step sign-in, the dashboard, and the members list. */
+export function staffRoutes(app: FastifyInstance, context: AppContext, services: AccountServices) {
+  const secure = context.config.publicUrl.startsWith('https:');
+  const page = (request: FastifyRequest, reply: FastifyReply) => pageContext(request, reply, { locale: visitorLocale(request), shop: context.shop.identity() });
+  const after = (request: FastifyRequest<{ Querystring: { next?: string } }>) => safeNext(request.query.next, '/admin');
+  const withNext = (path: string, next: string | undefined) => (next ? `${path}?next=${encodeURIComponent(next)}` : path);
+
+  app.get<{ Querystring: { next?: string } }>('/admin/sign-in', { schema: nextQuery }, async (request, reply) => {
+    if (request.staff) return reply.redirect(after(request), 303);
+    const noStaffYet = !(await services.staff.hasAnyStaff());
+    return privatePage(reply).html(<StaffSignInPage ctx={page(request, reply)} next={request.query.next} noStaffYet={noStaffYet} />);
+  });
+
+  app.post<{ Querystring: { next?: string } }>('/admin/sign-in', { schema: { ...nextQuery, ...formSchema(['email', 'password']) } }, async (request, reply) => {
+    const body = bodyOf(request);
+    try {
+      const started = await services.staff.checkPassword({ email: body.email ?? '', password: body.password ?? '' }, clientOf(request));
+      if (request.staffSession) await services.staffSessions.end(request.staffSession.id);
+      adoptStaffSession(request, reply, started, secure);
+      return reply.redirect(withNext(started.needsSetup ? '/admin/sign-in/setup' : '/admin/sign-in/code', request.query.next), 303);
+    } catch (error) {
+      return refuseForm(request, reply, error, (state) => <StaffSignInPage ctx={page(request, reply)} next={request.query.next} noStaffYet={false} state={state} />);
+    }
+  });
+
+  for (const step of ['code', 'setup'] as const) {
+    const path = `/admin/sign-in/${step}`;
+    /** The code page needs the password step first; setup only until two-factor is on. */
+    const pending = async (request: FastifyRequest, reply: FastifyReply) => {
+      const staff = await services.staff.pendingStaff(request.staffSession ?? undefined);
+      if (!staff || (step === 'setup') === Boolean(staff.totp_enabled_at)) {
+        reply.redirect('/admin/sign-in', 303);
+        return undefined;
+      }
+      return { staff, setup: step === 'setup' ? await services.staff.setupKey(staff) : undefined };
+    };
+
+    app.get<{ Querystring: { next?: string } }>(path, { schema: nextQuery }, async (request, reply) => {
+      const found = await pending(request, reply);
+      if (!found) return reply;
+      return privatePage(reply).html(<StaffCodePage ctx={page(request, reply)} next={request.query.next} setup={found.setup} />);
+    });
+
+    app.post<{ Querystring: { next?: string } }>(path, { schema: { ...nextQuery, ...formSchema(['code']) } }, async (request, reply) => {
+      const found = await pending(request, reply);
+      if (!found || !request.staffSession) return reply;
+      try {
+        const started = await services.staff.checkCode(request.staffSession, bodyOf(request).code ?? '', clientOf(request));
+        adoptStaffSession(request, reply, started, secure);
+      } catch (error) {
+        return refuseForm(request, reply, error, (state) => <StaffCodePage ctx={page(request, reply)} next={request.query.next} setup={found.setup} state={state} />);
+      }
+      return reply.redirect(after(request), 303);
+    });
+  }
+
+  app.post('/admin/sign-out', async (request, reply) => {
+    if (request.staffSession) await services.staffSessions.end(request.staffSession.id);
+    clearStaffCookie(reply, secure);
+    return reply.redirect('/admin/sign-in', 303);
+  });
+
+  app.get('/admin', { preHandler: requireStaff() }, async (request, reply) => {
+    const staff = request.staff;
+    if (!staff) throw new AppError('VT_UNAUTHORIZED');
+    return privatePage(reply).html(
+      <DashboardPage ctx={page(request, reply)} staff={staff} canSeeMembers={mayStaff(staff, 'members.read')} canSeeOutbox={mayStaff(staff, 'mail.outbox')} />,
+    );
+  });
+
+  app.get<{ Querystring: { q?: string; offset?: number } }>('/admin/members', { preHandler: requireStaff('members.read'), schema: membersQuery }, async (request, reply) => {
+    const staff = request.staff;
+    if (!staff) throw new AppError('VT_UNAUTHORIZED');
+    const query = request.query.q ?? '';
+    const offset = request.query.offset ?? 0;
+    const found = await accessMemberData({ staff, purpose: 'support', what: 'members list', logger: request.log }, () =>
+      services.memberStore.search(query, pageSize + 1, offset),
+    );
+    return privatePage(reply).html(
+      <MembersPage ctx={page(request, reply)} staff={staff} query={query} members={found.slice(0, pageSize)} offset={offset} pageSize={pageSize} hasMore={found.length > pageSize} />,
+    );
+  });
+}

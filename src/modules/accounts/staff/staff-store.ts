@@ -1,0 +1,51 @@
+import type { Kysely } from 'kysely';
+import { type Database, tablesOf } from '../../../platform/db/database.js';
+import type { AccountTables, StaffRow } from '../account-tables.js';
+
+/** Staff account queries: the only code that reads or writes accounts_staff. */
+export class StaffStore {
+  private readonly db: Kysely<AccountTables>;
+
+  constructor(database: Database) {
+    this.db = tablesOf<AccountTables>(database);
+  }
+
+  async insert(row: StaffRow): Promise<void> {
+    await this.db.insertInto('accounts_staff').values(row).execute();
+  }
+
+  findById(id: string): Promise<StaffRow | undefined> {
+    return this.db.selectFrom('accounts_staff').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findByEmailKey(emailKey: string): Promise<StaffRow | undefined> {
+    return this.db.selectFrom('accounts_staff').selectAll().where('email_key', '=', emailKey).executeTakeFirst();
+  }
+
+  list(): Promise<StaffRow[]> {
+    return this.db.selectFrom('accounts_staff').selectAll().orderBy('created_at').execute();
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('accounts_staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async update(id: string, changes: Partial<Omit<StaffRow, 'id'>>): Promise<void> {
+    await this.db.updateTable('accounts_staff').set(changes).where('id', '=', id).execute();
+  }
+
+  /**
+   * Records that a two-factor code of time step `step` was used, only if no code of that step or
+   * a later one was used before: of two requests racing with the same code, one wins.
+   */
+  async claimTotpStep(id: string, step: number): Promise<boolean> {
+    const result = await this.db
+      .updateTable('accounts_staff')
+      .set({ totp_last_step: step })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+      .executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+}

@@ -1,0 +1,32 @@
+import { accountServicesOf } from '../src/modules/accounts/account-services.js';
+import { totpCode } from '../src/modules/accounts/staff/totp.js';
+import type { Suite } from './harness.js';
+import { Visitor } from './visitor.js';
+
+export const staffPassword = 'ledger lantern orchard 42';
+let count = 0;
+
+/**
+ * A staff member signed in to the back office the way a person does: password, then two-factor
+ * setup with the key shown on the setup page and a code computed from it (as an authenticator
+ * app would). Returns their browser, and the key for later codes.
+ */
+export async function signedInStaff(suite: Suite, role = 'owner', options: { headers?: Record<string, string> } = {}) {
+  count += 1;
+  const email = `${role}-${count}-${suite.engine}@codeacademy.example`;
+  await accountServicesOf(suite.context).staff.create({ email, name: `Staff ${count}`, role, password: staffPassword });
+  const browser = new Visitor(suite.app, options.headers);
+  const password = await browser.submit('/admin/sign-in', '/admin/sign-in', { email, password: staffPassword });
+  if (password.headers.location !== '/admin/sign-in/setup') throw new Error(`staff sign-in: ${password.statusCode} ${password.headers.location}`);
+  const setup = await browser.get('/admin/sign-in/setup');
+  const secret = /class="secret">([A-Z2-7 ]+)</.exec(setup.body)?.[1]?.replace(/ /g, '');
+  if (!secret) throw new Error('the setup page shows no two-factor key');
+  const done = await browser.post('/admin/sign-in/setup', { code: totpCode(secret, suite.context.now()) });
+  if (done.headers.location !== '/admin') throw new Error(`two-factor setup: ${done.statusCode} ${done.body.slice(0, 200)}`);
+  return { browser, email, secret };
+}
+
+/** The Cookie header of a browser (to add to hand-made requests). */
+export function cookieHeaderOf(browser: Visitor): string {
+  return [...browser.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+}
