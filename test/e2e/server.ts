@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -43,11 +43,20 @@ export async function startServer(env: Record<string, string> = {}) {
     if (Date.now() > deadline) throw new Error(`server not ready after 20 s:\n${output.join('')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { adminPassword: string };
+  const serverEnv = { PATH: process.env.PATH ?? '', NODE_ENV: 'development', DATA_DIR: dataDir, ...env };
   return {
     baseUrl,
-    adminPassword: secrets.adminPassword,
     output,
+    /** Creates a staff account with the real CLI (`npm run vitrine -- staff:create`), on this server's data. */
+    createStaff(staff: { email: string; role: string; password: string }) {
+      const result = spawnSync(process.execPath, ['dist/cli.js', 'staff:create', '--role', staff.role, '--email', staff.email], {
+        cwd: projectRoot,
+        env: serverEnv,
+        input: `${staff.password}\n`,
+        encoding: 'utf8',
+      });
+      if (result.status !== 0) throw new Error(`staff:create failed: ${result.stderr}`);
+    },
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { modules } from '../../src/modules/index.js';
+import { totpCode } from '../../src/modules/accounts/staff/totp.js';
 import { PrivacyRegistry } from '../../src/privacy/registry.js';
 import { shopInChromium } from './shop-in-chromium.js';
 
@@ -81,10 +82,22 @@ describe('storefront in Chromium', () => {
     await context.close();
   });
 
-  it('sends a test email from the admin outbox with only the registered essential CSRF cookie', async () => {
-    const context = await shop.browser.newContext({ httpCredentials: { username: 'admin', password: shop.server.adminPassword }, locale: 'en' });
+  it('signs staff in with a two-factor code, and sends a test email from the outbox with only essential cookies', async () => {
+    const staff = { email: 'owner@codeacademy.example', role: 'owner', password: 'ledger lantern orchard 42' };
+    shop.server.createStaff(staff);
+    const context = await shop.browser.newContext({ locale: 'en' });
     const { page, problems } = await watchedPage(context);
     await page.goto(`${shop.server.baseUrl}/admin/outbox`);
+    // Sent to sign in first, then to set up two-factor codes (first sign-in), then back.
+    await page.getByLabel('Work email').fill(staff.email);
+    await page.getByLabel('Password').fill(staff.password);
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.waitForURL('**/admin/sign-in/setup?next=%2Fadmin%2Foutbox');
+    expect(await page.locator('.qr svg').count()).toBe(1);
+    const key = ((await page.locator('.secret').textContent()) ?? '').replace(/ /g, '');
+    await page.getByLabel('Code', { exact: true }).fill(totpCode(key, new Date()));
+    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+    await page.waitForURL('**/admin/outbox');
     await page.getByRole('button', { name: /Send a test email/ }).click();
     await page.waitForURL('**/admin/outbox?sent=1');
     expect(await page.getByRole('status').textContent()).toContain('queued');
@@ -95,7 +108,7 @@ describe('storefront in Chromium', () => {
         return page.getByRole('link', { name: /mail delivery test/ }).count();
       }, { timeout: 10_000, interval: 500 })
       .toBe(1);
-    expect((await context.cookies()).map((c) => c.name)).toEqual(['XSRF-TOKEN']);
+    expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['XSRF-TOKEN', 'vitrine_staff']);
     await expectOnlyRegisteredEssentialCookies(context);
     expect(problems).toEqual([]);
     await context.close();

@@ -72,6 +72,8 @@ export class CredentialsService {
       const now = this.now().toISOString();
       // The link reached the mailbox: that confirms the address as well.
       await this.members.update(trx, member.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now, email_verified_at: member.email_verified_at ?? now });
+      // A pending change of address may be the intruder's, the reason for this reset: cancel it.
+      await this.links.retireAll(trx, member.id, 'change-email');
       await this.mail.queue(trx, accountMail(this.shop(), member.preferred_locale as Locale).passwordChanged(member.email));
     });
     await this.sessions.endAll(member.id);
@@ -93,6 +95,10 @@ export class CredentialsService {
     await this.members.transaction().execute(async (trx) => {
       const now = this.now().toISOString();
       await this.members.update(trx, member.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now });
+      // The "address change requested" mail says "if this was not you, change your password":
+      // doing so must cancel that change, and any reset link that is still open.
+      await this.links.retireAll(trx, member.id, 'change-email');
+      await this.links.retireAll(trx, member.id, 'reset-password');
       await this.mail.queue(trx, accountMail(this.shop(), member.preferred_locale as Locale).passwordChanged(member.email));
     });
     await this.sessions.endAll(member.id, session.id);
@@ -110,6 +116,8 @@ export class CredentialsService {
     if (problem) throw invalid({ email: problem });
     if (emailKey(email) === member.email_key) throw invalid({ email: 'email-same' });
     await this.checkCurrentPassword(member, input.current, ip);
+    // It sends mail to an address the member types: limited like sign-up and reset requests.
+    await this.mailThrottle.attempt(emailKey(email), ip);
     await this.members.transaction().execute(async (trx) => {
       const link = await this.links.issue(trx, member.id, 'change-email', email, locale);
       const mails = accountMail(this.shop(), locale);

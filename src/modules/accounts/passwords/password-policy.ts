@@ -15,7 +15,11 @@ let commonPasswords: Promise<Set<string>> | undefined;
 
 // The list (380 kB) is loaded on the first check, not at start-up: most requests never need it.
 function loadCommonPasswords(): Promise<Set<string>> {
-  commonPasswords ??= import('@zxcvbn-ts/language-common').then(({ dictionary }) => new Set(dictionary['passwords-common'] as string[]));
+  commonPasswords ??= import('@zxcvbn-ts/language-common').then((module) => {
+    // The package is CommonJS for bundlers on Node: its exports may arrive as `default`.
+    const { dictionary } = (module.dictionary ? module : module.default) as typeof module;
+    return new Set(dictionary['passwords-common'] as string[]);
+  });
   return commonPasswords;
 }
 

@@ -98,6 +98,8 @@ export function accountRoutes(app: FastifyInstance, context: AppContext, service
       try {
         await services.credentials.confirmEmailChange(token);
       } catch (error) {
+        // Any other refusal (the address was taken meanwhile) has its own page: the link is not spent.
+        if (!(error instanceof AppError) || error.code !== 'VT_LINK_INVALID') throw error;
         return refuseForm(request, reply, error, () => <LinkPage ctx={page(request, reply, paths.confirmEmail)} kind="change" token={token} usable={false} />);
       }
       return reply.redirect(request.member ? `${paths.security(locale)}?notice=emailChanged` : `${paths.signIn(locale)}`, 303);
