@@ -4,39 +4,15 @@
 //   - cold start: process spawn to the first product page served (fresh database, and restart);
 //   - resident memory of the shop process after the load.
 // Each server runs in its own process; autocannon drives them from this one.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { row, shopEnv, start, verdict } from './processes.mjs';
 
 const connections = 50;
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const productPath = '/en/catalog/javascript-fundamentals';
-let nextPort = 4100 + Math.floor(Math.random() * 500);
-
-function start(script, env, readyPath) {
-  const port = nextPort++;
-  const startedAt = performance.now();
-  const child = spawn(process.execPath, [script], {
-    env: { PATH: process.env.PATH, PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  const ready = (async () => {
-    for (;;) {
-      try {
-        const response = await fetch(url + readyPath);
-        if (response.ok) return performance.now() - startedAt;
-      } catch {}
-      if (child.exitCode !== null) throw new Error(`${script} exited with ${child.exitCode}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  })();
-  const stop = () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
-  const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
-  return { url, ready, stop, rssMb };
-}
 
 async function load(url) {
   await autocannon({ url, connections, duration: 2 }); // warm-up: JIT, caches, connection pool
@@ -44,14 +20,6 @@ async function load(url) {
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
-
-const shopEnv = (dataDir) => ({
-  DATA_DIR: dataDir,
-  NODE_ENV: 'production',
-  LOG_LEVEL: 'info',
-  // One client sends all the load: lift the per-client limit, but keep the limiter running.
-  RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000000',
-});
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-bench-'));
 try {
@@ -70,7 +38,7 @@ try {
   // Alternate the two loads twice and keep each one's better round: noise only ever slows down.
   const rounds = { hello: [], product: [] };
   for (let round = 0; round < 2; round += 1) {
-    rounds.hello.push(await load(hello.url + '/'));
+    rounds.hello.push(await load(`${hello.url}/`));
     rounds.product.push(await load(shop.url + productPath));
   }
   const best = (list) => list.reduce((a, b) => (b.rps > a.rps ? b : a));
@@ -81,8 +49,6 @@ try {
   await shop.stop();
 
   const ratio = p.rps / h.rps;
-  const verdict = (ok) => (ok ? 'ok' : 'MISSED');
-  const row = (name, value, target, ok) => `${name.padEnd(34)} ${value.padEnd(22)} ${target.padEnd(14)} ${ok}`;
   console.log(`\nVitrine storefront benchmark — ${connections} connections, ${duration} s per round, best of 2, Node ${process.version}, ${os.cpus().length} cores\n`);
   console.log(`hello-world (bare Fastify)         ${h.rps.toFixed(0)} req/s, p99 ${h.p99} ms`);
   console.log(`product page (full HTML, SQLite)   ${p.rps.toFixed(0)} req/s, p99 ${p.p99} ms\n`);

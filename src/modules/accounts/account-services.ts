@@ -21,7 +21,9 @@ export function accountServices(context: AppContext) {
   const shop = () => context.shop.identity();
   const members = new MemberStore(database);
   const links = new AccountLinks(new AccountTokenStore(database), context.config.publicUrl, now);
-  const memberSessions = new SessionService(new SessionStore(database, 'accounts_sessions'), now);
+  // Member sessions are read on every page: cached 5 s (sessions/session-cache.ts). Staff
+  // sessions are read on back-office pages only, always from the database.
+  const memberSessions = new SessionService(new SessionStore(database, 'accounts_sessions'), now, 5_000);
   const staffSessions = new SessionService(new SessionStore(database, 'accounts_staff_sessions'), now);
   const signInThrottle = new LoginThrottle(context.rateLimitStore, context.secrets, signInLimits, 'sign-in');
   const mailThrottle = new LoginThrottle(context.rateLimitStore, context.secrets, mailLimits, 'mail', 'VT_MAIL_THROTTLED');
@@ -37,7 +39,7 @@ export function accountServices(context: AppContext) {
     signUp,
     signIn: new SignInService(members, memberSessions, signInThrottle, signUp, now),
     credentials,
-    members: new MemberService(database, members, credentials, now),
+    members: new MemberService(database, members, credentials, memberSessions, now),
   };
 }
 

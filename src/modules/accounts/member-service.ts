@@ -4,6 +4,7 @@ import type { CredentialsService } from './credentials-service.js';
 import { deleteMemberAccount } from './delete-member-account.js';
 import { type ProfileInput, parseProfile } from './member-input.js';
 import type { MemberStore } from './member-store.js';
+import type { SessionService } from './sessions/session-service.js';
 
 /** A member's own account: reading it, editing the profile, deleting it. */
 export class MemberService {
@@ -11,6 +12,7 @@ export class MemberService {
     private readonly database: Database,
     private readonly members: MemberStore,
     private readonly credentials: CredentialsService,
+    private readonly sessions: SessionService,
     private readonly now: () => Date,
   ) {}
 
@@ -27,6 +29,6 @@ export class MemberService {
   /** "Delete my account": the password proves it is the member, then the one deletion function. */
   async deleteAccount(member: MemberRow, password: string, ip: string): Promise<void> {
     await this.credentials.checkCurrentPassword(member, password, ip);
-    await deleteMemberAccount(this.database, member.id);
+    await deleteMemberAccount({ database: this.database, sessions: this.sessions }, member.id);
   }
 }

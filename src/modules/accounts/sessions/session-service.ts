@@ -1,7 +1,8 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { randomId } from '../../../platform/crypto/tokens.js';
 import { addDuration } from '../../../privacy/duration.js';
 import type { SessionRow } from '../account-tables.js';
+import { SessionCache } from './session-cache.js';
 import type { SessionStore } from './session-store.js';
 
 /**
@@ -35,10 +36,16 @@ const touchEveryMs = 60_000;
  * (no fixation). Used for members and for staff, each with its own store and lifetimes.
  */
 export class SessionService {
+  private readonly cache: SessionCache;
+
+  /** `cacheMs`: how long a read session is reused without a query (0: every request reads). */
   constructor(
     private readonly store: SessionStore,
     private readonly now: () => Date,
-  ) {}
+    cacheMs = 0,
+  ) {
+    this.cache = new SessionCache(cacheMs);
+  }
 
   async start(accountId: string, options: { lifetime: SessionLifetime; remember: boolean; stage?: SessionRow['stage']; client: ClientInfo }): Promise<StartedSession> {
     const token = randomId(32);
@@ -70,11 +77,15 @@ export class SessionService {
     client: ClientInfo,
   ): Promise<{ session: SessionRow; extended: boolean } | undefined> {
     if (!token || token.length > 100) return undefined;
-    const session = await this.store.findByTokenHash(hashToken(token));
-    if (!session) return undefined;
     const now = this.now();
+    let session = this.cache.get(token, now.getTime());
+    if (!session) {
+      session = await this.store.findByTokenHash(hashToken(token));
+      if (!session) return undefined;
+      this.cache.set(token, session, now.getTime());
+    }
     if (session.expires_at <= now.toISOString()) {
-      await this.store.delete(session.id);
+      await this.end(session.id);
       return undefined;
     }
     const userAgent = truncate(client.userAgent);
@@ -93,19 +104,22 @@ export class SessionService {
 
   /** Ends one session and starts its successor with a new token (privilege change). */
   async rotate(previous: SessionRow, options: { lifetime: SessionLifetime; stage?: SessionRow['stage']; client: ClientInfo }): Promise<StartedSession> {
-    await this.store.delete(previous.id);
+    await this.end(previous.id);
     return this.start(previous.account_id, { ...options, remember: previous.remember === 1 });
   }
 
   end(sessionId: string): Promise<void> {
+    this.cache.forget((session) => session.id === sessionId);
     return this.store.delete(sessionId);
   }
 
   endOne(accountId: string, sessionId: string): Promise<boolean> {
+    this.cache.forget((session) => session.id === sessionId && session.account_id === accountId);
     return this.store.deleteOfAccount(accountId, sessionId);
   }
 
   endAll(accountId: string, except?: string): Promise<number> {
+    this.cache.forget((session) => session.account_id === accountId && session.id !== except);
     return this.store.deleteAllOfAccount(accountId, except);
   }
 
@@ -115,7 +129,8 @@ export class SessionService {
 }
 
 export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url');
+  // One-shot hash (Node 20.12+): a third of createHash's cost, and it runs on every signed-in request.
+  return hash('sha256', token, 'base64url');
 }
 
 function expiryOf(started: Date, lastUse: Date, lifetime: SessionLifetime): Date {
