@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { durationSeconds } from '../../src/privacy/duration.js';
 import { startSmtpServer } from '../smtp-test-server.js';
+import { lookAt } from './look-at.js';
 import { shopInChromium } from './shop-in-chromium.js';
 
 // Mail goes out through a real SMTP server (in this process): the test reads it like a person would.
@@ -22,15 +23,18 @@ async function mailTo(address: string): Promise<string> {
 
 describe('a member’s account in Chromium', () => {
   it('signs up, confirms the address from the email, signs in, edits the profile, sees the devices, signs out, and is remembered', async () => {
-    const context = await shop.browser.newContext({ locale: 'en-GB' });
+    // bypassCSP lets the accessibility checker run in the page (our CSP rightly refuses it).
+    const context = await shop.browser.newContext({ locale: 'en-GB', bypassCSP: true, viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems: string[] = [];
+    const look = async (name: string) => problems.push(...(await lookAt(page, name)));
     page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
     page.on('pageerror', (error) => problems.push(error.message));
 
     await page.goto(`${shop.server.baseUrl}/en`);
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'New here? Create an account' }).click();
+    await look('sign-up');
     await page.getByLabel('Username').fill(member.username);
     await page.getByLabel('Email address').fill(member.email);
     await page.getByLabel('Password').fill(member.password);
@@ -38,13 +42,16 @@ describe('a member’s account in Chromium', () => {
     await page.getByRole('button', { name: 'Create my account' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('Check your inbox');
 
+    await look('check-inbox');
     const mail = await mailTo(member.email);
     const link = /https?:\/\/\S+\/en\/account\/verify\?token=\S+/.exec(mail)?.[0];
     expect(link).toBeDefined();
     await page.goto(link as string);
+    await look('confirm-address');
     await page.getByRole('button', { name: 'Confirm my address' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Your email address is confirmed');
 
+    await look('sign-in');
     await page.getByLabel('Username or email').fill(member.email);
     await page.getByLabel('Password').fill(member.password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
@@ -54,6 +61,7 @@ describe('a member’s account in Chromium', () => {
     expect(browserSession?.httpOnly).toBe(true);
     await expect.poll(() => page.locator('.header-account').textContent()).toBe('My account');
 
+    await look('profile');
     await page.getByLabel('Display name').fill('Ada');
     await page.getByLabel('City').fill('London');
     await page.getByLabel('Telephone').fill('+44 20 7946 0000');
@@ -69,6 +77,12 @@ describe('a member’s account in Chromium', () => {
     expect(await page.locator('.badge--current').textContent()).toBe('This device');
     expect(await page.locator('.device-meta').textContent()).toContain('127.0.0.1');
 
+    await look('devices');
+    await page.getByRole('link', { name: 'Email and password' }).click();
+    await look('security');
+    await page.getByRole('link', { name: 'Delete my account' }).click();
+    await look('delete-account');
+    await page.getByRole('link', { name: 'Devices' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toBe('You are signed out.');
     expect((await context.cookies()).some((cookie) => cookie.name === 'vitrine_session')).toBe(false);

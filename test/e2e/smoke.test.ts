@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { modules } from '../../src/modules/index.js';
 import { totpCode } from '../../src/modules/accounts/staff/totp.js';
 import { PrivacyRegistry } from '../../src/privacy/registry.js';
+import { lookAt } from './look-at.js';
 import { shopInChromium } from './shop-in-chromium.js';
 
 const registry = new PrivacyRegistry(modules);
@@ -85,19 +86,23 @@ describe('storefront in Chromium', () => {
   it('signs staff in with a two-factor code, and sends a test email from the outbox with only essential cookies', async () => {
     const staff = { email: 'owner@codeacademy.example', role: 'owner', password: 'ledger lantern orchard 42' };
     shop.server.createStaff(staff);
-    const context = await shop.browser.newContext({ locale: 'en' });
+    const context = await shop.browser.newContext({ locale: 'en', bypassCSP: true });
     const { page, problems } = await watchedPage(context);
+    const look = async (name: string) => problems.push(...(await lookAt(page, name)));
     await page.goto(`${shop.server.baseUrl}/admin/outbox`);
+    await look('staff-sign-in');
     // Sent to sign in first, then to set up two-factor codes (first sign-in), then back.
     await page.getByLabel('Work email').fill(staff.email);
     await page.getByLabel('Password').fill(staff.password);
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.waitForURL('**/admin/sign-in/setup?next=%2Fadmin%2Foutbox');
     expect(await page.locator('.qr svg').count()).toBe(1);
+    await look('staff-two-factor-setup');
     const key = ((await page.locator('.secret').textContent()) ?? '').replace(/ /g, '');
     await page.getByLabel('Code', { exact: true }).fill(totpCode(key, new Date()));
     await page.getByRole('button', { name: 'Confirm and sign in' }).click();
     await page.waitForURL('**/admin/outbox');
+    await look('staff-outbox');
     await page.getByRole('button', { name: /Send a test email/ }).click();
     await page.waitForURL('**/admin/outbox?sent=1');
     expect(await page.getByRole('status').textContent()).toContain('queued');
@@ -108,6 +113,11 @@ describe('storefront in Chromium', () => {
         return page.getByRole('link', { name: /mail delivery test/ }).count();
       }, { timeout: 10_000, interval: 500 })
       .toBe(1);
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await look('staff-dashboard');
+    await page.getByRole('link', { name: 'Members', exact: true }).first().click();
+    await page.waitForURL('**/admin/members');
+    await look('staff-members');
     expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['XSRF-TOKEN', 'vitrine_staff']);
     await expectOnlyRegisteredEssentialCookies(context);
     expect(problems).toEqual([]);
