@@ -1,14 +1,14 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine, type Suite } from '../../../test/harness.js';
-import { linkIn, mailTo } from '../../../test/mail.js';
+
+import { firefox, memberPassword, verifiedMember as verifiedMemberOf } from '../../../test/members.js';
 import { Visitor } from '../../../test/visitor.js';
 import { tablesOf } from '../../platform/db/database.js';
 import { durationSeconds } from '../../privacy/duration.js';
 import type { AccountTables } from './account-tables.js';
 
-const firefox = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
 const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
-const password = 'marmite verte du dimanche';
+const password = memberPassword;
 const hour = 3_600_000;
 
 /**
@@ -19,19 +19,7 @@ const hour = 3_600_000;
 function accountHelpers(suite: Suite) {
   const db = () => tablesOf<AccountTables>(suite.database);
 
-  /** Signs up, confirms the address from the mail, and returns the verified account. */
-  async function verifiedMember(username: string) {
-    const email = `${username}@example.com`;
-    const visitor = new Visitor(suite.app, { 'user-agent': firefox });
-    await visitor.submit('/en/account/sign-up', '/en/account/sign-up', { username, email, password });
-    const [mail] = await mailTo(suite, email);
-    const link = linkIn(mail?.text ?? '', '/en/account/verify');
-    await visitor.get(link);
-    await visitor.post('/en/account/verify', { token: new URL(link, 'http://x').searchParams.get('token') ?? '' });
-    const row = await memberRow(username);
-    expect(row?.email_verified_at).not.toBeNull();
-    return { id: row?.id ?? '', email, username };
-  }
+  const verifiedMember = (username: string) => verifiedMemberOf(suite, username);
 
   /** A browser signed in to the account (303 to the account page). */
   async function signedIn(identifier: string, options: { userAgent?: string; remember?: boolean } = {}) {

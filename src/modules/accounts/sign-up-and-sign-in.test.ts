@@ -1,13 +1,13 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import { linkIn, mailTo } from '../../../test/mail.js';
+import { firefox, memberPassword, verifiedMember as verifiedMemberOf } from '../../../test/members.js';
 import { Visitor } from '../../../test/visitor.js';
 import { tablesOf } from '../../platform/db/database.js';
 import { durationSeconds } from '../../privacy/duration.js';
 import type { AccountTables } from './account-tables.js';
 
-const firefox = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
-const password = 'marmite verte du dimanche';
+const password = memberPassword;
 
 describeEachEngine('sign-up, email verification and sign-in', (suite) => {
   const members = () => tablesOf<AccountTables>(suite.database).selectFrom('accounts_members');
@@ -18,17 +18,7 @@ describeEachEngine('sign-up, email verification and sign-in', (suite) => {
     return visitor.submit(path, path, fields);
   }
 
-  /** Signs up, confirms the address from the mail, and returns the verified account's details. */
-  async function verifiedMember(username: string) {
-    const email = `${username}@example.com`;
-    const visitor = new Visitor(suite.app, { 'user-agent': firefox });
-    await signUp(visitor, { username, email, password });
-    const [mail] = await mailTo(suite, email);
-    const link = linkIn(mail?.text ?? '', '/en/account/verify');
-    await visitor.get(link);
-    await visitor.post('/en/account/verify', { token: new URL(link, 'http://x').searchParams.get('token') ?? '' });
-    return { email, username };
-  }
+  const verifiedMember = (username: string) => verifiedMemberOf(suite, username);
 
   it('signs up, mails a confirmation link that only a button press uses, then signs in', async () => {
     const visitor = new Visitor(suite.app, { 'user-agent': firefox });
