@@ -48,13 +48,13 @@ export class AccountLinks {
 
   /** Whether a link still works, without using it (the page with the button). */
   async isUsable(token: string, purpose: TokenPurpose): Promise<TokenRow | undefined> {
-    if (!token || token.length > 100) return undefined;
+    if (!isTokenShaped(token)) return undefined;
     return this.tokens.findUsable(hashToken(token), purpose, this.now().toISOString());
   }
 
   /** Uses the link up inside the caller's transaction; undefined if expired, used or unknown. */
   async consume(trx: Transaction<AccountTables>, token: string, purpose: TokenPurpose): Promise<TokenRow | undefined> {
-    if (!token || token.length > 100) return undefined;
+    if (!isTokenShaped(token)) return undefined;
     return this.tokens.consume(trx, hashToken(token), purpose, this.now().toISOString());
   }
 
@@ -65,4 +65,9 @@ export class AccountLinks {
   lastIssuedAt(memberId: string, purpose: TokenPurpose) {
     return this.tokens.lastIssuedAt(memberId, purpose);
   }
+}
+
+/** What our tokens look like (base64url); anything else is refused before reaching the database. */
+function isTokenShaped(token: string): boolean {
+  return token.length > 0 && token.length <= 100 && /^[A-Za-z0-9_-]+$/.test(token);
 }

@@ -20,11 +20,11 @@ export function accountMail(shop: ShopIdentity, locale: Locale) {
     },
 
     /** Someone signed up with an address that already has an account: only its owner learns it. */
-    existingAccount(to: string, username: string, links: { signIn: string; reset: string; verify?: string }): MailMessage {
-      const verify = links.verify
+    existingAccount(to: string, username: string, links: { signIn: string; reset: string }, notActivated: boolean): MailMessage {
+      const verify = notActivated
         ? fr
-          ? `Votre compte n’est pas encore activé : confirmez votre adresse avec ce lien (valable 24 heures) :\n\n${links.verify}\n\n`
-          : `Your account is not activated yet: confirm your address with this link (valid for 24 hours):\n\n${links.verify}\n\n`
+          ? 'Ce compte n’est pas encore activé. Pour l’activer, choisissez un nouveau mot de passe avec « Mot de passe oublié » ci-dessous.\n\n'
+          : 'This account is not activated yet. To activate it, choose a new password with "Forgot your password" below.\n\n'
         : '';
       return fr
         ? { to, subject: `Vous avez déjà un compte – ${shop.name}`, text: `Bonjour,\n\nQuelqu’un (peut-être vous) a voulu créer un compte avec cette adresse. Vous avez déjà un compte, au nom d’utilisateur « ${username} ».\n\n${verify}Se connecter : ${links.signIn}\nMot de passe oublié : ${links.reset}\n\n${ignore}${sign}` }

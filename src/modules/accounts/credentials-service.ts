@@ -55,10 +55,15 @@ export class CredentialsService {
     });
   };
 
-  /** The member a reset link is for, to check the new password against their own words. */
+  /**
+   * The member a reset link is for (to check the new password against their own words), if the
+   * link was sent to the account's current address: a link sent before a change of address
+   * does not work after it.
+   */
   async memberOfResetLink(token: string): Promise<MemberRow | undefined> {
     const link = await this.links.isUsable(token, 'reset-password');
-    return link && this.members.findById(link.member_id);
+    const member = link && (await this.members.findById(link.member_id));
+    return member && member.email_key === emailKey(link.email) ? member : undefined;
   }
 
   async resetPassword(token: string, password: string): Promise<void> {
@@ -126,8 +131,12 @@ export class CredentialsService {
     });
   }
 
-  async confirmEmailChange(token: string): Promise<MemberRow> {
-    return this.members.transaction().execute(async (trx) => {
+  /**
+   * Uses a confirmation link. The account's other links (sent to the old address) are retired,
+   * and every session but `keepSessionId` (the browser confirming, if signed in) is ended.
+   */
+  async confirmEmailChange(token: string, keepSessionId?: string): Promise<MemberRow> {
+    const member = await this.members.transaction().execute(async (trx) => {
       const link = await this.links.consume(trx, token, 'change-email');
       const member = link && (await this.members.findById(link.member_id, trx));
       if (!link || !member) throw new AppError('VT_LINK_INVALID');
@@ -136,8 +145,12 @@ export class CredentialsService {
       const owner = await this.members.findByEmailKey(changes.email_key, trx);
       if (owner && owner.id !== member.id) throw new AppError('VT_EMAIL_TAKEN');
       await this.members.update(trx, member.id, changes);
+      await this.links.retireAll(trx, member.id, 'reset-password');
+      await this.links.retireAll(trx, member.id, 'verify-email');
       return { ...member, ...changes };
     });
+    await this.sessions.endAll(member.id, keepSessionId);
+    return member;
   }
 }
 

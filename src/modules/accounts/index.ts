@@ -19,7 +19,7 @@ export const accountsModule = defineModule({
   routes: (app, context) => {
     const services = accountServicesOf(context);
     const secure = context.config.publicUrl.startsWith('https:');
-    memberSessions(app, { sessions: services.memberSessions, secure });
+    memberSessions(app, { sessions: services.memberSessions, members: services.members, secure });
     staffSessions(app, { sessions: services.staffSessions, staff: services.staff, secure });
     authRoutes(app, context, services);
     accountRoutes(app, context, services);

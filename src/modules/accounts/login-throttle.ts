@@ -46,6 +46,14 @@ export class LoginThrottle {
     if (resetAt > 0) throw new AppError(this.refusal, { retryAfterSeconds: Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)) });
   }
 
+  /** Counts one more attempt on an account key only (no address): see SignInService. */
+  async attemptAccount(identifier: string): Promise<void> {
+    const account = await this.store.hit(this.accountKey(identifier), this.limits.windowMs);
+    if (account.count > this.limits.perAccount) {
+      throw new AppError(this.refusal, { retryAfterSeconds: Math.max(1, Math.ceil((account.resetAt - Date.now()) / 1000)) });
+    }
+  }
+
   succeeded(identifier: string): Promise<void> {
     return this.store.reset(this.accountKey(identifier));
   }

@@ -20,6 +20,15 @@ export class MemberService {
     return this.members.findById(id);
   }
 
+  /**
+   * A session of the member was used: the account is active. Retention counts three years from
+   * the last activity (last_seen_at), and a member remembered for months never signs in again.
+   */
+  noteActivity(id: string): Promise<void> {
+    const now = this.now();
+    return this.members.touchLastSeen(id, now.toISOString(), new Date(now.getTime() - 86_400_000).toISOString());
+  }
+
   async updateProfile(member: MemberRow, body: Record<string, unknown>): Promise<ProfileInput> {
     const profile = parseProfile(body);
     await this.members.update(this.members.db, member.id, { ...profile, updated_at: this.now().toISOString() });

@@ -4,6 +4,7 @@ import { visitorLocale } from '../../platform/http/error-handler.js';
 import { cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-guard.js';
 import { paths } from '../../web/paths.js';
 import type { SessionRow } from './account-tables.js';
+import type { MemberService } from './member-service.js';
 import { memberSessionCookie } from './privacy.js';
 import type { ClientInfo, SessionService, StartedSession } from './sessions/session-service.js';
 import { memberSessionLifetime } from './sign-in-service.js';
@@ -29,7 +30,7 @@ export function clientOf(request: FastifyRequest): ClientInfo {
  * an unknown, tampered or expired token is treated as signed out and its cookie cleared.
  * A "Remember me" cookie is renewed for 12 months whenever its session is extended.
  */
-export function memberSessions(app: FastifyInstance, options: { sessions: SessionService; secure: boolean }) {
+export function memberSessions(app: FastifyInstance, options: { sessions: SessionService; members: MemberService; secure: boolean }) {
   const cookieName = cookieNameFor(memberSessionCookie, options.secure);
   app.decorateRequest('member', null);
   app.addHook('onRequest', async (request, reply) => {
@@ -42,7 +43,11 @@ export function memberSessions(app: FastifyInstance, options: { sessions: Sessio
     }
     request.member = { id: resolved.session.account_id, session: resolved.session };
     request.csrfBinding = resolved.session.id;
-    if (resolved.extended && resolved.session.remember === 1) setSessionCookie(reply, resolved.session, token, options.secure);
+    if (resolved.extended) {
+      // At most once a minute per session (SessionService), and one write a day (noteActivity).
+      await options.members.noteActivity(resolved.session.account_id);
+      if (resolved.session.remember === 1) setSessionCookie(reply, resolved.session, token, options.secure);
+    }
   });
 }
 
@@ -71,7 +76,10 @@ export async function requireMember(request: FastifyRequest, reply: FastifyReply
   throw new AppError('VT_SIGN_IN_REQUIRED');
 }
 
-/** Where to go after signing in: only a path on this site (never `//elsewhere` or a URL). */
+/**
+ * Where to go after signing in: only a path on this site (never `//elsewhere` or a URL), in
+ * printable ASCII, as a Location header can carry it (links percent-encode everything else).
+ */
 export function safeNext(next: unknown, fallback: string): string {
-  return typeof next === 'string' && /^\/(?![/\\])[^\s]*$/.test(next) && next.length < 500 ? next : fallback;
+  return typeof next === 'string' && /^\/(?![/\\])[\x21-\x7e]*$/.test(next) && next.length < 500 ? next : fallback;
 }

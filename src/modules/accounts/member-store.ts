@@ -33,6 +33,11 @@ export class MemberStore {
     await executor.updateTable('accounts_members').set(changes).where('id', '=', id).execute();
   }
 
+  /** Sets last_seen_at to `now` if it is older than `before` (one write a day at most). */
+  async touchLastSeen(id: string, now: string, before: string): Promise<void> {
+    await this.db.updateTable('accounts_members').set({ last_seen_at: now }).where('id', '=', id).where('last_seen_at', '<', before).execute();
+  }
+
   /** Deletes the member with their sessions and links, in one transaction. */
   async deleteWithSessionsAndLinks(id: string): Promise<boolean> {
     return this.db.transaction().execute(async (trx) => {

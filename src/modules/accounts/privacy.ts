@@ -23,8 +23,8 @@ export const accountsData = defineData({
         keep: 'P3Y',
         from: 'last_seen_at',
         reason: {
-          en: 'until you delete your account, or three years after your last sign-in (CNIL recommendation for inactive accounts)',
-          fr: 'jusqu’à la suppression de votre compte, ou trois ans après votre dernière connexion (recommandation de la CNIL pour les comptes inactifs)',
+          en: 'until you delete your account, or three years after you last used it (CNIL recommendation for inactive accounts)',
+          fr: 'jusqu’à la suppression de votre compte, ou trois ans après sa dernière utilisation (recommandation de la CNIL pour les comptes inactifs)',
         },
       },
       erase: 'delete',

@@ -43,12 +43,17 @@ export class SignInService {
     await this.throttle.attempt(key, client.ip);
 
     const member = identifier.includes('@') ? await this.members.findByEmailKey(key) : await this.members.findByUsernameKey(key);
+    // Typed as a username or as an email, an account is one account: its attempts are counted
+    // under its id too. An unknown identifier takes the same second count, so timing says nothing.
+    const accountKey = member ? `member:${member.id}` : `unknown:${key}`;
+    await this.throttle.attemptAccount(accountKey);
     const valid = member ? await verifyPassword(member.password_hash, input.password) : await verifyAgainstDecoy(input.password);
     if (!member || !valid) throw new AppError('VT_SIGN_IN_FAILED');
     await this.throttle.succeeded(key);
+    await this.throttle.succeeded(accountKey);
     if (!member.email_verified_at) {
       // Only someone who knows the password learns the account is not active yet.
-      await this.signUps.resendVerification(member, locale);
+      await this.signUps.resendVerification(member, locale, client.ip);
       throw new AppError('VT_EMAIL_NOT_VERIFIED');
     }
 

@@ -98,18 +98,30 @@ export class SignUpService {
     }
   }
 
+  /**
+   * No confirmation link here, even for an unconfirmed account: that account may have been
+   * created by someone else with this address and a password they know. Resetting the password
+   * (which also confirms the address) is the way in for the mailbox's owner.
+   */
   private async tellOwnerTheyHaveAnAccount(member: MemberRow, locale: Locale): Promise<void> {
-    await this.members.transaction().execute(async (trx) => {
-      const verify = member.email_verified_at ? undefined : await this.links.issue(trx, member.id, 'verify-email', member.email, locale);
-      const links = { signIn: this.publicUrl + paths.signIn(locale), reset: this.publicUrl + paths.forgotPassword(locale), verify };
-      await this.mail.queue(trx, accountMail(this.shop(), locale).existingAccount(member.email, member.username, links));
-    });
+    const links = { signIn: this.publicUrl + paths.signIn(locale), reset: this.publicUrl + paths.forgotPassword(locale) };
+    await this.mail.queue(this.members.db, accountMail(this.shop(), locale).existingAccount(member.email, member.username, links, !member.email_verified_at));
   }
 
-  /** Sends a fresh confirmation link to an unconfirmed account, at most one every 5 minutes. */
-  async resendVerification(member: MemberRow, locale: Locale): Promise<void> {
+  /**
+   * Sends a fresh confirmation link to an unconfirmed account: at most one every 5 minutes, and
+   * within the mail limits of its address (beyond them, silently none: the visitor is told to
+   * confirm their address either way).
+   */
+  async resendVerification(member: MemberRow, locale: Locale, ip: string): Promise<void> {
     const last = await this.links.lastIssuedAt(member.id, 'verify-email');
     if (last && this.now().getTime() - Date.parse(last) < 5 * 60_000) return;
+    try {
+      await this.mailThrottle.attempt(member.email_key, ip);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'VT_MAIL_THROTTLED') return;
+      throw error;
+    }
     await this.members.transaction().execute(async (trx) => {
       const link = await this.links.issue(trx, member.id, 'verify-email', member.email, locale);
       await this.mail.queue(trx, accountMail(this.shop(), locale).verifyEmail(member.email, member.username, link));

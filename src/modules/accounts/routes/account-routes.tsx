@@ -96,7 +96,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext, service
     app.post(paths.confirmEmail(locale), { schema: formSchema(['token']) }, async (request, reply) => {
       const token = bodyOf(request).token ?? '';
       try {
-        await services.credentials.confirmEmailChange(token);
+        await services.credentials.confirmEmailChange(token, request.member?.session.id);
       } catch (error) {
         // Any other refusal (the address was taken meanwhile) has its own page: the link is not spent.
         if (!(error instanceof AppError) || error.code !== 'VT_LINK_INVALID') throw error;

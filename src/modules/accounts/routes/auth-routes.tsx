@@ -7,7 +7,7 @@ import type { AccountServices } from '../account-services.js';
 import { adoptSession, clearSessionCookie, clientOf, safeNext } from '../member-sessions.js';
 import { CheckInboxPage, ForgotPasswordPage, ResetPasswordPage, type SignInNotice, SignInPage, SignUpPage } from '../views/auth-pages.js';
 import { LinkPage } from '../views/link-page.js';
-import { bodyOf, formSchema, privatePage, refuseForm } from './form-handling.js';
+import { bodyOf, formSchema, privatePage, refuseForm, textField } from './form-handling.js';
 
 const signInNotices = ['verified', 'reset', 'signedOut', 'deleted'] as const;
 
@@ -56,7 +56,7 @@ export function authRoutes(app: FastifyInstance, context: AppContext, services: 
 
     app.get<{ Querystring: { next?: string; notice?: SignInNotice } }>(
       paths.signIn(locale),
-      { schema: { querystring: { type: 'object', properties: { next: { type: 'string' }, notice: { type: 'string', enum: [...signInNotices] } } } } },
+      { schema: { querystring: { type: 'object', properties: { next: textField(500), notice: { type: 'string', enum: [...signInNotices] } } } } },
       async (request, reply) => {
         if (request.member) return reply.redirect(safeNext(request.query.next, paths.account(locale)), 303);
         const ctx = page(request, reply, paths.signIn);

@@ -3,12 +3,20 @@ import type { JSX } from 'preact';
 import { AppError } from '../../../platform/http/errors.js';
 import type { FormState } from '../views/form-state.js';
 
-/** A form body: strings only, none absurdly long (the services check each field's own rules). */
+/**
+ * Text a form or query may carry: not absurdly long, and no NUL character (PostgreSQL refuses
+ * it in text, and no person types one). The services check each field's own rules.
+ */
+export function textField(maxLength = 4000) {
+  return { type: 'string', maxLength, pattern: '^[^\\u0000]*$' } as const;
+}
+
+/** A form body: strings only (see textField). */
 export function formSchema(fields: string[]) {
   return {
     body: {
       type: 'object',
-      properties: Object.fromEntries(fields.map((field) => [field, { type: 'string', maxLength: 4000 }])),
+      properties: Object.fromEntries(fields.map((field) => [field, textField()])),
     },
   } as const;
 }

@@ -10,6 +10,16 @@ import type { SessionRow } from '../account-tables.js';
  */
 export class SessionCache {
   private readonly entries = new Map<string, { session: SessionRow; until: number }>();
+  /**
+   * Counts the ends seen. A session read from the database before an end and cached after it
+   * could be the ended one: `set` refuses rows read before the latest end.
+   */
+  private ends = 0;
+
+  /** Take before reading a session from the database; hand back to `set`. */
+  get generation(): number {
+    return this.ends;
+  }
 
   constructor(
     private readonly ttlMs: number,
@@ -24,8 +34,8 @@ export class SessionCache {
     return undefined;
   }
 
-  set(token: string, session: SessionRow, nowMs: number): void {
-    if (this.ttlMs <= 0) return;
+  set(token: string, session: SessionRow, nowMs: number, readAtGeneration: number): void {
+    if (this.ttlMs <= 0 || readAtGeneration !== this.ends) return;
     // Maps iterate in insertion order: the first key is the oldest entry.
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(token, { session, until: nowMs + this.ttlMs });
@@ -33,6 +43,7 @@ export class SessionCache {
 
   /** Drops every cached session that matches (ended sessions must stop working now). */
   forget(matches: (session: SessionRow) => boolean): void {
+    this.ends += 1;
     for (const [key, entry] of this.entries) if (matches(entry.session)) this.entries.delete(key);
   }
 }

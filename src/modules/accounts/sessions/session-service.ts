@@ -80,9 +80,10 @@ export class SessionService {
     const now = this.now();
     let session = this.cache.get(token, now.getTime());
     if (!session) {
+      const generation = this.cache.generation;
       session = await this.store.findByTokenHash(hashToken(token));
       if (!session) return undefined;
-      this.cache.set(token, session, now.getTime());
+      this.cache.set(token, session, now.getTime(), generation);
     }
     if (session.expires_at <= now.toISOString()) {
       await this.end(session.id);
@@ -108,19 +109,23 @@ export class SessionService {
     return this.start(previous.account_id, { ...options, remember: previous.remember === 1 });
   }
 
-  end(sessionId: string): Promise<void> {
+  // Each end deletes first and empties the cache after: a read racing with the delete either
+  // sees no row, or is dropped from the cache (see SessionCache.generation).
+  async end(sessionId: string): Promise<void> {
+    await this.store.delete(sessionId);
     this.cache.forget((session) => session.id === sessionId);
-    return this.store.delete(sessionId);
   }
 
-  endOne(accountId: string, sessionId: string): Promise<boolean> {
+  async endOne(accountId: string, sessionId: string): Promise<boolean> {
+    const ended = await this.store.deleteOfAccount(accountId, sessionId);
     this.cache.forget((session) => session.id === sessionId && session.account_id === accountId);
-    return this.store.deleteOfAccount(accountId, sessionId);
+    return ended;
   }
 
-  endAll(accountId: string, except?: string): Promise<number> {
+  async endAll(accountId: string, except?: string): Promise<number> {
+    const ended = await this.store.deleteAllOfAccount(accountId, except);
     this.cache.forget((session) => session.account_id === accountId && session.id !== except);
-    return this.store.deleteAllOfAccount(accountId, except);
+    return ended;
   }
 
   list(accountId: string): Promise<SessionRow[]> {

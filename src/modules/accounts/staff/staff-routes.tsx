@@ -6,16 +6,16 @@ import { mayStaff, requireStaff } from '../../../platform/http/staff-access.js';
 import { pageContext } from '../../../web/page-context.js';
 import type { AccountServices } from '../account-services.js';
 import { clientOf, safeNext } from '../member-sessions.js';
-import { bodyOf, formSchema, privatePage, refuseForm } from '../routes/form-handling.js';
+import { bodyOf, formSchema, privatePage, refuseForm, textField } from '../routes/form-handling.js';
 import { accessMemberData } from './member-data-access.js';
 import { DashboardPage, MembersPage, StaffCodePage, StaffSignInPage } from './staff-pages.js';
 import { adoptStaffSession, clearStaffCookie } from './staff-sessions.js';
 
-const nextQuery = { querystring: { type: 'object', properties: { next: { type: 'string', maxLength: 500 } } } } as const;
+const nextQuery = { querystring: { type: 'object', properties: { next: textField(500) } } } as const;
 const membersQuery = {
   querystring: {
     type: 'object',
-    properties: { q: { type: 'string', maxLength: 100 }, offset: { type: 'integer', minimum: 0, maximum: 1_000_000 } },
+    properties: { q: textField(100), offset: { type: 'integer', minimum: 0, maximum: 1_000_000 } },
   },
 } as const;
 const pageSize = 50;
