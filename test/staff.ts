@@ -21,7 +21,7 @@ export async function signedInStaff(suite: Suite, role = 'owner', options: { hea
   const setup = await browser.get('/admin/sign-in/setup');
   const secret = /class="secret">([A-Z2-7 ]+)</.exec(setup.body)?.[1]?.replace(/ /g, '');
   if (!secret) throw new Error('the setup page shows no two-factor key');
-  const done = await browser.post('/admin/sign-in/setup', { code: totpCode(secret, suite.context.now()) });
+  const done = await browser.post('/admin/sign-in/setup', { code: await totpCode(secret, suite.context.now()) });
   if (done.headers.location !== '/admin') throw new Error(`two-factor setup: ${done.statusCode} ${done.body.slice(0, 200)}`);
   return { browser, email, secret };
 }

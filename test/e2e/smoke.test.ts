@@ -99,7 +99,7 @@ describe('storefront in Chromium', () => {
     expect(await page.locator('.qr svg').count()).toBe(1);
     await look('staff-two-factor-setup');
     const key = ((await page.locator('.secret').textContent()) ?? '').replace(/ /g, '');
-    await page.getByLabel('Code', { exact: true }).fill(totpCode(key, new Date()));
+    await page.getByLabel('Code', { exact: true }).fill(await totpCode(key, new Date()));
     await page.getByRole('button', { name: 'Confirm and sign in' }).click();
     await page.waitForURL('**/admin/outbox');
     await look('staff-outbox');

@@ -1,4 +1,3 @@
-import { hash, verify } from '@node-rs/argon2';
 
 /**
  * argon2id with the OWASP Password Storage Cheat Sheet's first configuration: 19 MiB of memory,
@@ -11,14 +10,21 @@ export const passwordHashParameters = { algorithm: 2, memoryCost: 19_456, timeCo
 
 const encodedParameters = `$argon2id$v=19$m=${passwordHashParameters.memoryCost},t=${passwordHashParameters.timeCost},p=${passwordHashParameters.parallelism}$`;
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, passwordHashParameters);
+// The native module is loaded on the first password check, not at start-up (docs/performance.md).
+let argon2: Promise<typeof import('@node-rs/argon2')> | undefined;
+const loadArgon2 = () => {
+  argon2 ??= import('@node-rs/argon2');
+  return argon2;
+};
+
+export async function hashPassword(password: string): Promise<string> {
+  return (await loadArgon2()).hash(password, passwordHashParameters);
 }
 
 /** Never throws on a malformed stored hash: a damaged row is a failed sign-in, not a 500. */
 export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(storedHash, password);
+    return await (await loadArgon2()).verify(storedHash, password);
   } catch {
     return false;
   }

@@ -7,6 +7,7 @@ import { alternatesOf, paths } from '../../../web/paths.js';
 import type { AccountServices } from '../account-services.js';
 import type { MemberRow } from '../account-tables.js';
 import { adoptSession, clearSessionCookie, clientOf, requireMember } from '../member-sessions.js';
+import { loadDeviceDescriber } from '../sessions/device-description.js';
 import { DeleteAccountPage } from '../views/delete-account-page.js';
 import { DevicesPage } from '../views/devices-page.js';
 import { LinkPage } from '../views/link-page.js';
@@ -107,9 +108,9 @@ export function accountRoutes(app: FastifyInstance, context: AppContext, service
 
     app.get<{ Querystring: { notice?: 'revoked' | 'revokedAll' } }>(paths.devices(locale), { ...guarded, schema: noticeQuery(['revoked', 'revokedAll']) }, async (request, reply) => {
       const member = await currentMember(request);
-      const sessions = await services.memberSessions.list(member.id);
+      const [sessions, describeDevice] = await Promise.all([services.memberSessions.list(member.id), loadDeviceDescriber()]);
       return privatePage(reply).html(
-        <DevicesPage ctx={page(request, reply, paths.devices)} username={member.username} sessions={sessions} currentId={request.member?.session.id ?? ''} notice={request.query.notice} />,
+        <DevicesPage ctx={page(request, reply, paths.devices)} username={member.username} sessions={sessions} currentId={request.member?.session.id ?? ''} describeDevice={describeDevice} notice={request.query.notice} />,
       );
     });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeDevice } from './device-description.js';
+import { loadDeviceDescriber } from './device-description.js';
+
+const describeDevice = await loadDeviceDescriber();
 
 describe('describeDevice', () => {
   it('names browser, system and kind of device in the visitor’s language', () => {

@@ -1,4 +1,3 @@
-import Bowser from 'bowser';
 import type { Locale } from '../../../platform/http/i18n.js';
 
 const words = {
@@ -6,18 +5,24 @@ const words = {
   fr: { on: 'sur', unknownBrowser: 'Navigateur inconnu', unknownDevice: 'appareil inconnu', mobile: 'téléphone', tablet: 'tablette', desktop: 'ordinateur' },
 } as const;
 
+export type DeviceDescriber = (userAgent: string | null, locale: Locale) => string;
+
 /**
  * "Firefox 128 on Windows (computer)": the approximate device a session was used from, read from
- * the browser's user agent, so a member can tell their own devices from a stranger's.
+ * the browser's user agent, so a member can tell their own devices from a stranger's. The parser
+ * (bowser) is loaded when the devices page first needs it, not at start-up.
  */
-export function describeDevice(userAgent: string | null, locale: Locale): string {
-  const t = words[locale];
-  if (!userAgent) return `${t.unknownBrowser} (${t.unknownDevice})`;
-  const parsed = Bowser.parse(userAgent);
-  const major = parsed.browser.version?.split('.')[0];
-  const browser = parsed.browser.name ? `${parsed.browser.name}${major ? ` ${major}` : ''}` : t.unknownBrowser;
-  const os = parsed.os.name ? ` ${t.on} ${parsed.os.name}` : '';
-  const type = parsed.platform.type;
-  const kind = type === 'mobile' || type === 'tablet' || type === 'desktop' ? t[type] : t.unknownDevice;
-  return `${browser}${os} (${kind})`;
+export async function loadDeviceDescriber(): Promise<DeviceDescriber> {
+  const { default: Bowser } = await import('bowser');
+  return (userAgent, locale) => {
+    const t = words[locale];
+    if (!userAgent) return `${t.unknownBrowser} (${t.unknownDevice})`;
+    const parsed = Bowser.parse(userAgent);
+    const major = parsed.browser.version?.split('.')[0];
+    const browser = parsed.browser.name ? `${parsed.browser.name}${major ? ` ${major}` : ''}` : t.unknownBrowser;
+    const os = parsed.os.name ? ` ${t.on} ${parsed.os.name}` : '';
+    const type = parsed.platform.type;
+    const kind = type === 'mobile' || type === 'tablet' || type === 'desktop' ? t[type] : t.unknownDevice;
+    return `${browser}${os} (${kind})`;
+  };
 }

@@ -1,4 +1,3 @@
-import { renderSVG } from 'uqr';
 import { defineWording } from '../../../platform/http/i18n.js';
 import type { StaffPrincipal } from '../../../platform/http/staff-access.js';
 import { CsrfField, Field, FormAlert } from '../../../web/components/form.js';
@@ -111,7 +110,7 @@ export function StaffSignInPage(props: { ctx: PageContext; next?: string; noStaf
   );
 }
 
-export function StaffCodePage(props: { ctx: PageContext; next?: string; state?: FormState; setup?: { secret: string; uri: string } }) {
+export function StaffCodePage(props: { ctx: PageContext; next?: string; state?: FormState; setup?: { secret: string; qrSvg: string } }) {
   const { ctx, state, setup } = props;
   const t = text[ctx.locale];
   const path = setup ? '/admin/sign-in/setup' : '/admin/sign-in/code';
@@ -124,7 +123,7 @@ export function StaffCodePage(props: { ctx: PageContext; next?: string; state?: 
         {setup && (
           <>
             {/* The SVG is drawn by uqr from our own otpauth address: no user input reaches it. */}
-            <div class="qr" role="img" aria-label="QR code" dangerouslySetInnerHTML={{ __html: renderSVG(setup.uri) }} />
+            <div class="qr" role="img" aria-label="QR code" dangerouslySetInnerHTML={{ __html: setup.qrSvg }} />
             <p>
               {t.key}: <span class="secret">{setup.secret.replace(/(.{4})/g, '$1 ').trim()}</span>
             </p>

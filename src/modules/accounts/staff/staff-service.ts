@@ -10,7 +10,7 @@ import type { LoginThrottle } from '../login-throttle.js';
 import { type FieldProblems, emailKey, emailProblem, invalid, newPasswordProblem } from '../member-input.js';
 import type { ClientInfo, SessionLifetime, SessionService, StartedSession } from '../sessions/session-service.js';
 import type { StaffStore } from './staff-store.js';
-import { newTotpSecret, totpStepOf, totpUri } from './totp.js';
+import { newTotpSecret, qrCodeSvg, totpStepOf, totpUri } from './totp.js';
 
 /**
  * Between the password and the code, a staff session may only finish signing in, for 10 minutes.
@@ -101,14 +101,14 @@ export class StaffService {
   }
 
   /** The key to show at two-factor setup: made once, kept (encrypted) until the setup is confirmed. */
-  async setupKey(staff: StaffRow): Promise<{ secret: string; uri: string }> {
+  async setupKey(staff: StaffRow): Promise<{ secret: string; qrSvg: string }> {
     if (staff.totp_enabled_at) throw new AppError('VT_BAD_REQUEST');
     let secret = staff.totp_secret ? this.totpKeys.decrypt(staff.totp_secret) : undefined;
     if (!secret) {
-      secret = newTotpSecret();
+      secret = await newTotpSecret();
       await this.store.update(staff.id, { totp_secret: this.totpKeys.encrypt(secret), updated_at: this.now().toISOString() });
     }
-    return { secret, uri: totpUri(secret, this.shop().name, staff.email) };
+    return { secret, qrSvg: await qrCodeSvg(await totpUri(secret, this.shop().name, staff.email)) };
   }
 
   /**
@@ -120,7 +120,7 @@ export class StaffService {
     if (!staff?.totp_secret) throw new AppError('VT_UNAUTHORIZED');
     await this.throttle.attempt(`staff-code:${staff.id}`, client.ip);
     const now = this.now();
-    const step = totpStepOf(this.totpKeys.decrypt(staff.totp_secret), code, now);
+    const step = await totpStepOf(this.totpKeys.decrypt(staff.totp_secret), code, now);
     if (step === undefined || !(await this.store.claimTotpStep(staff.id, step))) throw new AppError('VT_TOTP_INVALID');
     await this.throttle.succeeded(`staff-code:${staff.id}`);
     await this.store.update(staff.id, { last_seen_at: now.toISOString(), ...(staff.totp_enabled_at ? {} : { totp_enabled_at: now.toISOString() }) });

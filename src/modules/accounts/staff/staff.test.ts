@@ -40,11 +40,11 @@ describeEachEngine(
       expect(wrong.statusCode).toBe(401);
       expect(wrong.body).toContain('Code refusé');
       // The code already used at setup (same 30-second step) does not work twice.
-      const replayed = await browser.post('/admin/sign-in/code', { code: totpCode(secret, clock.now) });
+      const replayed = await browser.post('/admin/sign-in/code', { code: await totpCode(secret, clock.now) });
       expect(replayed.statusCode).toBe(401);
 
       clock.now = new Date(clock.now.getTime() + 30_000);
-      const accepted = await browser.post('/admin/sign-in/code', { code: totpCode(secret, clock.now) });
+      const accepted = await browser.post('/admin/sign-in/code', { code: await totpCode(secret, clock.now) });
       expect(accepted.headers.location).toBe('/admin');
       expect(browser.cookies.get('vitrine_staff')).not.toBe(halfWayToken);
       expect((await browser.get('/admin')).statusCode).toBe(200);

@@ -4,7 +4,7 @@ import { formatDate } from '../../../web/format.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import type { SessionRow } from '../account-tables.js';
-import { describeDevice } from '../sessions/device-description.js';
+import type { DeviceDescriber } from '../sessions/device-description.js';
 import { AccountLayout } from './account-layout.js';
 
 const text = defineWording({
@@ -38,7 +38,14 @@ const text = defineWording({
   },
 });
 
-export function DevicesPage(props: { ctx: PageContext; username: string; sessions: SessionRow[]; currentId: string; notice?: 'revoked' | 'revokedAll' }) {
+export function DevicesPage(props: {
+  ctx: PageContext;
+  username: string;
+  sessions: SessionRow[];
+  currentId: string;
+  describeDevice: DeviceDescriber;
+  notice?: 'revoked' | 'revokedAll';
+}) {
   const { ctx } = props;
   const t = text[ctx.locale];
   const others = props.sessions.filter((s) => s.id !== props.currentId);
@@ -48,7 +55,7 @@ export function DevicesPage(props: { ctx: PageContext; username: string; session
       <div class="panel">
         <ul class="device-list">
           {props.sessions.map((session) => {
-            const device = describeDevice(session.user_agent, ctx.locale);
+            const device = props.describeDevice(session.user_agent, ctx.locale);
             return (
               <li class="device" key={session.id}>
                 <div>
