@@ -5,6 +5,7 @@ import type { AppContext } from './context.js';
 import { csrfProtection } from './platform/http/csrf.js';
 import { errorHandling, errorResponder } from './platform/http/error-handler.js';
 import { defaultRateLimitRules, rateLimits } from './platform/http/rate-limit/rate-limit.js';
+import { validatePathParams } from './platform/http/path-params.js';
 import { securityHeaders, securityHeadersOnEveryReply } from './platform/http/security-headers.js';
 import { decorateStaff } from './platform/http/staff-access.js';
 import { routeOf } from './platform/log/logger.js';
@@ -15,6 +16,9 @@ import { htmlRendering } from './web/render.js';
 
 /** The largest request body we accept: forms and JSON are small; uploads get their own limit. */
 export const bodyLimitBytes = 64 * 1024;
+
+/** The longest path parameter the router matches (a longer one is a 404). */
+const maxParamLength = 200;
 
 /**
  * Builds the HTTP application: platform machinery first (every hook applies to every route),
@@ -34,7 +38,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     // A hop count is supported at run time though Fastify's types omit it.
     trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
     bodyLimit: bodyLimitBytes,
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength },
     return503OnClosing: true,
     // Random, not sequential: the id is shown to visitors as the reference of a server error.
     genReqId: () => randomId(9),
@@ -54,6 +58,7 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     );
   });
 
+  validatePathParams(app, maxParamLength);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
   securityHeadersOnEveryReply(app, applySecurityHeaders);
