@@ -3,6 +3,7 @@ import { migrationData } from './db/privacy.js';
 import { csrfCookie } from './http/csrf.js';
 import { healthRoutes } from './http/health-routes.js';
 import * as jobsMigration from './jobs/migrations/20261125_01_jobs.js';
+import * as jobSecretMigration from './jobs/migrations/20261126_30_job_secret.js';
 import { jobsData } from './jobs/privacy.js';
 import { sendMailJob } from './mail/mail-service.js';
 import * as outboxMigration from './mail/migrations/20261125_02_mail_outbox.js';
@@ -15,6 +16,7 @@ export const platformModule = defineModule({
   migrations: {
     '20261125_01_jobs': jobsMigration,
     '20261125_02_mail_outbox': outboxMigration,
+    '20261126_30_job_secret': jobSecretMigration,
   },
   data: [migrationData, jobsData, mailData],
   cookies: [csrfCookie],

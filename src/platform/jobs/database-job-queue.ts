@@ -41,6 +41,7 @@ export class DatabaseJobQueue implements JobQueue {
         unique_key: job.uniqueKey ?? null,
         created_at: now,
         finished_at: null,
+        secret: job.secret ?? null,
       })
       .onConflict((conflict) => conflict.column('unique_key').doNothing())
       .executeTakeFirst();
@@ -53,7 +54,7 @@ export class DatabaseJobQueue implements JobQueue {
     // A job whose worker died on its last attempt is failed, not handed out again forever.
     await this.db
       .updateTable('jobs')
-      .set({ status: 'failed', finished_at: nowIso, locked_by: null, locked_until: null, last_error: 'the worker stopped responding' })
+      .set({ status: 'failed', finished_at: nowIso, locked_by: null, locked_until: null, last_error: 'the worker stopped responding', secret: null })
       .where('status', '=', 'running')
       .where('locked_until', '<', nowIso)
       .whereRef('attempts', '>=', 'max_attempts')
@@ -82,7 +83,7 @@ export class DatabaseJobQueue implements JobQueue {
         attempts: sql<number>`attempts + 1`,
       })
       .where('id', 'in', due)
-      .returning(['id', 'name', 'payload', 'attempts', 'max_attempts', 'run_at'])
+      .returning(['id', 'name', 'payload', 'attempts', 'max_attempts', 'run_at', 'secret'])
       .execute();
     // RETURNING follows no order: hand the jobs out oldest first, as they were chosen.
     rows.sort((a, b) => a.run_at.localeCompare(b.run_at));
@@ -93,13 +94,15 @@ export class DatabaseJobQueue implements JobQueue {
       payload: JSON.parse(row.payload) as unknown,
       attempts: row.attempts,
       maxAttempts: row.max_attempts,
+      secret: row.secret,
     }));
   }
 
   async complete(job: ClaimedJob) {
     const result = await this.db
       .updateTable('jobs')
-      .set({ status: 'done', finished_at: this.now().toISOString(), locked_by: null, locked_until: null, last_error: null })
+      // The secret goes in the same statement that ends the job: it never outlives it.
+      .set({ status: 'done', finished_at: this.now().toISOString(), locked_by: null, locked_until: null, last_error: null, secret: null })
       .where(heldBy(job))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
@@ -117,6 +120,8 @@ export class DatabaseJobQueue implements JobQueue {
         locked_by: null,
         locked_until: null,
         last_error: message,
+        // Kept for the next attempt; wiped with the job's end.
+        secret: final ? null : undefined,
       })
       .where(heldBy(job))
       .executeTakeFirst();

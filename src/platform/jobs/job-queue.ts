@@ -8,6 +8,13 @@ export interface JobToEnqueue {
   maxAttempts?: number;
   /** At most one job ever exists with a given key (used by schedules, and for idempotent work). */
   uniqueKey?: string;
+  /**
+   * Secret material the handler needs (a one-time link's token, for instance), already encrypted
+   * by the caller with FieldEncryption. Kept apart from the payload, in `jobs.secret`, and wiped
+   * in the same statement that records the job done or failed for good: it lives only while the
+   * job is pending, never the 7 days a finished job is kept.
+   */
+  secret?: string;
 }
 
 export interface ClaimedJob {
@@ -18,6 +25,8 @@ export interface ClaimedJob {
   payload: unknown;
   attempts: number;
   maxAttempts: number;
+  /** What the job was enqueued with as `secret` (still encrypted), or null. */
+  secret: string | null;
 }
 
 export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;

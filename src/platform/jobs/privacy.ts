@@ -21,6 +21,10 @@ export const jobsData = defineData({
       columns: {
         payload: { category: 'communications' },
         last_error: { category: 'communications' },
+        // A one-time link's token, encrypted with the field-encryption key. It lives only while
+        // the job is pending: the statement that records the job done, or failed for good, sets it
+        // to NULL, so a finished job kept for the week holds no usable secret.
+        secret: { category: 'credentials', purposes: ['service', 'security'] },
       },
       nonPersonal: ['id', 'name', 'status', 'run_at', 'attempts', 'max_attempts', 'locked_by', 'locked_until', 'unique_key', 'created_at', 'finished_at'],
     },
