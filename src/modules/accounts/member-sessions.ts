@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors.js';
 import { visitorLocale } from '../../platform/http/error-handler.js';
-import { cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-guard.js';
+import { clearDeclaredCookie, cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-guard.js';
 import { paths } from '../../web/paths.js';
 import type { SessionRow } from './account-tables.js';
 import type { MemberService } from './member-service.js';
@@ -38,7 +38,7 @@ export function memberSessions(app: FastifyInstance, options: { sessions: Sessio
     if (token === undefined || request.url.startsWith('/assets/') || request.url.startsWith('/admin')) return;
     const resolved = await options.sessions.resolve(token, memberSessionLifetime, clientOf(request));
     if (!resolved) {
-      reply.clearCookie(cookieName, { path: '/' });
+      clearDeclaredCookie(reply, memberSessionCookie, { secure: options.secure });
       return;
     }
     request.member = { id: resolved.session.account_id, session: resolved.session };
@@ -63,7 +63,7 @@ export function adoptSession(request: FastifyRequest, reply: FastifyReply, start
 }
 
 export function clearSessionCookie(reply: FastifyReply, secure: boolean) {
-  reply.clearCookie(cookieNameFor(memberSessionCookie, secure), { path: '/' });
+  clearDeclaredCookie(reply, memberSessionCookie, { secure });
 }
 
 /** Pages of the account area: a visitor is sent to sign in, and brought back afterwards. */

@@ -105,6 +105,11 @@ export function cookieNameFor(declaration: CookieDeclaration, secure: boolean): 
   return secure ? `__Host-${declaration.name}` : declaration.name;
 }
 
+/** The attributes a declared cookie is set with; clearing it must repeat them (see below). */
+function attributesOf(declaration: CookieDeclaration, secure: boolean) {
+  return { path: '/', httpOnly: declaration.httpOnly, sameSite: 'lax', secure } as const;
+}
+
 /** Sets a declared cookie with the attributes its declaration implies (lifetime, HttpOnly). */
 export function setDeclaredCookie(
   reply: FastifyReply,
@@ -114,10 +119,16 @@ export function setDeclaredCookie(
 ): FastifyReply {
   const duration = options.duration ?? declaration.duration;
   return reply.setCookie(cookieNameFor(declaration, options.secure), value, {
-    path: '/',
-    httpOnly: declaration.httpOnly,
-    sameSite: 'lax',
-    secure: options.secure,
+    ...attributesOf(declaration, options.secure),
     ...(duration === 'session' ? {} : { maxAge: durationSeconds(duration) }),
   });
+}
+
+/**
+ * Removes a declared cookie from the browser. The clearing carries the same attributes as the
+ * setting: a browser ignores a Set-Cookie for a `__Host-` name without `Secure`, so a sign-out
+ * over HTTPS would otherwise leave the cookie in place.
+ */
+export function clearDeclaredCookie(reply: FastifyReply, declaration: CookieDeclaration, options: { secure: boolean }): FastifyReply {
+  return reply.clearCookie(cookieNameFor(declaration, options.secure), attributesOf(declaration, options.secure));
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { cookieNameFor, setDeclaredCookie } from '../../../privacy/cookies/cookie-guard.js';
+import { clearDeclaredCookie, cookieNameFor, setDeclaredCookie } from '../../../privacy/cookies/cookie-guard.js';
 import type { SessionRow } from '../account-tables.js';
 import { clientOf } from '../member-sessions.js';
 import { staffSessionCookie } from '../privacy.js';
@@ -25,7 +25,7 @@ export function staffSessions(app: FastifyInstance, options: { sessions: Session
     if (token === undefined || !request.url.startsWith('/admin')) return;
     const resolved = await options.sessions.resolve(token, staffSessionLifetime, clientOf(request));
     if (!resolved) {
-      reply.clearCookie(cookieName, { path: '/' });
+      clearDeclaredCookie(reply, staffSessionCookie, { secure: options.secure });
       return;
     }
     request.staffSession = resolved.session;
@@ -41,5 +41,5 @@ export function adoptStaffSession(request: FastifyRequest, reply: FastifyReply, 
 }
 
 export function clearStaffCookie(reply: FastifyReply, secure: boolean) {
-  reply.clearCookie(cookieNameFor(staffSessionCookie, secure), { path: '/' });
+  clearDeclaredCookie(reply, staffSessionCookie, { secure });
 }
