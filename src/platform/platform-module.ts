@@ -1,6 +1,6 @@
 import { defineModule } from './module.js';
 import { migrationData } from './db/privacy.js';
-import { csrfCookie } from './http/csrf.js';
+import { csrfCookie, staffCsrfCookie } from './http/csrf.js';
 import { healthRoutes } from './http/health-routes.js';
 import * as jobsMigration from './jobs/migrations/20261125_01_jobs.js';
 import * as jobSecretMigration from './jobs/migrations/20261126_30_job_secret.js';
@@ -19,7 +19,7 @@ export const platformModule = defineModule({
     '20261126_30_job_secret': jobSecretMigration,
   },
   data: [migrationData, jobsData, mailData],
-  cookies: [csrfCookie],
+  cookies: [csrfCookie, staffCsrfCookie],
   jobs: (context) => ({
     [sendMailJob]: context.mail.deliver,
   }),

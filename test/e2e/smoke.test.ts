@@ -118,7 +118,7 @@ describe('storefront in Chromium', () => {
     await page.getByRole('link', { name: 'Members', exact: true }).first().click();
     await page.waitForURL('**/admin/members');
     await look('staff-members');
-    expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['XSRF-TOKEN', 'vitrine_staff']);
+    expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['XSRF-STAFF', 'vitrine_staff']);
     await expectOnlyRegisteredEssentialCookies(context);
     expect(problems).toEqual([]);
     await context.close();

@@ -4,6 +4,7 @@ import { cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-g
 import type { Secrets } from '../crypto/secrets.js';
 import { randomId, safeEqual } from '../crypto/tokens.js';
 import { AppError } from './errors.js';
+import { isBackOfficeUrl } from './staff-access.js';
 
 export const csrfCookie = defineCookie({
   name: 'XSRF-TOKEN',
@@ -11,6 +12,18 @@ export const csrfCookie = defineCookie({
   purpose: {
     en: 'Security: proves that a form was sent from this site and not forged by another one (CSRF protection).',
     fr: 'Sécurité : prouve qu’un formulaire a été envoyé depuis ce site et non falsifié par un autre (protection CSRF).',
+  },
+  duration: 'session',
+  httpOnly: true,
+});
+
+/** The back office's own token: a storefront form never invalidates an open staff form, nor the reverse. */
+export const staffCsrfCookie = defineCookie({
+  name: 'XSRF-STAFF',
+  category: 'essential',
+  purpose: {
+    en: 'Security: proves that a back-office form was sent by the shop’s staff from this site (CSRF protection). Set for staff only.',
+    fr: 'Sécurité : prouve qu’un formulaire de l’espace d’administration a été envoyé par l’équipe depuis ce site (protection CSRF). Posé pour l’équipe seulement.',
   },
   duration: 'session',
   httpOnly: true,
@@ -42,42 +55,49 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * when a page renders a form, so most pages set no cookie at all. Tokens are bound to the
  * session (`csrfBinding`): signing in or out makes older tokens invalid (OWASP: no CSRF token
  * outlives the session it was issued for).
+ * The storefront (visitors and members) and the back office (staff) are two kinds of session,
+ * each with its own cookie and with the kind signed into the token: opening a form on one side
+ * never replaces the token of a form open on the other, and a token of one kind is refused by
+ * the other.
  * Routes that authenticate otherwise (signed webhooks) opt out with `config: { csrf: false }`.
  */
 export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets; secure: boolean }) {
-  const cookieName = cookieNameFor(csrfCookie, options.secure);
-  const mint = (binding: string) => {
-    const value = randomId();
-    return `${value}.${options.secrets.sign('csrf', `${binding}.${value}`)}`;
-  };
-  const isValid = (token: string | undefined, binding: string): token is string => {
+  const cookieNames = { storefront: cookieNameFor(csrfCookie, options.secure), staff: cookieNameFor(staffCsrfCookie, options.secure) };
+  const kindOf = (request: FastifyRequest): SessionKind => (isBackOfficeUrl(request.url) ? 'staff' : 'storefront');
+  const sign = (kind: SessionKind, binding: string, value: string) => options.secrets.sign('csrf', `${kind}.${binding}.${value}`);
+  const isValid = (token: string | undefined, kind: SessionKind, binding: string): token is string => {
     if (!token) return false;
     const dot = token.indexOf('.');
-    return dot > 0 && safeEqual(token.slice(dot + 1), options.secrets.sign('csrf', `${binding}.${token.slice(0, dot)}`));
+    return dot > 0 && safeEqual(token.slice(dot + 1), sign(kind, binding, token.slice(0, dot)));
   };
 
   app.decorateRequest('csrfBinding', '');
   app.decorateRequest('csrfToken', function (this: FastifyRequest, reply: FastifyReply) {
-    const existing = this.cookies[cookieName];
-    if (isValid(existing, this.csrfBinding)) return existing;
-    const token = mint(this.csrfBinding);
+    const kind = kindOf(this);
+    const existing = this.cookies[cookieNames[kind]];
+    if (isValid(existing, kind, this.csrfBinding)) return existing;
+    const value = randomId();
+    const token = `${value}.${sign(kind, this.csrfBinding, value)}`;
     // Remember it for the rest of this request, so several forms share one token.
-    this.cookies[cookieName] = token;
-    setDeclaredCookie(reply, csrfCookie, token, { secure: options.secure });
+    this.cookies[cookieNames[kind]] = token;
+    setDeclaredCookie(reply, kind === 'staff' ? staffCsrfCookie : csrfCookie, token, { secure: options.secure });
     return token;
   });
 
   app.addHook('preValidation', async (request) => {
     // An unmatched route changes nothing: it gets its 404, not a CSRF refusal.
     if (!stateChanging.has(request.method) || !request.routeOptions.url || request.routeOptions.config.csrf === false) return;
-    const cookie = request.cookies[cookieName];
+    const kind = kindOf(request);
+    const cookie = request.cookies[cookieNames[kind]];
     const body = request.body as Record<string, unknown> | undefined;
     const sent = request.headers[csrfHeaderName] ?? (typeof body === 'object' && body ? body[csrfFieldName] : undefined);
-    if (!isValid(cookie, request.csrfBinding) || typeof sent !== 'string' || !safeEqual(sent, cookie)) {
+    if (!isValid(cookie, kind, request.csrfBinding) || typeof sent !== 'string' || !safeEqual(sent, cookie)) {
       throw new AppError('VT_CSRF_INVALID');
     }
   });
 }
+
+type SessionKind = 'storefront' | 'staff';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

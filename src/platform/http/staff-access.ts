@@ -19,6 +19,7 @@ export const staffPermissions = {
   'back-office': ['owner', 'support', 'marketing', 'accountant'],
   'members.read': ['owner', 'support'],
   'mail.outbox': ['owner', 'support'],
+  'staff.manage': ['owner'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof staffPermissions;
 
@@ -33,6 +34,16 @@ export const rolePurposes: Record<StaffRole, readonly Purpose[]> = {
   accountant: ['legal', 'statistics'],
 };
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Who a route is for, read by the authorization-matrix test: every route says it in its
+     * config, and staff routes repeat the permission their requireStaff guard checks.
+     */
+    access?: 'public' | 'member' | 'staff-pending' | { staff: StaffPermission };
+  }
+}
+
 export interface StaffPrincipal {
   id: string;
   name: string;
@@ -46,6 +57,11 @@ declare module 'fastify' {
     /** The signed-in staff member (password and two-factor code both passed), on /admin pages. */
     staff: StaffPrincipal | null;
   }
+}
+
+/** Whether a request is for the back office (its pages, forms and sessions live under /admin). */
+export function isBackOfficeUrl(url: string): boolean {
+  return url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?');
 }
 
 export function mayStaff(staff: Pick<StaffPrincipal, 'role'>, permission: StaffPermission): boolean {
