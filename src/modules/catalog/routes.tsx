@@ -9,7 +9,14 @@ import { CatalogPage } from './views/catalog-page.js';
 import { HomePage } from './views/home-page.js';
 import { ProductPage } from './views/product-page.js';
 
-const catalogQuery = { type: 'object', properties: { kind: { type: 'string', enum: [...productKinds] } } } as const;
+/**
+ * The page's filter is a link a visitor follows (or edits, or an old bookmark keeps): an unknown
+ * kind shows the whole catalog with "All" selected rather than an error. The JSON API
+ * (api-routes.ts) keeps refusing it with a 400: a program wants to know its request was wrong.
+ */
+function kindFilter(raw: unknown): ProductKind | undefined {
+  return (productKinds as readonly unknown[]).includes(raw) ? (raw as ProductKind) : undefined;
+}
 
 /** The storefront pages, once per language: home, catalog (filterable by kind), product. */
 export function storefrontRoutes(app: FastifyInstance, context: AppContext, catalog: CatalogService) {
@@ -27,8 +34,8 @@ export function storefrontRoutes(app: FastifyInstance, context: AppContext, cata
       return reply.html(<HomePage ctx={ctx} featured={featured.filter((p) => p.kind !== 'product')} shopItems={shopItems} />);
     });
 
-    app.get<{ Querystring: { kind?: ProductKind } }>(paths.catalog(locale), { schema: { querystring: catalogQuery } }, async (request, reply) => {
-      const { kind } = request.query;
+    app.get<{ Querystring: { kind?: unknown } }>(paths.catalog(locale), async (request, reply) => {
+      const kind = kindFilter(request.query.kind);
       const products = await catalog.list(locale, kind);
       const query = kind ? `?kind=${kind}` : '';
       const ctx = pageContext(request, reply, { locale, shop: shop(), alternates: alternatesOf((l) => `${paths.catalog(l)}${query}`) });

@@ -41,6 +41,19 @@ describeEachEngine('storefront pages', (suite) => {
     expect(workshops.body).toContain('href="/en/catalog?kind=workshop"');
   });
 
+  it('shows the whole catalog, "All" selected, for an unknown or repeated filter (an edited link, an old bookmark)', async () => {
+    for (const url of ['/en/catalog?kind=bogus', '/en/catalog?kind=workshop&kind=course', `/en/catalog?kind=${encodeURIComponent('<b>\u0000')}`]) {
+      const page = await suite.app.inject({ url });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.body).toContain('10 items');
+      expect(page.body).toContain('class="chip chip--active" aria-current="page"');
+      // The language switcher does not carry the unknown filter along.
+      expect(page.body).toContain('hreflang="fr" href="/fr/catalogue"');
+    }
+    // The JSON API still says the request was wrong.
+    expect((await suite.app.inject({ url: '/api/v1/products?kind=bogus' })).statusCode).toBe(400);
+  });
+
   it('shows a product page with its facts, and links the same product in the other language', async () => {
     const page = await suite.app.inject({ url: '/en/catalog/fullstack-web-bootcamp' });
     expect(page.statusCode).toBe(200);

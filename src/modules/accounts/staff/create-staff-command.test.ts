@@ -6,11 +6,11 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 
 /** Runs the real CLI entry point, as an operator would with `npm run vitrine -- staff:create`. */
-function vitrine(args: string[], dataDir: string, stdin: string) {
+function vitrine(args: string[], dataDir: string, stdin: string, env: Record<string, string> = {}) {
   return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     input: stdin,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+    env: { PATH: process.env.PATH, DATA_DIR: dataDir, LOG_LEVEL: 'warn', SEED_DEMO: 'false', ...env },
     timeout: 60_000,
   });
 }
@@ -27,6 +27,19 @@ describe('npm run vitrine -- staff:create', () => {
     db.close();
     expect(row).toMatchObject({ email_key: 'camille@codeacademy.example', role: 'owner', totp_enabled_at: null });
     expect(String(row.password_hash)).toMatch(/^\$argon2id\$/);
+  });
+
+  it('prints the sign-in address from the server’s settings (PUBLIC_URL, else HOST and PORT) and says which', () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-cli-'));
+    const port = vitrine(['staff:create', '--role', 'owner', '--email', 'a@codeacademy.example'], dataDir, 'ledger lantern orchard 42\n', { PORT: '8123' });
+    expect(port.stdout).toContain('Sign in at http://127.0.0.1:8123/admin/sign-in');
+    expect(port.stdout).toContain('PUBLIC_URL is not set, so this address is http://HOST:PORT');
+    const publicUrl = vitrine(['staff:create', '--role', 'owner', '--email', 'b@codeacademy.example'], dataDir, 'ledger lantern orchard 42\n', {
+      PORT: '8123',
+      PUBLIC_URL: 'https://shop.example/',
+    });
+    expect(publicUrl.stdout).toContain('Sign in at https://shop.example/admin/sign-in');
+    expect(publicUrl.stdout).toContain('This address is PUBLIC_URL');
   });
 
   it('refuses a weak password or an unknown role, says why, and creates nothing', () => {
