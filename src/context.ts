@@ -61,7 +61,7 @@ export async function createContext(config: Config, overrides: ContextOverrides 
   const shop = new ShopService(new ShopStore(database));
   await shop.load(now());
   const mail = new MailService(jobs, mailer, () => config.mailFrom ?? `${shop.identity().name} <${shop.identity().email}>`);
-  const rateLimitStore = config.redisUrl ? await redisStore(config.redisUrl) : new MemoryRateLimitStore();
+  const rateLimitStore = config.redisUrl ? await redisStore(config.redisUrl, logger) : new MemoryRateLimitStore();
 
   const context: AppContext = { config, logger, database, secrets, modules, privacy, jobs, mailer, mail, rateLimitStore, shop, now };
   if (config.seedDemo) {
@@ -76,9 +76,13 @@ async function smtpMailer(url: string): Promise<Mailer> {
   return new SmtpMailer(url);
 }
 
-async function redisStore(url: string): Promise<RateLimitStore> {
-  const { RedisRateLimitStore } = await import('./platform/http/rate-limit/redis-store.js');
-  return new RedisRateLimitStore(url);
+/** Redis, with counting in this process while Redis is down or frozen (failover-store.ts). */
+async function redisStore(url: string, logger: FastifyBaseLogger): Promise<RateLimitStore> {
+  const [{ RedisRateLimitStore }, { FailoverRateLimitStore }] = await Promise.all([
+    import('./platform/http/rate-limit/redis-store.js'),
+    import('./platform/http/rate-limit/failover-store.js'),
+  ]);
+  return new FailoverRateLimitStore(new RedisRateLimitStore(url), new MemoryRateLimitStore(), logger);
 }
 
 export async function closeContext(context: AppContext) {

@@ -1,7 +1,12 @@
-import { afterAll, describe } from 'vitest';
+import type { FastifyBaseLogger } from 'fastify';
+import pino from 'pino';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FailoverRateLimitStore } from './failover-store.js';
 import { MemoryRateLimitStore } from './memory-store.js';
 import { rateLimitStoreContract } from './rate-limit-store.contract.js';
 import { RedisRateLimitStore } from './redis-store.js';
+
+const silent = pino({ level: 'silent' }) as FastifyBaseLogger;
 
 describe('MemoryRateLimitStore', () => {
   const store = new MemoryRateLimitStore();
@@ -18,4 +23,33 @@ if (redisUrl) {
     afterAll(() => store.close());
     rateLimitStoreContract(() => store);
   });
+
+  describe('FailoverRateLimitStore over a healthy Redis', () => {
+    const store = new FailoverRateLimitStore(new RedisRateLimitStore(redisUrl, `vitrine:test:failover:${process.pid}:`), new MemoryRateLimitStore(), silent);
+    afterAll(() => store.close());
+    rateLimitStoreContract(() => store);
+    it('counts in Redis, not locally', async () => {
+      await store.hit('shared-check', 60_000);
+      expect(store.degraded).toBe(false);
+    });
+  });
 }
+
+describe('FailoverRateLimitStore with Redis down', () => {
+  // Nothing listens on port 9 (discard) here: every connection is refused.
+  const lines: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) }) as FastifyBaseLogger;
+  const store = new FailoverRateLimitStore(new RedisRateLimitStore('redis://127.0.0.1:9', 'vitrine:test:'), new MemoryRateLimitStore(), logger);
+  afterAll(() => store.close());
+  rateLimitStoreContract(() => store);
+
+  it('counts locally, answers fast, logs the outage once, and still fails the readiness ping', async () => {
+    const started = performance.now();
+    for (let i = 0; i < 50; i++) await store.hit('down-check', 60_000);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect((await store.hit('down-check', 60_000)).count).toBe(51);
+    expect(store.degraded).toBe(true);
+    expect(lines.filter((line) => line.includes('rate limit store unavailable'))).toHaveLength(1);
+    await expect(store.ping()).rejects.toThrow();
+  });
+});

@@ -37,9 +37,9 @@ export function rateLimits(app: FastifyInstance, options: { store: RateLimitStor
       try {
         hit = await options.store.hit(`${rule.name}:${client}`, rule.windowMs);
       } catch (error) {
-        // The store (Redis) is down: serve the visitor rather than fail every request. The
-        // readiness check reports the outage, and the log says limits are not enforced.
-        request.log.error({ err: error, rule: rule.name }, 'rate limit store unavailable: request not counted');
+        // A shared store falls back to counting locally (failover-store.ts), so this is a store
+        // without a fallback failing: serve the visitor rather than fail the request.
+        request.log.warn({ err: error, rule: rule.name }, 'rate limit store failed: request not counted');
         return;
       }
       const { count, resetAt } = hit;

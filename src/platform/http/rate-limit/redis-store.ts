@@ -10,15 +10,29 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
 return {count, ttl}`;
 
+/**
+ * How long a command may take. Redis answers in well under a millisecond on a healthy network; a
+ * frozen server (accepting connections, answering nothing) must cost a request no more than this.
+ */
+export const redisCommandTimeoutMs = 250;
+
 export class RedisRateLimitStore implements RateLimitStore {
   readonly backend = 'redis' as const;
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'vitrine:rate:') {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  constructor(url: string, private readonly prefix = 'vitrine:rate:', commandTimeoutMs = redisCommandTimeoutMs) {
+    // Every command, queued while (re)connecting or sent to a server that does not answer, fails
+    // after commandTimeout; FailoverRateLimitStore then counts locally.
+    this.redis = new Redis(url, {
+      lazyConnect: false,
+      commandTimeout: commandTimeoutMs,
+      connectTimeout: 2_000,
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: true,
+    });
     this.redis.defineCommand('vitrineHit', { numberOfKeys: 1, lua: hitScript });
     // ioredis reconnects by itself; without a listener a connection error would crash the
-    // process. Failed commands reject, and the rate-limit hook logs them.
+    // process. Failed commands reject, and FailoverRateLimitStore logs the outage once.
     this.redis.on('error', () => {});
   }
 
@@ -39,6 +53,8 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async close() {
-    await this.redis.quit();
+    // QUIT waits for an answer a frozen server never gives: disconnect after a short wait.
+    await Promise.race([this.redis.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500).unref())]);
+    this.redis.disconnect();
   }
 }
