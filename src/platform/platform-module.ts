@@ -4,6 +4,7 @@ import { csrfCookie, staffCsrfCookie } from './http/csrf.js';
 import { healthRoutes } from './http/health-routes.js';
 import * as jobsMigration from './jobs/migrations/20261125_01_jobs.js';
 import * as jobSecretMigration from './jobs/migrations/20261126_30_job_secret.js';
+import * as jobWorkersMigration from './jobs/migrations/20261126_30_job_workers.js';
 import { jobsData } from './jobs/privacy.js';
 import { sendMailJob } from './mail/mail-service.js';
 import * as outboxMigration from './mail/migrations/20261125_02_mail_outbox.js';
@@ -17,6 +18,7 @@ export const platformModule = defineModule({
     '20261125_01_jobs': jobsMigration,
     '20261125_02_mail_outbox': outboxMigration,
     '20261126_30_job_secret': jobSecretMigration,
+    '20261126_30_job_workers': jobWorkersMigration,
   },
   data: [migrationData, jobsData, mailData],
   cookies: [csrfCookie, staffCsrfCookie],

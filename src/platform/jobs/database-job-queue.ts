@@ -3,7 +3,7 @@ import { type ExpressionBuilder, type Kysely, type Transaction, sql } from 'kyse
 import type { Database } from '../db/database.js';
 import { randomId } from '../crypto/tokens.js';
 import { scrub } from '../log/logger.js';
-import type { ClaimedJob, JobQueue, JobToEnqueue } from './job-queue.js';
+import { type ClaimedJob, type JobQueue, type JobToEnqueue, type WorkerIdentity, workerStaleMs } from './job-queue.js';
 import type { JobsTable } from './jobs-table.js';
 
 /**
@@ -51,12 +51,23 @@ export class DatabaseJobQueue implements JobQueue {
   async claim(workerId: string, limit: number, lockMs: number): Promise<ClaimedJob[]> {
     const now = this.now();
     const nowIso = now.toISOString();
+    const staleBefore = new Date(now.getTime() - workerStaleMs).toISOString();
+    // A running job is abandoned when its lock expired, or at once when its worker is known dead:
+    // it announced itself (jobs_workers) and has been silent since. A worker that never did keeps
+    // its jobs until the lock expires, so a live one is never taken for dead.
+    const abandoned = (eb: ExpressionBuilder<JobsTable, 'jobs'>) =>
+      eb.and([
+        eb('status', '=', 'running'),
+        eb.or([
+          eb('locked_until', '<', nowIso),
+          eb('locked_by', 'in', eb.selectFrom('jobs_workers').select('jobs_workers.id').where('heartbeat_at', '<', staleBefore)),
+        ]),
+      ]);
     // A job whose worker died on its last attempt is failed, not handed out again forever.
     await this.db
       .updateTable('jobs')
       .set({ status: 'failed', finished_at: nowIso, locked_by: null, locked_until: null, last_error: 'the worker stopped responding', secret: null })
-      .where('status', '=', 'running')
-      .where('locked_until', '<', nowIso)
+      .where(abandoned)
       .whereRef('attempts', '>=', 'max_attempts')
       .execute();
     let due = this.db
@@ -65,8 +76,8 @@ export class DatabaseJobQueue implements JobQueue {
       .where((eb) =>
         eb.or([
           eb.and([eb('status', '=', 'queued'), eb('run_at', '<=', nowIso)]),
-          // A worker that died mid-job leaves it running; once its lock expires, it is due again.
-          eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso), eb('attempts', '<', eb.ref('max_attempts'))]),
+          // A worker that died mid-job leaves it running: it is due again once abandoned.
+          eb.and([abandoned(eb), eb('attempts', '<', eb.ref('max_attempts'))]),
         ]),
       )
       .orderBy('run_at')
@@ -126,6 +137,50 @@ export class DatabaseJobQueue implements JobQueue {
       .where(heldBy(job))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
+  }
+
+  async beat(worker: WorkerIdentity) {
+    const nowIso = this.now().toISOString();
+    await this.db
+      .insertInto('jobs_workers')
+      .values({ id: worker.id, host: worker.host, pid: worker.pid, started_at: nowIso, heartbeat_at: nowIso })
+      .onConflict((conflict) => conflict.column('id').doUpdateSet({ heartbeat_at: nowIso }))
+      .execute();
+  }
+
+  async leave(workerId: string) {
+    // Rows of workers that crashed are kept while they hold a job (that is how their jobs are
+    // known abandoned), then a day longer than any lock, and removed by the next clean stop.
+    const longAgo = new Date(this.now().getTime() - 86_400_000).toISOString();
+    await this.db
+      .deleteFrom('jobs_workers')
+      .where((eb) =>
+        eb.or([
+          eb('id', '=', workerId),
+          eb.and([
+            eb('heartbeat_at', '<', longAgo),
+            eb.not(eb.exists(eb.selectFrom('jobs').select('jobs.id').where('status', '=', 'running').whereRef('jobs.locked_by', '=', 'jobs_workers.id'))),
+          ]),
+        ]),
+      )
+      .execute();
+  }
+
+  async workersOn(host: string): Promise<WorkerIdentity[]> {
+    return this.db.selectFrom('jobs_workers').select(['id', 'host', 'pid']).where('host', '=', host).execute();
+  }
+
+  async declareDead(workerIds: string[]) {
+    if (workerIds.length === 0) return 0;
+    // A heartbeat at the epoch is older than any staleness limit, whatever the claimer's clock.
+    await this.db.updateTable('jobs_workers').set({ heartbeat_at: new Date(0).toISOString() }).where('id', 'in', workerIds).execute();
+    const held = await this.db
+      .selectFrom('jobs')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .where('status', '=', 'running')
+      .where('locked_by', 'in', workerIds)
+      .executeTakeFirstOrThrow();
+    return Number(held.count);
   }
 }
 

@@ -29,6 +29,23 @@ export interface ClaimedJob {
   secret: string | null;
 }
 
+/** A worker as the queue knows it, to tell the jobs of a dead worker from those of a busy one. */
+export interface WorkerIdentity {
+  id: string;
+  /** The machine and PID namespace it runs in: a pid means something only there (worker-host.ts). */
+  host: string;
+  pid: number;
+}
+
+/** How often a running worker says it is alive (a write every 10 s per process, not every poll). */
+export const workerHeartbeatMs = 10_000;
+/**
+ * A worker silent for this long (three missed heartbeats) is dead: its running jobs are taken
+ * over at the next claim instead of when their lock expires. Hosts' clocks must agree within
+ * about 20 s (NTP), since heartbeats are stamped by each worker's own clock.
+ */
+export const workerStaleMs = 30_000;
+
 export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;
 
 /** Work that recurs: the scheduler enqueues it once per period, whichever process gets there first. */
@@ -54,4 +71,16 @@ export interface JobQueue {
   complete(job: ClaimedJob): Promise<boolean>;
   /** Records a failure: retried later with backoff, or marked failed after the last attempt. */
   fail(job: ClaimedJob, error: unknown): Promise<boolean>;
+  /**
+   * Records that this worker is alive (the first beat registers it). The running jobs of a worker
+   * that beat once and then fell silent for `workerStaleMs` are due again at once; those of a
+   * worker that never beat (one driven by `tick()` alone) wait for their lock to expire.
+   */
+  beat(worker: WorkerIdentity): Promise<void>;
+  /** Forgets a worker that stopped cleanly (it holds no job), and workers long dead that hold none. */
+  leave(workerId: string): Promise<void>;
+  /** The workers registered from one host, so a starting worker can check which still run. */
+  workersOn(host: string): Promise<WorkerIdentity[]>;
+  /** Marks workers dead: the next claim takes over their running jobs. Returns how many they held. */
+  declareDead(workerIds: string[]): Promise<number>;
 }

@@ -3,8 +3,9 @@ import { hostname } from 'node:os';
 import { randomId } from '../crypto/tokens.js';
 import { durationSeconds } from '../../privacy/duration.js';
 import type { Kysely } from 'kysely';
-import type { ClaimedJob, JobHandler, JobQueue, Schedule } from './job-queue.js';
+import { type ClaimedJob, type JobHandler, type JobQueue, type Schedule, type WorkerIdentity, workerHeartbeatMs } from './job-queue.js';
 import type { JobsTable } from './jobs-table.js';
+import { processExists, workerHost } from './worker-host.js';
 
 export interface WorkerOptions {
   queue: JobQueue;
@@ -18,15 +19,24 @@ export interface WorkerOptions {
   now?: () => Date;
 }
 
+/** The workers of this process that joined and have not stopped: alive whatever their pid says. */
+const joinedHere = new Set<string>();
+
 /**
  * Runs due jobs in this process: polls, claims a batch, runs each handler, records the outcome.
  * Also enqueues scheduled jobs: one per schedule and period, keyed so that many processes
  * enqueue it once. `tick()` does one round and is what tests call.
+ * A started worker also beats (every 10 s) so that, if it dies, its jobs are taken over within
+ * about 30 s rather than 5 minutes, and on joining takes over at once the jobs of this host's
+ * workers whose process is gone (a process restarted after a crash reclaims its own jobs).
  */
 export class JobWorker {
   readonly id = `${hostname()}:${process.pid}:${randomId(4)}`;
   private timer: NodeJS.Timeout | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private beating: Promise<void> | undefined;
+  private joined: Promise<void> | undefined;
   private stopped = false;
   /** The last period each schedule was enqueued for, so a round does not ask again. */
   private readonly enqueuedSlots = new Map<string, number>();
@@ -38,9 +48,10 @@ export class JobWorker {
   }
 
   start() {
+    const joined = this.join().catch((error: unknown) => this.options.logger.error({ err: error }, 'job worker could not announce itself'));
     const loop = async () => {
       if (this.stopped) return;
-      this.running = this.tick().then(
+      this.running = joined.then(() => this.tick()).then(
         () => undefined,
         (error: unknown) => this.options.logger.error({ err: error }, 'job worker round failed'),
       );
@@ -54,6 +65,41 @@ export class JobWorker {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
+    if (!this.joined) return;
+    await this.joined.catch(() => undefined);
+    clearInterval(this.heartbeat);
+    joinedHere.delete(this.id);
+    // After the last beat has landed, or it would announce the worker again.
+    await this.beating;
+    await this.options.queue.leave(this.id).catch((error: unknown) => this.options.logger.warn({ err: error }, 'job worker could not sign off'));
+  }
+
+  /**
+   * Announces this worker and keeps it announced (a beat every 10 s, which never holds the
+   * process open), then hands back at once the jobs of this host's workers whose process is gone.
+   * `start()` calls it; a caller driving `tick()` itself may too, and then calls `stop()`.
+   */
+  join(): Promise<void> {
+    this.joined ??= (async () => {
+      const identity: WorkerIdentity = { id: this.id, host: workerHost, pid: process.pid };
+      joinedHere.add(this.id);
+      // Set before the first beat: should that one fail, the next registers the worker.
+      this.heartbeat = setInterval(() => {
+        if (this.stopped || this.beating) return;
+        this.beating = this.options.queue
+          .beat(identity)
+          .catch((error: unknown) => this.options.logger.warn({ err: error }, 'job worker heartbeat failed'))
+          .finally(() => {
+            this.beating = undefined;
+          });
+      }, workerHeartbeatMs);
+      this.heartbeat.unref();
+      await this.options.queue.beat(identity);
+      const gone = (await this.options.queue.workersOn(workerHost)).filter((worker) => worker.id !== this.id && !stillRuns(worker));
+      const released = await this.options.queue.declareDead(gone.map((worker) => worker.id));
+      if (released > 0) this.options.logger.info({ workers: gone.map((worker) => worker.id), jobs: released }, 'taking over the jobs of workers whose process is gone');
+    })();
+    return this.joined;
   }
 
   /** One round: enqueue due schedules, then run what is due. Returns how many jobs ran. */
@@ -109,4 +155,13 @@ export class JobWorker {
       this.enqueuedSlots.set(schedule.job, slot);
     }
   }
+}
+
+/**
+ * Whether a worker registered from this host may still run. Our own pid with an id we do not
+ * know is an earlier life of this process (a restarted container often gets the same pid).
+ */
+function stillRuns(worker: WorkerIdentity) {
+  if (worker.pid === process.pid) return joinedHere.has(worker.id);
+  return processExists(worker.pid);
 }

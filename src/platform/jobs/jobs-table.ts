@@ -16,4 +16,12 @@ export interface JobsTable {
     /** Encrypted by the caller; set to NULL when the job ends (JobToEnqueue.secret). */
     secret: string | null;
   };
+  /** The workers that announced themselves, with their last heartbeat (see WorkerIdentity). */
+  jobs_workers: {
+    id: string;
+    host: string;
+    pid: number;
+    started_at: string;
+    heartbeat_at: string;
+  };
 }

@@ -28,5 +28,9 @@ export const jobsData = defineData({
       },
       nonPersonal: ['id', 'name', 'status', 'run_at', 'attempts', 'max_attempts', 'locked_by', 'locked_until', 'unique_key', 'created_at', 'finished_at'],
     },
+    jobs_workers: {
+      about: 'the processes running background tasks (server name, process id, last heartbeat), so a dead one’s tasks are taken over quickly',
+      nonPersonal: ['id', 'host', 'pid', 'started_at', 'heartbeat_at'],
+    },
   },
 });
