@@ -38,6 +38,15 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     // A hop count is supported at run time though Fastify's types omit it.
     trustProxy: config.trustProxy as FastifyServerOptions['trustProxy'],
     bodyLimit: bodyLimitBytes,
+    // A client that sends its request slowly or stops half-way gets 408 and is closed: without
+    // these Fastify sets no limit and Node's 5 minutes never apply (docs/deployment.md).
+    requestTimeout: config.timeouts.requestMs,
+    http: {
+      headersTimeout: config.timeouts.headersMs,
+      // Node checks both timeouts only this often (30 s by default, which would let a 10 s
+      // timeout run to 40 s): a quarter of the headers timeout (the shorter), between 0.1 and 1 s.
+      connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(config.timeouts.headersMs / 4))),
+    },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength },
     return503OnClosing: true,
     // Random, not sequential: the id is shown to visitors as the reference of a server error.

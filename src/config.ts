@@ -21,6 +21,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   runJobs: boolean;
   rateLimit: { requestsPerMinute: number; writesPerMinute: number };
+  /** How long a client may take to send a whole request, and its headers (docs/deployment.md). */
+  timeouts: { requestMs: number; headersMs: number };
 }
 
 export class ConfigError extends Error {
@@ -86,6 +88,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     throw new ConfigError('SECRET_KEY', 'must be at least 32 characters long (use `openssl rand -hex 32`)');
   }
 
+  // A client that sends slowly (or stops half-way) holds a connection: it gets 408 and is closed.
+  const requestTimeoutMs = integer('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
+  const headersTimeoutMs = integer('HEADERS_TIMEOUT_MS', Math.min(10_000, requestTimeoutMs), 100, 3_600_000);
+  if (headersTimeoutMs > requestTimeoutMs) {
+    throw new ConfigError('HEADERS_TIMEOUT_MS', `must not be longer than REQUEST_TIMEOUT_MS (${requestTimeoutMs}), which includes the headers (got "${headersTimeoutMs}")`);
+  }
+
   const mailFrom = read('MAIL_FROM');
   if (mailFrom !== undefined && !/^[^@\s<>]+@[^@\s<>]+$|<[^@\s<>]+@[^@\s<>]+>$/.test(mailFrom)) {
     throw new ConfigError('MAIL_FROM', 'must be an address such as "Shop <shop@example.com>"');
@@ -110,6 +119,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       requestsPerMinute: integer('RATE_LIMIT_REQUESTS_PER_MINUTE', 600, 1, 1_000_000_000),
       writesPerMinute: integer('RATE_LIMIT_WRITES_PER_MINUTE', 60, 1, 1_000_000_000),
     },
+    timeouts: { requestMs: requestTimeoutMs, headersMs: headersTimeoutMs },
   };
 }
 
