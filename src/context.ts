@@ -7,7 +7,8 @@ import { type Secrets, loadSecrets } from './platform/crypto/secrets.js';
 import { DatabaseJobQueue } from './platform/jobs/database-job-queue.js';
 import type { JobQueue } from './platform/jobs/job-queue.js';
 import { loggerOptions } from './platform/log/logger.js';
-import { MailService } from './platform/mail/mail-service.js';
+import { FieldEncryption } from './platform/crypto/field-encryption.js';
+import { MailService, mailSecretsPurpose } from './platform/mail/mail-service.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import { OutboxMailer } from './platform/mail/outbox-mailer.js';
 import { MemoryRateLimitStore } from './platform/http/rate-limit/memory-store.js';
@@ -57,10 +58,20 @@ export async function createContext(config: Config, overrides: ContextOverrides 
 
   const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
   const jobs = new DatabaseJobQueue(database, now);
-  const mailer = overrides.mailer ?? (config.smtpUrl ? await smtpMailer(config.smtpUrl) : new OutboxMailer(database, now));
+  // Outside production the outbox keeps one-time links (encrypted, until they expire) for the
+  // development mailbox; in production it never keeps them.
+  const mailer =
+    overrides.mailer ?? (config.smtpUrl ? await smtpMailer(config.smtpUrl) : new OutboxMailer(database, now, { keepSecrets: config.env !== 'production' }));
   const shop = new ShopService(new ShopStore(database));
   await shop.load(now());
-  const mail = new MailService(jobs, mailer, () => config.mailFrom ?? `${shop.identity().name} <${shop.identity().email}>`);
+  const mail = new MailService(
+    jobs,
+    mailer,
+    () => config.mailFrom ?? `${shop.identity().name} <${shop.identity().email}>`,
+    database,
+    new FieldEncryption(secrets, mailSecretsPurpose),
+    now,
+  );
   const rateLimitStore = config.redisUrl ? await redisStore(config.redisUrl, logger) : new MemoryRateLimitStore();
 
   const context: AppContext = { config, logger, database, secrets, modules, privacy, jobs, mailer, mail, rateLimitStore, shop, now };

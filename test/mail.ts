@@ -1,19 +1,27 @@
+import { FieldEncryption } from '../src/platform/crypto/field-encryption.js';
 import { tablesOf } from '../src/platform/db/database.js';
 import { createJobWorker } from '../src/platform/jobs/start-worker.js';
+import { mailSecretsPurpose } from '../src/platform/mail/mail-service.js';
+import { revealedText } from '../src/platform/mail/outbox-mailer.js';
 import type { OutboxTable } from '../src/platform/mail/outbox-table.js';
 import type { Suite } from './harness.js';
 
-/** Runs every due job (mail goes through the queue), then returns the mail sent to `to`, newest first. */
+/**
+ * Runs every due job (mail goes through the queue), then returns the mail sent to `to`, newest
+ * first, as its recipient reads it: one-time links put back while they work, as the development
+ * mailbox does (the stored copy keeps only a marker where each link was).
+ */
 export async function mailTo(suite: Suite, to: string): Promise<{ subject: string; text: string }[]> {
   const worker = createJobWorker(suite.context);
   for (let round = 0; round < 10 && (await worker.tick()) > 0; round++);
   const rows = await tablesOf<OutboxTable>(suite.database)
     .selectFrom('mail_outbox')
-    .select(['subject', 'text_body', 'created_at'])
+    .selectAll()
     .where('to_address', '=', to)
     .orderBy('created_at', 'desc')
     .execute();
-  return rows.map((row) => ({ subject: row.subject, text: row.text_body }));
+  const secrets = new FieldEncryption(suite.context.secrets, mailSecretsPurpose);
+  return rows.map((row) => ({ subject: row.subject, text: revealedText(row, secrets, suite.context.now(), '[expired link]') }));
 }
 
 /** The first link in a mail that points to `path`. */

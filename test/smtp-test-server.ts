@@ -21,6 +21,7 @@ export async function startSmtpServer() {
             // MIME bodies end with a line break the sender did not write.
             text: (parsed.text ?? '').replace(/\n$/, ''),
             html: typeof parsed.html === 'string' ? parsed.html : undefined,
+            messageId: parsed.messageId,
           });
           callback();
         })

@@ -6,8 +6,11 @@ import * as jobsMigration from './jobs/migrations/20261125_01_jobs.js';
 import * as jobSecretMigration from './jobs/migrations/20261126_30_job_secret.js';
 import * as jobWorkersMigration from './jobs/migrations/20261126_30_job_workers.js';
 import { jobsData } from './jobs/privacy.js';
-import { sendMailJob } from './mail/mail-service.js';
+import { devMailboxRoutes } from './mail/dev-mailbox-routes.js';
+import { forgetMailSecretsJob, sendMailJob } from './mail/mail-service.js';
 import * as outboxMigration from './mail/migrations/20261125_02_mail_outbox.js';
+import * as mailDeliveryMigration from './mail/migrations/20261126_31_mail_delivery.js';
+import { OutboxMailer } from './mail/outbox-mailer.js';
 import { outboxRoutes } from './mail/outbox-routes.js';
 import { mailData } from './mail/privacy.js';
 
@@ -19,14 +22,21 @@ export const platformModule = defineModule({
     '20261125_02_mail_outbox': outboxMigration,
     '20261126_30_job_secret': jobSecretMigration,
     '20261126_30_job_workers': jobWorkersMigration,
+    '20261126_31_mail_delivery': mailDeliveryMigration,
   },
   data: [migrationData, jobsData, mailData],
   cookies: [csrfCookie, staffCsrfCookie],
   jobs: (context) => ({
     [sendMailJob]: context.mail.deliver,
+    [forgetMailSecretsJob]: async () => {
+      if (context.mailer instanceof OutboxMailer) await context.mailer.forgetExpiredSecrets();
+    },
   }),
+  // The outbox's copies of one-time links are emptied at most 10 minutes after the links expire.
+  schedules: [{ job: forgetMailSecretsJob, every: 'PT10M' }],
   routes: (app, context) => {
     healthRoutes(app, context);
     outboxRoutes(app, context);
+    devMailboxRoutes(app, context);
   },
 });

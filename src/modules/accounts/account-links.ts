@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { randomId } from '../../platform/crypto/tokens.js';
 import type { Locale } from '../../platform/http/i18n.js';
+import type { QueueOptions } from '../../platform/mail/mail-service.js';
 import { addDuration } from '../../privacy/duration.js';
 import { paths } from '../../web/paths.js';
 import type { AccountTables, TokenPurpose, TokenRow } from './account-tables.js';
@@ -16,6 +17,12 @@ const linkPage: Record<TokenPurpose, (locale: Locale) => string> = {
   'change-email': paths.confirmEmail,
 };
 
+export interface IssuedLink {
+  url: string;
+  /** For MailService.queue: the token is a one-time secret, working until the link expires. */
+  mailOptions: QueueOptions;
+}
+
 /**
  * One-time links sent by email (verify an address, reset a password, confirm a new address):
  * 256 random bits in the link, only their hash in the database, a lifetime per kind, single use.
@@ -29,10 +36,15 @@ export class AccountLinks {
     private readonly now: () => Date,
   ) {}
 
-  /** Issues a link (retiring older ones of the same kind) inside the caller's transaction. */
-  async issue(trx: Kysely<AccountTables> | Transaction<AccountTables>, memberId: string, purpose: TokenPurpose, email: string, locale: Locale): Promise<string> {
+  /**
+   * Issues a link (retiring older ones of the same kind) inside the caller's transaction. The
+   * mail that carries it passes `secret` to MailService.queue (`mailOptions`), so no stored copy
+   * of the mail keeps the token.
+   */
+  async issue(trx: Kysely<AccountTables> | Transaction<AccountTables>, memberId: string, purpose: TokenPurpose, email: string, locale: Locale): Promise<IssuedLink> {
     const token = randomId(32);
     const now = this.now();
+    const expiresAt = addDuration(now, linkLifetime[purpose]).toISOString();
     await this.tokens.retireAll(trx, memberId, purpose, now.toISOString());
     await this.tokens.insert(trx, {
       token_hash: hashToken(token),
@@ -40,10 +52,10 @@ export class AccountLinks {
       purpose,
       email,
       created_at: now.toISOString(),
-      expires_at: addDuration(now, linkLifetime[purpose]).toISOString(),
+      expires_at: expiresAt,
       used_at: null,
     });
-    return `${this.publicUrl}${linkPage[purpose](locale)}?token=${token}`;
+    return { url: `${this.publicUrl}${linkPage[purpose](locale)}?token=${token}`, mailOptions: { secrets: [token], secretsExpireAt: expiresAt } };
   }
 
   /** Whether a link still works, without using it (the page with the button). */
@@ -68,6 +80,6 @@ export class AccountLinks {
 }
 
 /** What our tokens look like (base64url); anything else is refused before reaching the database. */
-function isTokenShaped(token: string): boolean {
+export function isTokenShaped(token: string): boolean {
   return token.length > 0 && token.length <= 100 && /^[A-Za-z0-9_-]+$/.test(token);
 }

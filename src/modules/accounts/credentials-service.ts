@@ -51,7 +51,7 @@ export class CredentialsService {
     if (!member) return;
     await this.members.transaction().execute(async (trx) => {
       const link = await this.links.issue(trx, member.id, 'reset-password', member.email, locale);
-      await this.mail.queue(trx, accountMail(this.shop(), locale).passwordReset(member.email, link));
+      await this.mail.queue(trx, accountMail(this.shop(), locale).passwordReset(member.email, link.url), link.mailOptions);
     });
   };
 
@@ -126,7 +126,7 @@ export class CredentialsService {
     await this.members.transaction().execute(async (trx) => {
       const link = await this.links.issue(trx, member.id, 'change-email', email, locale);
       const mails = accountMail(this.shop(), locale);
-      await this.mail.queue(trx, mails.confirmNewEmail(email, link));
+      await this.mail.queue(trx, mails.confirmNewEmail(email, link.url), link.mailOptions);
       await this.mail.queue(trx, mails.emailChangeRequested(member.email, email));
     });
   }

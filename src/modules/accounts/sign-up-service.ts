@@ -86,7 +86,7 @@ export class SignUpService {
       await this.members.transaction().execute(async (trx) => {
         await this.members.insert(trx, member);
         const link = await this.links.issue(trx, member.id, 'verify-email', email, locale);
-        await this.mail.queue(trx, accountMail(this.shop(), locale).verifyEmail(email, username, link));
+        await this.mail.queue(trx, accountMail(this.shop(), locale).verifyEmail(email, username, link.url), link.mailOptions);
       });
     } catch (error) {
       // Two sign-ups raced past the checks above: the unique constraints decide.
@@ -124,7 +124,7 @@ export class SignUpService {
     }
     await this.members.transaction().execute(async (trx) => {
       const link = await this.links.issue(trx, member.id, 'verify-email', member.email, locale);
-      await this.mail.queue(trx, accountMail(this.shop(), locale).verifyEmail(member.email, member.username, link));
+      await this.mail.queue(trx, accountMail(this.shop(), locale).verifyEmail(member.email, member.username, link.url), link.mailOptions);
     });
   }
 

@@ -129,7 +129,7 @@ describeEachEngine(
     it('serves the visitor, logs the outage, and reports not ready', async () => {
       const page = await suite.app.inject({ url: '/en' });
       expect(page.statusCode).toBe(200);
-      expect(suite.logs.join('\n')).toContain('rate limit store unavailable: request not counted');
+      expect(suite.logs.join('\n')).toContain('rate limit store unavailable: counting in this process until it answers again');
       const ready = await suite.app.inject({ url: '/health/ready' });
       expect(ready.statusCode).toBe(503);
       expect(ready.json()).toEqual({ status: 'not ready', checks: { database: 'ok', redis: 'failed' } });

@@ -19,6 +19,8 @@ export const staffPermissions = {
   'back-office': ['owner', 'support', 'marketing', 'accountant'],
   'members.read': ['owner', 'support'],
   'mail.outbox': ['owner', 'support'],
+  /** What a sent message says (its one-time links are never shown, to anyone). */
+  'mail.bodies': ['owner'],
   'staff.manage': ['owner'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof staffPermissions;
@@ -62,6 +64,12 @@ declare module 'fastify' {
 /** Whether a request is for the back office (its pages, forms and sessions live under /admin). */
 export function isBackOfficeUrl(url: string): boolean {
   return url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?');
+}
+
+/** The staff member of a request that passed `requireStaff` (the guard has already refused anyone else). */
+export function signedInStaff(request: FastifyRequest): StaffPrincipal {
+  if (!request.staff) throw new AppError('VT_UNAUTHORIZED');
+  return request.staff;
 }
 
 export function mayStaff(staff: Pick<StaffPrincipal, 'role'>, permission: StaffPermission): boolean {

@@ -1,31 +1,104 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { JobQueue } from '../jobs/job-queue.js';
+import type { FieldEncryption } from '../crypto/field-encryption.js';
+import { type Database, tablesOf } from '../db/database.js';
+import type { ClaimedJob, JobQueue } from '../jobs/job-queue.js';
 import type { MailMessage, Mailer } from './mailer.js';
+import { hasSecrets, markSecrets, reveal, sealSecrets, unsealSecrets } from './one-time-secrets.js';
+import type { MailDeliveriesTable } from './outbox-table.js';
 
 export const sendMailJob = 'mail.send';
+export const forgetMailSecretsJob = 'mail.forget-expired-secrets';
+/** The FieldEncryption purpose of mails' one-time secrets (jobs.secret, mail_outbox.sealed_secrets). */
+export const mailSecretsPurpose = 'mail-secrets';
+
+export interface QueueOptions {
+  /**
+   * One-time secrets the message carries (the token of a verification or reset link): they are
+   * kept out of every stored copy (the job's payload, the outbox) and travel encrypted in the
+   * job's secret, which the queue wipes when the job ends.
+   */
+  secrets?: string[];
+  /** When the last of those secrets stops working. */
+  secretsExpireAt?: string;
+}
+
+interface MailPayload extends MailMessage {
+  secretsExpireAt?: string;
+}
 
 /**
  * How the rest of the code sends mail: `queue` inside the business transaction; the job worker
  * hands it to the Mailer, retrying with backoff if the mail server is down.
+ * Delivery is idempotent: each mail job has a stable Message-ID, and a delivered job is recorded
+ * (mail_deliveries), so a job that runs again after a crash (its worker died between sending and
+ * recording the job done) does not send the mail a second time.
  */
 export class MailService {
+  private readonly deliveries: Kysely<MailDeliveriesTable>;
+
   constructor(
     private readonly jobs: JobQueue,
     private readonly mailer: Mailer,
     private readonly from: () => string,
-  ) {}
+    database: Database,
+    private readonly secretSeal: FieldEncryption,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.deliveries = tablesOf<MailDeliveriesTable>(database);
+  }
 
-  async queue<Tables>(executor: Kysely<Tables> | Transaction<Tables>, message: MailMessage): Promise<void> {
+  async queue<Tables>(executor: Kysely<Tables> | Transaction<Tables>, message: MailMessage, options: QueueOptions = {}): Promise<void> {
+    const secrets = (options.secrets ?? []).filter(Boolean);
+    if (secrets.length > 0 && !options.secretsExpireAt) throw new Error('a mail with one-time secrets needs secretsExpireAt');
+    const payload: MailPayload = {
+      to: message.to,
+      subject: message.subject,
+      text: markSecrets(message.text, secrets),
+      ...(message.html ? { html: markSecrets(message.html, secrets) } : {}),
+      ...(secrets.length > 0 ? { secretsExpireAt: options.secretsExpireAt } : {}),
+    };
     // 12 attempts, backing off from 10 s to an hour: a mail server may be down ~3.5 hours.
-    await this.jobs.enqueue(executor, { name: sendMailJob, payload: message, maxAttempts: 12 });
+    await this.jobs.enqueue(executor, {
+      name: sendMailJob,
+      payload,
+      maxAttempts: 12,
+      ...(secrets.length > 0 ? { secret: sealSecrets(this.secretSeal, secrets) } : {}),
+    });
   }
 
   /** The job handler. */
-  readonly deliver = async (payload: unknown) => {
-    const message = payload as MailMessage;
+  readonly deliver = async (payload: unknown, job: ClaimedJob) => {
+    const message = payload as MailPayload;
     if (typeof message?.to !== 'string' || typeof message.subject !== 'string' || typeof message.text !== 'string') {
       throw new Error('mail.send job has a malformed payload');
     }
-    await this.mailer.send({ ...message, from: this.from() });
+    const delivered = await this.deliveries.selectFrom('mail_deliveries').select('job_id').where('job_id', '=', job.id).executeTakeFirst();
+    if (delivered) return;
+    const secrets = job.secret ? unsealSecrets(this.secretSeal, job.secret) : [];
+    if (secrets.length === 0 && (hasSecrets(message.text) || (message.html && hasSecrets(message.html)))) {
+      throw new Error('mail.send job lost its one-time secrets');
+    }
+    const messageId = `<${job.id}@${domainOf(this.from())}>`;
+    await this.mailer.send({
+      from: this.from(),
+      to: message.to,
+      subject: message.subject,
+      text: reveal(message.text, secrets),
+      ...(message.html ? { html: reveal(message.html, secrets) } : {}),
+      messageId,
+      ...(job.secret && message.secretsExpireAt
+        ? { storedCopy: { text: message.text, html: message.html, sealedSecrets: job.secret, secretsExpireAt: message.secretsExpireAt } }
+        : {}),
+    });
+    await this.deliveries
+      .insertInto('mail_deliveries')
+      .values({ job_id: job.id, message_id: messageId, delivered_at: this.now().toISOString() })
+      .onConflict((conflict) => conflict.column('job_id').doNothing())
+      .execute();
   };
+}
+
+/** The domain of a sender such as `Code Academy <info@codeacademy.fr>`, for Message-IDs. */
+function domainOf(from: string): string {
+  return /@([A-Za-z0-9.-]+)/.exec(from)?.[1] ?? 'vitrine.invalid';
 }

@@ -7,13 +7,25 @@ export interface Received {
   subject: string;
   text: string;
   html: string | undefined;
+  /** The Message-ID header as it arrived (`<id@domain>`). */
+  messageId: string | undefined;
 }
 
 /**
  * What every Mailer must do, whatever it sends to. Each implementation's test calls this with
  * a way to read back what arrived (the SMTP server's inbox, the outbox table).
  */
-export function mailerContract(setup: () => { mailer: Mailer; received: () => Promise<Received[]> }) {
+export function mailerContract(
+  setup: () => {
+    mailer: Mailer;
+    /** What the recipient got (for the outbox: what the development mailbox shows). */
+    received: () => Promise<Received[]>;
+    /** Everything the mailer keeps at rest. */
+    stored: () => Promise<unknown>;
+    /** Seals one-time secrets the way MailService does (FieldEncryption, mailSecretsPurpose). */
+    seal: (secrets: string[]) => string;
+  },
+) {
   it('delivers a plain-text message to its recipient', async () => {
     const { mailer, received } = setup();
     const { messageId } = await mailer.send({
@@ -21,10 +33,11 @@ export function mailerContract(setup: () => { mailer: Mailer; received: () => Pr
       to: 'ada@example.org',
       subject: 'Your booking',
       text: 'See you on Saturday.',
+      messageId: '<booking-1@codeacademy123.com>',
     });
-    expect(messageId).toMatch(/^<.+>$/);
+    expect(messageId).toBe('<booking-1@codeacademy123.com>');
     const message = (await received()).find((m) => m.subject === 'Your booking');
-    expect(message).toMatchObject({ to: 'ada@example.org', text: 'See you on Saturday.' });
+    expect(message).toMatchObject({ to: 'ada@example.org', text: 'See you on Saturday.', messageId: '<booking-1@codeacademy123.com>' });
     expect(message?.from).toContain('info@codeacademy123.com');
   });
 
@@ -36,10 +49,27 @@ export function mailerContract(setup: () => { mailer: Mailer; received: () => Pr
       subject: 'Votre réservation à l’atelier « Git » ✓',
       text: 'À samedi, René !',
       html: '<p>À samedi, <strong>René</strong> !</p>',
+      messageId: '<booking-2@codeacademy123.com>',
     });
     const message = (await received()).find((m) => m.to === 'rene@example.fr');
     expect(message?.subject).toBe('Votre réservation à l’atelier « Git » ✓');
     expect(message?.text.trim()).toBe('À samedi, René !');
     expect(message?.html).toContain('<strong>René</strong>');
+  });
+
+  it('delivers the real text to the recipient, whatever it keeps of a message with one-time secrets', async () => {
+    const { mailer, received, stored, seal } = setup();
+    await mailer.send({
+      from: 'Code Academy <info@codeacademy123.com>',
+      to: 'grace@example.org',
+      subject: 'Confirm your address',
+      text: 'Open https://shop.example/verify?token=SECRET123 within a day.',
+      messageId: '<verify-1@codeacademy123.com>',
+      storedCopy: { text: 'Open https://shop.example/verify?token={{one-time-secret:0}} within a day.', sealedSecrets: seal(['SECRET123']), secretsExpireAt: '2999-01-01T00:00:00.000Z' },
+    });
+    const message = (await received()).find((m) => m.subject === 'Confirm your address');
+    expect(message?.text).toBe('Open https://shop.example/verify?token=SECRET123 within a day.');
+    // No copy this mailer keeps holds the secret in plain text.
+    expect(JSON.stringify(await stored())).not.toContain('SECRET123');
   });
 }

@@ -4,23 +4,32 @@ import { describeEachEngine } from '../../../test/harness.js';
 import { createJobWorker } from '../jobs/start-worker.js';
 import { cookieHeaderOf, signedInStaff } from '../../../test/staff.js';
 import { mailerContract } from './mailer.contract.js';
-import { OutboxMailer } from './outbox-mailer.js';
+import { FieldEncryption } from '../crypto/field-encryption.js';
+import { mailSecretsPurpose } from './mail-service.js';
+import { sealSecrets } from './one-time-secrets.js';
+import { OutboxMailer, revealedText } from './outbox-mailer.js';
 import type { OutboxTable } from './outbox-table.js';
 
 describeEachEngine('OutboxMailer', (suite) => {
+  const encryption = () => new FieldEncryption(suite.context.secrets, mailSecretsPurpose);
+  const rows = () => tablesOf<OutboxTable>(suite.database).selectFrom('mail_outbox').selectAll().execute();
   mailerContract(() => ({
-    mailer: new OutboxMailer(suite.database),
+    // As outside production: links kept, sealed, for the development mailbox.
+    mailer: new OutboxMailer(suite.database, () => new Date(), { keepSecrets: true }),
     received: async () =>
-      (await tablesOf<OutboxTable>(suite.database).selectFrom('mail_outbox').selectAll().execute()).map((row) => ({
+      (await rows()).map((row) => ({
         from: row.from_address,
         to: row.to_address,
         subject: row.subject,
-        text: row.text_body,
+        text: revealedText(row, encryption(), new Date(), '[hidden]'),
         html: row.html_body ?? undefined,
+        messageId: row.message_id ?? undefined,
       })),
+    stored: rows,
+    seal: (secrets) => sealSecrets(encryption(), secrets),
   }));
 
-  it('shows queued mail to staff at /admin/outbox once the worker has run, after a test send', async () => {
+  it('shows queued mail to staff at /admin/outbox once the worker has run: who and what to support, the body to the owner only', async () => {
     const { browser } = await signedInStaff(suite, 'support');
     const auth = { cookie: cookieHeaderOf(browser) };
     await suite.database.db.transaction().execute(async (trx) => {
@@ -32,8 +41,21 @@ describeEachEngine('OutboxMailer', (suite) => {
     expect(list.headers['cache-control']).toBe('no-store');
     const id = /href="\/admin\/outbox\/([^"]+)">Outbox check</.exec(list.body)?.[1];
     expect(id).toBeDefined();
-    const message = await suite.app.inject({ url: `/admin/outbox/${id}`, headers: auth });
+    const message = await suite.app.inject({ url: `/admin/outbox/${id}`, headers: { ...auth, 'accept-language': 'en' } });
     expect(message.body).toContain('linus@example.org');
-    expect(message.body).toContain('Line one\nLine two');
+    expect(message.body).not.toContain('Line one');
+    expect(message.body).toContain('Only the shop’s owner can read what a message says');
+
+    const owner = await signedInStaff(suite, 'owner');
+    const asOwner = await owner.browser.get(`/admin/outbox/${id}`);
+    expect(asOwner.body).toContain('Line one\nLine two');
+  });
+
+  it('stores a message once per Message-ID', async () => {
+    const mailer = new OutboxMailer(suite.database);
+    const message = { from: 'shop@example.org', to: 'once@example.org', subject: 'Once', text: 'Only once', messageId: '<once-1@example.org>' };
+    await mailer.send(message);
+    await mailer.send(message);
+    expect(await tablesOf<OutboxTable>(suite.database).selectFrom('mail_outbox').select('id').where('to_address', '=', 'once@example.org').execute()).toHaveLength(1);
   });
 });

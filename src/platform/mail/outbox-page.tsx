@@ -19,6 +19,8 @@ const text = defineWording({
     sent: 'The test email was queued. It appears here (or in the shop’s mailbox) within a few seconds.',
     back: 'Back to the outbox',
     html: 'HTML version',
+    bodyOwnerOnly: 'Only the shop’s owner can read what a message says. Everyone with access to the outbox sees who was sent what, and when.',
+    secretsNote: 'One-time links (address confirmations, password resets, invitations) are never shown here: they work only for the person they were sent to.',
   },
   fr: {
     title: 'Boîte d’envoi',
@@ -32,10 +34,15 @@ const text = defineWording({
     sent: 'L’e-mail de test est en file d’attente. Il apparaît ici (ou dans la boîte de la boutique) d’ici quelques secondes.',
     back: 'Retour à la boîte d’envoi',
     html: 'Version HTML',
+    bodyOwnerOnly: 'Seul le propriétaire de la boutique peut lire le contenu d’un message. Les personnes qui ont accès à la boîte d’envoi voient à qui, quoi et quand.',
+    secretsNote: 'Les liens à usage unique (confirmation d’adresse, réinitialisation de mot de passe, invitation) ne sont jamais affichés ici : ils ne servent qu’à la personne qui les a reçus.',
   },
 });
 
 type Summary = Pick<OutboxTable['mail_outbox'], 'id' | 'to_address' | 'subject' | 'created_at'>;
+
+/** What stands in a message's text where a one-time link was. */
+export const hiddenSecretText = { en: '[one-time link hidden]', fr: '[lien à usage unique masqué]' } as const;
 
 export function OutboxPage(props: { ctx: PageContext; staff: StaffPrincipal | null; messages: Summary[]; mailerKind: 'smtp' | 'outbox'; sent: boolean }) {
   const { ctx } = props;
@@ -89,8 +96,14 @@ export function OutboxPage(props: { ctx: PageContext; staff: StaffPrincipal | nu
   );
 }
 
-export function OutboxMessagePage(props: { ctx: PageContext; staff: StaffPrincipal | null; message: OutboxTable['mail_outbox'] }) {
-  const { ctx, message } = props;
+export function OutboxMessagePage(props: {
+  ctx: PageContext;
+  staff: StaffPrincipal | null;
+  message: OutboxTable['mail_outbox'];
+  /** The text and HTML with one-time links hidden, for a role that may read bodies. */
+  body: { text: string; html: string | null } | undefined;
+}) {
+  const { ctx, message, body } = props;
   const t = text[ctx.locale];
   return (
     <StaffLayout ctx={ctx} title={message.subject} staff={props.staff}>
@@ -109,13 +122,20 @@ export function OutboxMessagePage(props: { ctx: PageContext; staff: StaffPrincip
             <dd>{formatDate(message.created_at, ctx.locale, true)}</dd>
           </div>
         </dl>
-        <pre class="mail-body">{message.text_body}</pre>
-        {message.html_body && (
+        {body ? (
           <>
-            <h2>{t.html}</h2>
-            {/* Sandboxed without scripts: a message's HTML can never act on the admin page. */}
-            <iframe class="mail-html" sandbox="" srcdoc={message.html_body} title={t.html} />
+            <pre class="mail-body">{body.text}</pre>
+            {body.html && (
+              <>
+                <h2>{t.html}</h2>
+                {/* Sandboxed without scripts: a message's HTML can never act on the admin page. */}
+                <iframe class="mail-html" sandbox="" srcdoc={body.html} title={t.html} />
+              </>
+            )}
+            <p class="muted">{t.secretsNote}</p>
           </>
+        ) : (
+          <p class="notice">{t.bodyOwnerOnly}</p>
         )}
       </section>
     </StaffLayout>

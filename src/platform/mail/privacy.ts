@@ -23,8 +23,15 @@ export const mailData = defineData({
         subject: { category: 'communications' },
         text_body: { category: 'communications' },
         html_body: { category: 'communications' },
+        // One-time links of the message, encrypted, kept outside production only (for the
+        // development mailbox) and emptied by a job within 10 minutes of the links' expiry.
+        sealed_secrets: { category: 'credentials', purposes: ['service', 'security'], retention: 'P3D' },
       },
-      nonPersonal: ['id', 'from_address', 'created_at'],
+      nonPersonal: ['id', 'message_id', 'from_address', 'secrets_expire_at', 'created_at'],
+    },
+    mail_deliveries: {
+      about: 'Which mail jobs reached the mail server (job id, Message-ID, time), so a job run again after a crash sends nothing twice; deleted with its job.',
+      nonPersonal: ['job_id', 'message_id', 'delivered_at'],
     },
   },
 });

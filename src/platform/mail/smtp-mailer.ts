@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { MailMessage, Mailer } from './mailer.js';
+import type { Mailer, OutgoingMail } from './mailer.js';
 
 export class SmtpMailer implements Mailer {
   readonly kind = 'smtp' as const;
@@ -12,8 +12,10 @@ export class SmtpMailer implements Mailer {
     this.transport = nodemailer.createTransport(url.includes('?') ? `${url}&${options}` : `${url}?${options}`);
   }
 
-  async send(message: MailMessage & { from: string }) {
+  async send(message: OutgoingMail) {
     const info = await this.transport.sendMail({
+      // The same id at every retry of a job: a receiving server or mail client can tell a resend.
+      messageId: message.messageId,
       from: message.from,
       to: message.to,
       subject: message.subject,

@@ -17,7 +17,7 @@ describeEachEngine(
 
     it('deletes outbox mail older than its declared three months, and keeps the rest', async () => {
       const send = (at: string, to: string) =>
-        new OutboxMailer(suite.database, () => new Date(at)).send({ from: 'shop@example.org', to, subject: 's', text: 't' });
+        new OutboxMailer(suite.database, () => new Date(at)).send({ from: 'shop@example.org', to, subject: 's', text: 't', messageId: `<${to}>` });
       await send('2026-08-24T11:00:00.000Z', 'expired@example.org');
       await send('2026-08-25T13:00:00.000Z', 'kept@example.org');
       const results = await enforceRetention(suite.database, suite.context.privacy, now);
@@ -49,7 +49,7 @@ describeEachEngine(
         },
       ]);
       await outbox().deleteFrom('mail_outbox').execute();
-      await new OutboxMailer(suite.database, () => new Date('2026-11-20T00:00:00.000Z')).send({ from: 'f@example.org', to: 'x@example.org', subject: 's', text: 't', html: '<p>old</p>' });
+      await new OutboxMailer(suite.database, () => new Date('2026-11-20T00:00:00.000Z')).send({ from: 'f@example.org', to: 'x@example.org', subject: 's', text: 't', html: '<p>old</p>', messageId: '<old@example.org>' });
       const [result] = await enforceRetention(suite.database, registry, now);
       expect(result).toEqual({ table: 'mail_outbox', deleted: 0, cleared: { html_body: 1 } });
       expect(await outbox().selectFrom('mail_outbox').select(['to_address', 'html_body']).execute()).toEqual([{ to_address: 'x@example.org', html_body: null }]);

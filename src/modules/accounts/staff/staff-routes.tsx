@@ -7,7 +7,7 @@ import { pageContext } from '../../../web/page-context.js';
 import type { AccountServices } from '../account-services.js';
 import { clientOf, safeNext } from '../member-sessions.js';
 import { bodyOf, formSchema, privatePage, refuseForm, textField } from '../routes/form-handling.js';
-import { accessMemberData } from './member-data-access.js';
+import { accessMemberData } from '../../../platform/http/member-data-access.js';
 import { DashboardPage, MembersPage, StaffCodePage, StaffSignInPage } from './staff-pages.js';
 import { adoptStaffSession, clearStaffCookie } from './staff-sessions.js';
 

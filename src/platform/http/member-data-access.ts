@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
-import { AppError } from '../../../platform/http/errors.js';
-import { type StaffPrincipal, rolePurposes } from '../../../platform/http/staff-access.js';
-import type { Purpose } from '../../../privacy/vocabulary.js';
+import { AppError } from './errors.js';
+import { type StaffPrincipal, rolePurposes } from './staff-access.js';
+import type { Purpose } from '../../privacy/vocabulary.js';
 
 /**
  * The one door through which staff see members' personal data. Each view states its purpose;
@@ -11,10 +11,12 @@ import type { Purpose } from '../../../privacy/vocabulary.js';
  */
 export async function accessMemberData<T>(
   access: { staff: StaffPrincipal; purpose: Purpose; what: string; logger: FastifyBaseLogger },
-  read: () => Promise<T[]>,
-): Promise<T[]> {
+  read: () => Promise<T>,
+): Promise<T> {
   if (!rolePurposes[access.staff.role].includes(access.purpose)) throw new AppError('VT_FORBIDDEN');
-  const rows = await read();
-  access.logger.info({ staffId: access.staff.id, purpose: access.purpose, what: access.what, members: rows.length }, 'staff viewed member data');
-  return rows;
+  const result = await read();
+  // A list counts its rows; a single record (one message, one member) counts as one when found.
+  const records = Array.isArray(result) ? result.length : result === undefined || result === null ? 0 : 1;
+  access.logger.info({ staffId: access.staff.id, purpose: access.purpose, what: access.what, records }, 'staff viewed member data');
+  return result;
 }

@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.js';
+import { pageContext } from '../../web/page-context.js';
+import { FieldEncryption } from '../crypto/field-encryption.js';
+import { AppError } from '../http/errors.js';
+import { visitorLocale } from '../http/error-handler.js';
+import { DevMailboxMessagePage, DevMailboxPage, devMailboxWording } from './dev-mailbox-page.js';
+import { mailSecretsPurpose } from './mail-service.js';
+import { OutboxMailer, findOutboxMessage, listOutbox, revealedText } from './outbox-mailer.js';
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+const loopbackAddress = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * Whether this shop runs on a developer's computer: NODE_ENV=development, mail kept in the
+ * outbox, and a public address on this machine. A shop deployed with NODE_ENV left unset still
+ * has its own domain as PUBLIC_URL, so it never serves the development mailbox.
+ */
+export function hasDevMailbox(context: Pick<AppContext, 'config' | 'mailer'>): boolean {
+  const { config } = context;
+  return config.env === 'development' && context.mailer instanceof OutboxMailer && loopbackHosts.has(new URL(config.publicUrl).hostname);
+}
+
+/** A request from this computer itself, not relayed by a proxy (which would add its headers). */
+function isLocalRequest(request: FastifyRequest): boolean {
+  const relayed = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((header) => request.headers[header] !== undefined);
+  return !relayed && loopbackAddress.test(request.socket.remoteAddress ?? '');
+}
+
+/**
+ * The development mailbox (`/dev/mailbox`): the outbox as the recipients would read it, links
+ * working, so a newcomer running `npm start` confirms their address with no mail server and no
+ * staff account. It is not registered at all outside development on a loopback address, and it
+ * answers 404 to a request that does not come straight from this computer.
+ */
+export function devMailboxRoutes(app: FastifyInstance, context: AppContext) {
+  if (!hasDevMailbox(context)) return;
+  const secrets = new FieldEncryption(context.secrets, mailSecretsPurpose);
+  const onlyFromHere = async (request: FastifyRequest) => {
+    if (!isLocalRequest(request)) throw new AppError('VT_NOT_FOUND');
+  };
+  const page = (request: FastifyRequest, reply: Parameters<typeof pageContext>[1]) =>
+    pageContext(request, reply, { locale: visitorLocale(request), shop: context.shop.identity() });
+  const config = { access: 'public' } as const;
+
+  app.get('/dev/mailbox', { preHandler: onlyFromHere, config }, async (request, reply) => {
+    const messages = await listOutbox(context.database, 200);
+    return reply.header('cache-control', 'no-store').html(<DevMailboxPage ctx={page(request, reply)} messages={messages} />);
+  });
+
+  app.get<{ Params: { id: string } }>('/dev/mailbox/:id', { preHandler: onlyFromHere, config }, async (request, reply) => {
+    const message = await findOutboxMessage(context.database, request.params.id);
+    if (!message) throw new AppError('VT_NOT_FOUND');
+    const ctx = page(request, reply);
+    const text = revealedText(message, secrets, context.now(), devMailboxWording[ctx.locale].expired);
+    return reply.header('cache-control', 'no-store').html(<DevMailboxMessagePage ctx={ctx} message={message} text={text} />);
+  });
+}
