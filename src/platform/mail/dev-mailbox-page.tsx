@@ -44,7 +44,7 @@ export function DevMailboxPage(props: { ctx: PageContext; messages: Pick<OutboxR
   const t = text[ctx.locale];
   return (
     <Layout ctx={ctx} title={t.title}>
-      <section class="section">
+      <section class="section container">
         <h1>{t.title}</h1>
         <Warning ctx={ctx} />
         {props.messages.length === 0 ? (
@@ -86,7 +86,7 @@ export function DevMailboxMessagePage(props: { ctx: PageContext; message: Pick<O
   const parts = props.text.split(/(https?:\/\/[^\s]+)/g);
   return (
     <Layout ctx={ctx} title={message.subject}>
-      <section class="section">
+      <section class="section container">
         <p>
           <a href={`/dev/mailbox?locale=${ctx.locale}`}>← {t.back}</a>
         </p>
