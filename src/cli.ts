@@ -1,6 +1,7 @@
 import { loadConfig } from './config.js';
 import { closeContext, createContext } from './context.js';
 import { createStaffCommand } from './modules/accounts/staff/create-staff-command.js';
+import { staffAccountCommand } from './modules/accounts/staff/staff-account-command.js';
 import { createJobWorker } from './platform/jobs/start-worker.js';
 
 /**
@@ -8,6 +9,8 @@ import { createJobWorker } from './platform/jobs/start-worker.js';
  *   migrate        apply pending migrations (and seed the demo if SEED_DEMO is on), then exit
  *   jobs:run-once  run every job that is due now, then exit (for a cron-driven deployment)
  *   staff:create   create a staff account (the first owner): --role owner --email you@example.com
+ *   staff:reset-2fa  clear a staff member's two-factor key and recovery codes, end their sessions: --email
+ *   staff:disable, staff:enable  stop or allow a staff member's sign-in: --email
  */
 const commands: Record<string, (args: string[]) => Promise<void>> = {
   migrate: async () => {
@@ -24,6 +27,9 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
     process.stdout.write(`Ran ${total} job(s).\n`);
   },
   'staff:create': createStaffCommand,
+  'staff:reset-2fa': (args) => staffAccountCommand('reset-2fa', args),
+  'staff:disable': (args) => staffAccountCommand('disable', args),
+  'staff:enable': (args) => staffAccountCommand('enable', args),
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -101,6 +101,11 @@ describe('storefront in Chromium', () => {
     const key = ((await page.locator('.secret').textContent()) ?? '').replace(/ /g, '');
     await page.getByLabel('Code', { exact: true }).fill(await totpCode(key, new Date()));
     await page.getByRole('button', { name: 'Confirm and sign in' }).click();
+    // The recovery codes, shown this once, then on to the page that was asked for.
+    await page.getByRole('heading', { name: 'Recovery codes' }).waitFor();
+    expect(await page.locator('.recovery-codes li').count()).toBe(10);
+    await look('staff-recovery-codes');
+    await page.getByRole('link', { name: 'Continue' }).click();
     await page.waitForURL('**/admin/outbox');
     await look('staff-outbox');
     await page.getByRole('button', { name: /Send a test email/ }).click();
@@ -118,8 +123,35 @@ describe('storefront in Chromium', () => {
     await page.getByRole('link', { name: 'Members', exact: true }).first().click();
     await page.waitForURL('**/admin/members');
     await look('staff-members');
-    expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['XSRF-STAFF', 'vitrine_staff']);
+    expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['XSRF-STAFF', 'vitrine_device', 'vitrine_staff']);
     await expectOnlyRegisteredEssentialCookies(context);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the demo on a fresh clone', () => {
+  it('lets a newcomer confirm their address through the development mailbox, with no mail server', async () => {
+    const context = await shop.browser.newContext({ locale: 'en' });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${shop.server.baseUrl}/en/account/sign-up`);
+    await page.getByLabel('Username').fill('newcomer');
+    await page.getByLabel('Email address').fill('newcomer@example.org');
+    await page.getByLabel('Password').fill('analytical engine notes 1843');
+    await page.getByRole('button', { name: 'Create my account' }).click();
+    await page.waitForURL('**/en/account/sign-up?sent=1');
+    // The worker polls every second: the mail lands in the development mailbox shortly.
+    await expect
+      .poll(async () => {
+        await page.goto(`${shop.server.baseUrl}/dev/mailbox?locale=en`);
+        return page.getByRole('link', { name: /Confirm your email address/ }).count();
+      }, { timeout: 10_000, interval: 500 })
+      .toBe(1);
+    expect(await page.getByRole('note').textContent()).toContain('For development only');
+    await page.getByRole('link', { name: /Confirm your email address/ }).click();
+    await page.getByRole('link', { name: /\/en\/account\/verify\?token=/ }).click();
+    await page.getByRole('button', { name: 'Confirm my address' }).click();
+    await page.waitForURL('**/en/account/sign-in?notice=verified');
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -9,6 +9,11 @@ import { SessionService } from './sessions/session-service.js';
 import { SessionStore } from './sessions/session-store.js';
 import { SignInService } from './sign-in-service.js';
 import { SignUpService } from './sign-up-service.js';
+import { RecoveryCodeStore } from './staff/recovery-code-store.js';
+import { RecoveryCodes } from './staff/recovery-codes.js';
+import { StaffAudit } from './staff/staff-audit.js';
+import { StaffInvitationStore } from './staff/staff-invitation-store.js';
+import { StaffManagement } from './staff/staff-management.js';
 import { StaffService } from './staff/staff-service.js';
 import { StaffStore } from './staff/staff-store.js';
 import { FieldEncryption } from '../../platform/crypto/field-encryption.js';
@@ -30,12 +35,18 @@ export function accountServices(context: AppContext) {
   const signUp = new SignUpService(members, links, context.mail, mailThrottle, shop, context.config.publicUrl, now);
   const credentials = new CredentialsService(members, links, memberSessions, signInThrottle, mailThrottle, context.jobs, context.mail, shop, now);
   const totpKeys = new FieldEncryption(context.secrets, 'staff-totp');
+  const staffStore = new StaffStore(database);
+  const staffAudit = new StaffAudit(database, context.logger, now);
+  const recoveryCodeStore = new RecoveryCodeStore(database);
+  const recoveryCodes = new RecoveryCodes(recoveryCodeStore, staffAudit, context.secrets, now);
   return {
     links,
     memberStore: members,
     memberSessions,
     staffSessions,
-    staff: new StaffService(new StaffStore(database), staffSessions, signInThrottle, totpKeys, shop, now),
+    staff: new StaffService(staffStore, staffSessions, signInThrottle, totpKeys, shop, now, recoveryCodes),
+    staffManagement: new StaffManagement(staffStore, staffSessions, recoveryCodeStore, new StaffInvitationStore(database), staffAudit, context.mail, shop, context.config.publicUrl, now),
+    staffAudit,
     signUp,
     signIn: new SignInService(members, memberSessions, signInThrottle, signUp, now),
     credentials,

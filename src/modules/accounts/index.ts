@@ -3,16 +3,18 @@ import { accountServicesOf } from './account-services.js';
 import { sendPasswordResetJob } from './credentials-service.js';
 import { memberSessions } from './member-sessions.js';
 import * as accountsMigration from './migrations/20261125_05_accounts.js';
+import * as staffManagementMigration from './migrations/20261126_20_staff_management.js';
 import { accountsData, memberSessionCookie, staffSessionCookie } from './privacy.js';
 import { accountRoutes } from './routes/account-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { staffManagementRoutes } from './staff/staff-management-routes.js';
 import { staffRoutes } from './staff/staff-routes.js';
 import { staffSessions } from './staff/staff-sessions.js';
 
 /** Members (sign-up, sessions, profile, devices) and staff (roles, two-factor sign-in). */
 export const accountsModule = defineModule({
   name: 'accounts',
-  migrations: { '20261125_05_accounts': accountsMigration },
+  migrations: { '20261125_05_accounts': accountsMigration, '20261126_20_staff_management': staffManagementMigration },
   data: [accountsData],
   cookies: [memberSessionCookie, staffSessionCookie],
   jobs: (context) => ({ [sendPasswordResetJob]: accountServicesOf(context).credentials.sendPasswordReset }),
@@ -24,5 +26,6 @@ export const accountsModule = defineModule({
     authRoutes(app, context, services);
     accountRoutes(app, context, services);
     staffRoutes(app, context, services);
+    staffManagementRoutes(app, context, services);
   },
 });

@@ -114,7 +114,60 @@ export const accountsData = defineData({
         totp_secret: { category: 'credentials', purposes: ['security'] },
         last_seen_at: { category: 'usage', purposes: ['security'] },
       },
-      nonPersonal: ['id', 'password_changed_at', 'totp_enabled_at', 'totp_last_step', 'created_at', 'updated_at'],
+      nonPersonal: ['id', 'password_changed_at', 'totp_enabled_at', 'totp_last_step', 'disabled_at', 'created_at', 'updated_at'],
+    },
+    accounts_staff_recovery_codes: {
+      description: {
+        en: 'Staff two-factor recovery codes, each usable once: stored only as keyed hashes.',
+        fr: 'Codes de secours de la double authentification du personnel, chacun utilisable une fois : conservés uniquement sous forme d’empreintes.',
+      },
+      subjects: ['staff'],
+      subject: { column: 'staff_id', kind: 'account-id' },
+      purposes: ['security'],
+      basis: 'legitimate-interests',
+      retention: {
+        keep: 'P3Y',
+        from: 'created_at',
+        reason: {
+          en: 'replaced when the staff member makes new ones or two-factor is reset, deleted with the account, and three years after they were made at most',
+          fr: 'remplacés quand la personne en génère de nouveaux ou que sa double authentification est réinitialisée, supprimés avec le compte, et trois ans après leur création au plus',
+        },
+      },
+      erase: 'delete',
+      columns: { code_hash: { category: 'credentials' } },
+      nonPersonal: ['staff_id', 'created_at', 'used_at'],
+    },
+    accounts_staff_invitations: {
+      description: {
+        en: 'Invitation links sent to new staff members (single use, 72 hours): only the hash of the link is kept.',
+        fr: 'Liens d’invitation envoyés aux nouveaux membres du personnel (usage unique, 72 heures) : seule l’empreinte du lien est conservée.',
+      },
+      subjects: ['staff'],
+      subject: { column: 'staff_id', kind: 'account-id' },
+      purposes: ['service', 'security'],
+      basis: 'legitimate-interests',
+      retention: { keep: 'P7D', from: 'expires_at', reason: { en: 'deleted a week after the link expires', fr: 'supprimés une semaine après l’expiration du lien' } },
+      erase: 'delete',
+      columns: { token_hash: { category: 'credentials' } },
+      nonPersonal: ['staff_id', 'created_at', 'expires_at', 'used_at'],
+    },
+    accounts_staff_audit: {
+      description: {
+        en: 'The record of changes to staff accounts (invitation, role, disabling, two-factor reset, use of a recovery code): who acted, on whom, when; no names or addresses.',
+        fr: 'Le registre des modifications des comptes du personnel (invitation, rôle, désactivation, réinitialisation de la double authentification, usage d’un code de secours) : qui a agi, sur qui, quand ; ni nom ni adresse.',
+      },
+      subjects: ['staff'],
+      subject: { column: 'target_staff_id', kind: 'account-id' },
+      purposes: ['security'],
+      basis: 'legitimate-interests',
+      retention: {
+        keep: 'P1Y',
+        from: 'at',
+        reason: { en: 'kept one year, to investigate a misuse of the back office', fr: 'conservé un an, pour enquêter sur un usage abusif de l’administration' },
+      },
+      erase: 'delete',
+      columns: { actor: { category: 'identity' } },
+      nonPersonal: ['id', 'at', 'action', 'target_staff_id', 'details'],
     },
     accounts_staff_sessions: {
       description: {

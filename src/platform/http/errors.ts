@@ -122,6 +122,16 @@ export const errorCatalog = {
     title: { en: 'Code not accepted', fr: 'Code refusé' },
     message: { en: 'This code is not valid or was already used. Enter the current code from your authenticator app.', fr: 'Ce code n’est pas valide ou a déjà servi. Saisissez le code affiché en ce moment par votre application d’authentification.' },
   },
+  VT_LAST_OWNER: {
+    status: 409,
+    title: { en: 'The last owner must stay', fr: 'Le dernier propriétaire doit rester' },
+    message: { en: 'This is the last owner who can sign in: make another staff member owner first. Nothing was changed.', fr: 'C’est le dernier propriétaire pouvant se connecter : nommez d’abord un autre membre du personnel propriétaire. Rien n’a été modifié.' },
+  },
+  VT_STAFF_NOT_FOUND: {
+    status: 404,
+    title: { en: 'Staff member not found', fr: 'Membre du personnel introuvable' },
+    message: { en: 'This staff account does not exist (any more). Nothing was changed.', fr: 'Ce compte du personnel n’existe pas (ou plus). Rien n’a été modifié.' },
+  },
   VT_RATE_LIMITED: {
     status: 429,
     title: { en: 'Too many requests', fr: 'Trop de requêtes' },

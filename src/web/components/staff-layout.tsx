@@ -12,6 +12,7 @@ const text = defineWording({
     dashboard: 'Dashboard',
     members: 'Members',
     outbox: 'Mail outbox',
+    staff: 'Staff',
     shop: 'View the shop',
     signOut: 'Sign out',
     roles: { owner: 'Owner', support: 'Support', marketing: 'Marketing', accountant: 'Accountant' },
@@ -22,6 +23,7 @@ const text = defineWording({
     dashboard: 'Tableau de bord',
     members: 'Membres',
     outbox: 'Boîte d’envoi',
+    staff: 'Personnel',
     shop: 'Voir la boutique',
     signOut: 'Se déconnecter',
     roles: { owner: 'Propriétaire', support: 'Support', marketing: 'Marketing', accountant: 'Comptabilité' },
@@ -32,10 +34,11 @@ export function roleName(role: StaffPrincipal['role'], locale: PageContext['loca
   return text[locale].roles[role];
 }
 
-const entries: { href: string; key: 'dashboard' | 'members' | 'outbox'; permission: StaffPermission }[] = [
+const entries: { href: string; key: 'dashboard' | 'members' | 'outbox' | 'staff'; permission: StaffPermission }[] = [
   { href: '/admin', key: 'dashboard', permission: 'back-office' },
   { href: '/admin/members', key: 'members', permission: 'members.read' },
   { href: '/admin/outbox', key: 'outbox', permission: 'mail.outbox' },
+  { href: '/admin/staff', key: 'staff', permission: 'staff.manage' },
 ];
 
 /**

@@ -28,6 +28,11 @@ const text = defineWording({
     yourRole: 'Your role',
     membersTile: 'Find a member and see their account details.',
     outboxTile: 'Emails sent by the shop, and a delivery test.',
+    staffTile: 'Staff accounts: invite, roles, disabling, two-factor resets, and the record of changes.',
+    staff: 'Staff',
+    recoveryTile: 'Your two-factor recovery codes: how many remain, or make new ones.',
+    recovery: 'Recovery codes',
+    codeHint: 'Lost your app? Enter one of your recovery codes (such as 7k2m-9qxd-4hfz) instead.',
     members: 'Members',
     search: 'Search by username, name or email',
     find: 'Search',
@@ -63,6 +68,11 @@ const text = defineWording({
     yourRole: 'Votre rôle',
     membersTile: 'Retrouver un membre et consulter son compte.',
     outboxTile: 'Les e-mails envoyés par la boutique, et un test d’envoi.',
+    staffTile: 'Comptes du personnel : invitations, rôles, désactivation, réinitialisation de la double authentification, et le registre des modifications.',
+    staff: 'Personnel',
+    recoveryTile: 'Vos codes de secours de double authentification : combien il en reste, ou en générer de nouveaux.',
+    recovery: 'Codes de secours',
+    codeHint: 'Application perdue ? Saisissez plutôt l’un de vos codes de secours (comme 7k2m-9qxd-4hfz).',
     members: 'Membres',
     search: 'Rechercher par nom d’utilisateur, nom ou e-mail',
     find: 'Rechercher',
@@ -134,7 +144,17 @@ export function StaffCodePage(props: { ctx: PageContext; next?: string; state?: 
           <CsrfField ctx={ctx} />
           <div class="field">
             <label for="field-code">{t.code}</label>
-            <input id="field-code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" maxLength={7} required />
+            {setup ? (
+              <input id="field-code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" maxLength={7} required />
+            ) : (
+              // Letters too: a recovery code is accepted here instead of the app's code.
+              <>
+                <p class="field-hint" id="field-code-hint">
+                  {t.codeHint}
+                </p>
+                <input id="field-code" name="code" autoComplete="one-time-code" maxLength={20} required aria-describedby="field-code-hint" />
+              </>
+            )}
           </div>
           <button class="button button--block" type="submit">
             {setup ? t.confirm : t.verify}
@@ -151,7 +171,7 @@ export function StaffCodePage(props: { ctx: PageContext; next?: string; state?: 
   );
 }
 
-export function DashboardPage(props: { ctx: PageContext; staff: StaffPrincipal; canSeeMembers: boolean; canSeeOutbox: boolean }) {
+export function DashboardPage(props: { ctx: PageContext; staff: StaffPrincipal; canSeeMembers: boolean; canSeeOutbox: boolean; canManageStaff: boolean }) {
   const { ctx, staff } = props;
   const t = text[ctx.locale];
   return (
@@ -175,6 +195,16 @@ export function DashboardPage(props: { ctx: PageContext; staff: StaffPrincipal; 
             {t.outboxTile}
           </a>
         )}
+        {props.canManageStaff && (
+          <a class="tile" href="/admin/staff">
+            <strong>{t.staff}</strong>
+            {t.staffTile}
+          </a>
+        )}
+        <a class="tile" href="/admin/recovery-codes">
+          <strong>{t.recovery}</strong>
+          {t.recoveryTile}
+        </a>
       </div>
     </StaffLayout>
   );

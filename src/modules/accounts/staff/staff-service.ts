@@ -1,15 +1,16 @@
 import type { FieldEncryption } from '../../../platform/crypto/field-encryption.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../../../platform/crypto/password-hashing.js';
-import { randomId } from '../../../platform/crypto/tokens.js';
 import { isUniqueViolation } from '../../../platform/db/unique-violation.js';
 import { AppError } from '../../../platform/http/errors.js';
 import { type StaffPrincipal, type StaffRole, isStaffRole } from '../../../platform/http/staff-access.js';
 import type { ShopIdentity } from '../../shop/shop-identity.js';
 import type { SessionRow, StaffRow } from '../account-tables.js';
 import type { LoginThrottle } from '../login-throttle.js';
-import { type FieldProblems, emailKey, emailProblem, invalid, newPasswordProblem } from '../member-input.js';
+import { emailKey, invalid, newPasswordProblem } from '../member-input.js';
 import type { ClientInfo, SessionLifetime, SessionService, StartedSession } from '../sessions/session-service.js';
 import type { StaffStore } from './staff-store.js';
+import { type RecoveryCodes, canonicalRecoveryCode } from './recovery-codes.js';
+import { newStaffRow, staffIdentityProblems } from './staff-input.js';
 import { newTotpSecret, qrCodeSvg, totpStepOf, totpUri } from './totp.js';
 
 /**
@@ -40,35 +41,17 @@ export class StaffService {
     private readonly totpKeys: FieldEncryption,
     private readonly shop: () => ShopIdentity,
     private readonly now: () => Date,
+    readonly recovery: RecoveryCodes,
   ) {}
 
   async create(input: NewStaff): Promise<StaffRow> {
     const email = input.email.trim();
     const name = input.name.trim();
-    const problems: FieldProblems = {};
-    const emailIssue = emailProblem(email);
-    if (emailIssue) problems.email = emailIssue;
-    if (!name || [...name].length > 100) problems.name = name ? 'too-long' : 'required';
-    if (!isStaffRole(input.role)) problems.role = 'role';
+    const problems = staffIdentityProblems(email, name, input.role);
     const passwordIssue = await newPasswordProblem(input.password, [email, email.split('@')[0] ?? '', name, this.shop().name]);
     if (passwordIssue) problems.password = passwordIssue;
     if (Object.keys(problems).length > 0) throw invalid(problems);
-    const now = this.now().toISOString();
-    const row: StaffRow = {
-      id: randomId(),
-      email,
-      email_key: emailKey(email),
-      name,
-      role: input.role,
-      password_hash: await hashPassword(input.password),
-      password_changed_at: now,
-      totp_secret: null,
-      totp_enabled_at: null,
-      totp_last_step: null,
-      created_at: now,
-      updated_at: now,
-      last_seen_at: now,
-    };
+    const row = newStaffRow({ email, name, role: input.role, passwordHash: await hashPassword(input.password), now: this.now().toISOString() });
     try {
       await this.store.insert(row);
     } catch (error) {
@@ -87,8 +70,10 @@ export class StaffService {
     const key = emailKey(input.email);
     await this.throttle.attempt(`staff:${key}`, client.ip);
     const staff = key ? await this.store.findByEmailKey(key) : undefined;
-    const valid = staff ? await verifyPassword(staff.password_hash, input.password) : await verifyAgainstDecoy(input.password);
-    if (!staff || !valid) throw new AppError('VT_SIGN_IN_FAILED');
+    // An invited account without a password yet ('') costs the decoy's time; a disabled one fails
+    // after its real check: both answer exactly like a wrong password.
+    const valid = staff?.password_hash ? await verifyPassword(staff.password_hash, input.password) : await verifyAgainstDecoy(input.password);
+    if (!staff || !valid || staff.disabled_at) throw new AppError('VT_SIGN_IN_FAILED');
     await this.throttle.succeeded(`staff:${key}`);
     const started = await this.sessions.start(staff.id, { lifetime: staffSessionLifetime({ stage: 'password' }), remember: false, stage: 'password', client });
     return { ...started, needsSetup: !staff.totp_enabled_at };
@@ -97,7 +82,8 @@ export class StaffService {
   /** The staff member half-way through signing in (password passed, code not yet). */
   async pendingStaff(session: SessionRow | undefined): Promise<StaffRow | undefined> {
     if (session?.stage !== 'password') return undefined;
-    return this.store.findById(session.account_id);
+    const staff = await this.store.findById(session.account_id);
+    return staff?.disabled_at ? undefined : staff;
   }
 
   /** The key to show at two-factor setup: made once, kept (encrypted) until the setup is confirmed. */
@@ -112,25 +98,35 @@ export class StaffService {
   }
 
   /**
-   * Step two: the code (which also confirms a first setup). The half-way session is replaced by
-   * a new, complete one: a new token for the new privilege.
+   * Step two: the code (which also confirms a first setup), or once two-factor is on, one of the
+   * recovery codes instead (same throttle). The half-way session is replaced by a new, complete
+   * one: a new token for the new privilege. Confirming the setup makes the recovery codes, which
+   * the caller shows this once; signing in with one says how many remain.
    */
-  async checkCode(session: SessionRow, code: string, client: ClientInfo): Promise<StartedSession> {
+  async checkCode(session: SessionRow, code: string, client: ClientInfo): Promise<StartedSession & { recoveryCodes?: string[]; recoveryCodesLeft?: number }> {
     const staff = await this.pendingStaff(session);
     if (!staff?.totp_secret) throw new AppError('VT_UNAUTHORIZED');
     await this.throttle.attempt(`staff-code:${staff.id}`, client.ip);
     const now = this.now();
-    const step = await totpStepOf(this.totpKeys.decrypt(staff.totp_secret), code, now);
-    if (step === undefined || !(await this.store.claimTotpStep(staff.id, step))) throw new AppError('VT_TOTP_INVALID');
+    let recoveryCodesLeft: number | undefined;
+    if (staff.totp_enabled_at && canonicalRecoveryCode(code)) {
+      recoveryCodesLeft = await this.recovery.use(staff.id, code);
+      if (recoveryCodesLeft === undefined) throw new AppError('VT_TOTP_INVALID');
+    } else {
+      const step = await totpStepOf(this.totpKeys.decrypt(staff.totp_secret), code, now);
+      if (step === undefined || !(await this.store.claimTotpStep(staff.id, step))) throw new AppError('VT_TOTP_INVALID');
+    }
     await this.throttle.succeeded(`staff-code:${staff.id}`);
     await this.store.update(staff.id, { last_seen_at: now.toISOString(), ...(staff.totp_enabled_at ? {} : { totp_enabled_at: now.toISOString() }) });
-    return this.sessions.rotate(session, { lifetime: staffSessionLifetime({ stage: 'complete' }), stage: 'complete', client });
+    const recoveryCodes = staff.totp_enabled_at ? undefined : await this.recovery.make(staff.id, staff.id);
+    const started = await this.sessions.rotate(session, { lifetime: staffSessionLifetime({ stage: 'complete' }), stage: 'complete', client });
+    return { ...started, recoveryCodes, recoveryCodesLeft };
   }
 
   async principalOf(session: SessionRow): Promise<StaffPrincipal | undefined> {
     if (session.stage !== 'complete') return undefined;
     const staff = await this.store.findById(session.account_id);
-    if (!staff || !isStaffRole(staff.role)) return undefined;
+    if (!staff || staff.disabled_at || !isStaffRole(staff.role)) return undefined;
     return { id: staff.id, name: staff.name, email: staff.email, role: staff.role as StaffRole, sessionId: session.id };
   }
 

@@ -1,21 +1,28 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { type Database, tablesOf } from '../../../platform/db/database.js';
 import type { AccountTables, StaffRow } from '../account-tables.js';
 
 /** Staff account queries: the only code that reads or writes accounts_staff. */
 export class StaffStore {
   private readonly db: Kysely<AccountTables>;
+  private readonly lockRows: boolean;
 
   constructor(database: Database) {
     this.db = tablesOf<AccountTables>(database);
+    // SQLite runs one write transaction at a time; PostgreSQL needs row locks (activeOwners).
+    this.lockRows = database.engine === 'postgres';
   }
 
-  async insert(row: StaffRow): Promise<void> {
-    await this.db.insertInto('accounts_staff').values(row).execute();
+  transaction() {
+    return this.db.transaction();
   }
 
-  findById(id: string): Promise<StaffRow | undefined> {
-    return this.db.selectFrom('accounts_staff').selectAll().where('id', '=', id).executeTakeFirst();
+  async insert(row: StaffRow, executor: Kysely<AccountTables> | Transaction<AccountTables> = this.db): Promise<void> {
+    await executor.insertInto('accounts_staff').values(row).execute();
+  }
+
+  findById(id: string, executor: Kysely<AccountTables> | Transaction<AccountTables> = this.db): Promise<StaffRow | undefined> {
+    return executor.selectFrom('accounts_staff').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   findByEmailKey(emailKey: string): Promise<StaffRow | undefined> {
@@ -31,8 +38,24 @@ export class StaffStore {
     return Number(row.n);
   }
 
-  async update(id: string, changes: Partial<Omit<StaffRow, 'id'>>): Promise<void> {
-    await this.db.updateTable('accounts_staff').set(changes).where('id', '=', id).execute();
+  async update(id: string, changes: Partial<Omit<StaffRow, 'id'>>, executor: Kysely<AccountTables> | Transaction<AccountTables> = this.db): Promise<void> {
+    await executor.updateTable('accounts_staff').set(changes).where('id', '=', id).execute();
+  }
+
+  /**
+   * The ids of owners who can sign in (not disabled, password chosen), locked until the end of
+   * the transaction on PostgreSQL: two owners demoting each other at once cannot both pass the
+   * "another owner remains" check (the second waits, then sees the first's change).
+   */
+  async activeOwners(trx: Transaction<AccountTables>): Promise<string[]> {
+    let query = trx
+      .selectFrom('accounts_staff')
+      .select('id')
+      .where('role', '=', 'owner')
+      .where('disabled_at', 'is', null)
+      .where('password_hash', '!=', '');
+    if (this.lockRows) query = query.forUpdate();
+    return (await query.execute()).map((row) => row.id);
   }
 
   /**

@@ -1,0 +1,102 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../../context.js';
+import { AppError } from '../../../platform/http/errors.js';
+import { visitorLocale } from '../../../platform/http/error-handler.js';
+import { type StaffPrincipal, requireStaff } from '../../../platform/http/staff-access.js';
+import { pageContext } from '../../../web/page-context.js';
+import type { AccountServices } from '../account-services.js';
+import { safeNext } from '../member-sessions.js';
+import { bodyOf, formSchema, privatePage, refuseForm, textField } from '../routes/form-handling.js';
+import type { FormState } from '../views/form-state.js';
+import { InvitationPage } from './invitation-page.js';
+import { RecoveryCodesPage } from './recovery-codes-page.js';
+import { StaffManagementPage, type StaffPageNotice } from './staff-management-pages.js';
+
+const manage = { preHandler: requireStaff('staff.manage'), config: { access: { staff: 'staff.manage' as const } } };
+const ownPage = { preHandler: requireStaff('back-office'), config: { access: { staff: 'back-office' as const } } };
+const auditShown = 30;
+
+/**
+ * The owner's staff page (list, invite, role, disable, reset two-factor, audit), the invitation
+ * link's page, and each staff member's own recovery codes page.
+ */
+export function staffManagementRoutes(app: FastifyInstance, context: AppContext, services: AccountServices) {
+  const page = (request: FastifyRequest, reply: FastifyReply) => pageContext(request, reply, { locale: visitorLocale(request), shop: context.shop.identity() });
+  const signedIn = (request: FastifyRequest): StaffPrincipal => {
+    if (!request.staff) throw new AppError('VT_UNAUTHORIZED');
+    return request.staff;
+  };
+  const render = async (request: FastifyRequest, reply: FastifyReply, extra: { notice?: StaffPageNotice; refused?: 'invite' | 'action' } = {}) => {
+    const [accounts, audit] = await Promise.all([services.staff.list(), services.staffAudit.recent(auditShown)]);
+    return (state?: FormState) => <StaffManagementPage ctx={page(request, reply)} staff={signedIn(request)} accounts={accounts} audit={audit} state={state} {...extra} />;
+  };
+
+  app.get<{ Querystring: { done?: StaffPageNotice } }>(
+    '/admin/staff',
+    { ...manage, schema: { querystring: { type: 'object', properties: { done: { type: 'string', enum: ['invited', 'changed'] } } } } },
+    async (request, reply) => privatePage(reply).html((await render(request, reply, { notice: request.query.done }))()),
+  );
+
+  app.post('/admin/staff/invite', { ...manage, schema: formSchema(['name', 'email', 'role', 'locale']) }, async (request, reply) => {
+    const body = bodyOf(request);
+    try {
+      await services.staffManagement.invite(signedIn(request).id, { name: body.name ?? '', email: body.email ?? '', role: body.role ?? '', locale: body.locale ?? '' });
+    } catch (error) {
+      return refuseForm(request, reply, error, await render(request, reply, { refused: 'invite' }));
+    }
+    return reply.redirect('/admin/staff?done=invited', 303);
+  });
+
+  const actions = {
+    role: (actor: string, id: string, body: Record<string, string>) => services.staffManagement.changeRole(actor, id, body.role ?? ''),
+    disable: (actor: string, id: string) => services.staffManagement.disable(actor, id),
+    enable: (actor: string, id: string) => services.staffManagement.enable(actor, id),
+    'reset-2fa': (actor: string, id: string) => services.staffManagement.resetTwoFactor(actor, id),
+  };
+  for (const [name, act] of Object.entries(actions)) {
+    app.post<{ Params: { id: string } }>(`/admin/staff/:id/${name}`, { ...manage, schema: formSchema(['role']) }, async (request, reply) => {
+      try {
+        await act(signedIn(request).id, request.params.id, bodyOf(request));
+      } catch (error) {
+        return refuseForm(request, reply, error, await render(request, reply, { refused: 'action' }));
+      }
+      return reply.redirect('/admin/staff?done=changed', 303);
+    });
+  }
+
+  const invitationQuery = { querystring: { type: 'object', properties: { token: textField(200), locale: textField(2) } } } as const;
+  app.get<{ Querystring: { token?: string } }>('/admin/invitation', { schema: invitationQuery, config: { access: 'public' } }, async (request, reply) => {
+    const token = request.query.token ?? '';
+    const invited = await services.staffManagement.invitedBy(token);
+    return privatePage(reply)
+      .header('referrer-policy', 'no-referrer')
+      .code(invited ? 200 : 400)
+      .html(<InvitationPage ctx={page(request, reply)} token={invited ? token : ''} name={invited?.name} />);
+  });
+
+  app.post('/admin/invitation', { schema: { ...invitationQuery, ...formSchema(['token', 'password']) }, config: { access: 'public' } }, async (request, reply) => {
+    const body = bodyOf(request);
+    try {
+      await services.staffManagement.acceptInvitation(body.token ?? '', body.password ?? '');
+    } catch (error) {
+      const invited = await services.staffManagement.invitedBy(body.token ?? '');
+      return refuseForm(request, reply, error, (state) => <InvitationPage ctx={page(request, reply)} token={invited ? (body.token ?? '') : ''} name={invited?.name} state={state} />);
+    }
+    return reply.redirect('/admin/sign-in', 303);
+  });
+
+  const codesQuery = { querystring: { type: 'object', properties: { used: { type: 'string', enum: ['1'] }, next: textField(500) } } } as const;
+  app.get<{ Querystring: { used?: string; next?: string } }>('/admin/recovery-codes', { ...ownPage, schema: codesQuery }, async (request, reply) => {
+    const staff = signedIn(request);
+    const remaining = await services.staff.recovery.remaining(staff.id);
+    return privatePage(reply).html(
+      <RecoveryCodesPage ctx={page(request, reply)} staff={staff} remaining={remaining} usedOne={request.query.used === '1'} continueTo={safeNext(request.query.next, '/admin')} />,
+    );
+  });
+
+  app.post('/admin/recovery-codes', ownPage, async (request, reply) => {
+    const staff = signedIn(request);
+    const codes = await services.staff.recovery.make(staff.id, staff.id);
+    return privatePage(reply).html(<RecoveryCodesPage ctx={page(request, reply)} staff={staff} remaining={codes.length} codes={codes} continueTo="/admin" />);
+  });
+}
