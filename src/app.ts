@@ -6,6 +6,7 @@ import { csrfProtection } from './platform/http/csrf.js';
 import { errorHandling, errorResponder } from './platform/http/error-handler.js';
 import { defaultRateLimitRules, rateLimits } from './platform/http/rate-limit/rate-limit.js';
 import { validatePathParams } from './platform/http/path-params.js';
+import { recordRoutes } from './platform/http/route-table.js';
 import { securityHeaders, securityHeadersOnEveryReply } from './platform/http/security-headers.js';
 import { decorateStaff } from './platform/http/staff-access.js';
 import { routeOf } from './platform/log/logger.js';
@@ -68,6 +69,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   });
 
   validatePathParams(app, maxParamLength);
+  // Every route, for the permanent checks (authorization, CSRF, hostile input): see docs/testing.md.
+  recordRoutes(app);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
   securityHeadersOnEveryReply(app, applySecurityHeaders);

@@ -23,12 +23,12 @@ export const privacyModule = defineModule({
   schedules: [{ job: 'privacy.retention', every: 'PT1H' }],
   routes: (app, context) => {
     for (const locale of locales) {
-      app.get(paths.privacy(locale), async (request, reply) => {
+      app.get(paths.privacy(locale), { config: { access: 'public' } }, async (request, reply) => {
         const ctx = pageContext(request, reply, { locale, shop: context.shop.identity(), alternates: alternatesOf(paths.privacy) });
         const tables = context.privacy.personalTables().map(({ name, declaration }) => ({ name, declaration }));
         return reply.html(h(PolicyPage, { ctx, tables }));
       });
-      app.get(paths.cookies(locale), async (request, reply) => {
+      app.get(paths.cookies(locale), { config: { access: 'public' } }, async (request, reply) => {
         const ctx = pageContext(request, reply, { locale, shop: context.shop.identity(), alternates: alternatesOf(paths.cookies) });
         const secure = context.config.publicUrl.startsWith('https:');
         return reply.html(h(CookiesPage, { ctx, cookies: context.privacy.cookies.all(), secure }));

@@ -10,14 +10,14 @@ const productQuery = { type: 'object', properties: { locale: localeSchema } } as
 
 /** The public storefront API (JSON): the same catalog the pages show, for apps and partners. */
 export function catalogApiRoutes(app: FastifyInstance, catalog: CatalogService) {
-  app.get<{ Querystring: { locale?: Locale; kind?: ProductKind } }>('/api/v1/products', { schema: { querystring: listQuery } }, async (request) => {
+  app.get<{ Querystring: { locale?: Locale; kind?: ProductKind } }>('/api/v1/products', { schema: { querystring: listQuery }, config: { access: 'public' } }, async (request) => {
     const products = await catalog.list(request.query.locale ?? 'fr', request.query.kind);
     return { products: products.map(toJson) };
   });
 
   app.get<{ Params: { slug: string }; Querystring: { locale?: Locale } }>(
     '/api/v1/products/:slug',
-    { schema: { querystring: productQuery } },
+    { schema: { querystring: productQuery }, config: { access: 'public' } },
     async (request) => ({ product: toJson(await catalog.product(request.params.slug, request.query.locale ?? 'fr')) }),
   );
 }

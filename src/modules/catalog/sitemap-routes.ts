@@ -10,14 +10,14 @@ const escapeXml = (text: string) => text.replace(/[<>&'"]/g, (c) => `&#${c.charC
  * public page in both languages, each with its hreflang alternates.
  */
 export function sitemapRoutes(app: FastifyInstance, catalog: CatalogService, publicUrl: string) {
-  app.get('/robots.txt', async (_request, reply) =>
+  app.get('/robots.txt', { config: { access: 'public' } }, async (_request, reply) =>
     reply
       .type('text/plain; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
       .send(`User-agent: *\nDisallow: /admin\nDisallow: /api/\n\nSitemap: ${publicUrl}/sitemap.xml\n`),
   );
 
-  app.get('/sitemap.xml', async (_request, reply) => {
+  app.get('/sitemap.xml', { config: { access: 'public' } }, async (_request, reply) => {
     const pages: ((locale: Locale) => string)[] = [paths.home, paths.catalog, paths.privacy, paths.cookies];
     for (const product of await catalog.list('fr')) pages.push((locale) => paths.product(locale, product.slug));
     const entries = pages.flatMap((path) => {

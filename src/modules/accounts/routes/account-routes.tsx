@@ -22,7 +22,7 @@ const noticeQuery = (notices: readonly string[]) => ({
 /** The signed-in member's own pages: profile, email and password, devices, deletion. */
 export function accountRoutes(app: FastifyInstance, context: AppContext, services: AccountServices) {
   const secure = context.config.publicUrl.startsWith('https:');
-  const guarded = { preHandler: requireMember };
+  const guarded = { preHandler: requireMember, config: { access: 'member' as const } };
 
   /** The member behind the session; a session whose account was just deleted signs out. */
   const currentMember = async (request: FastifyRequest): Promise<MemberRow> => {
@@ -86,7 +86,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext, service
     });
 
     // Opened from the new mailbox, perhaps in another browser: no sign-in needed, the link is the proof.
-    app.get<{ Querystring: { token?: string } }>(paths.confirmEmail(locale), async (request, reply) => {
+    app.get<{ Querystring: { token?: string } }>(paths.confirmEmail(locale), { config: { access: 'public' } }, async (request, reply) => {
       const token = request.query.token ?? '';
       const usable = Boolean(await services.links.isUsable(token, 'change-email'));
       return privatePage(reply)
@@ -94,7 +94,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext, service
         .html(<LinkPage ctx={page(request, reply, paths.confirmEmail)} kind="change" token={token} usable={usable} />);
     });
 
-    app.post(paths.confirmEmail(locale), { schema: formSchema(['token']) }, async (request, reply) => {
+    app.post(paths.confirmEmail(locale), { schema: formSchema(['token']), config: { access: 'public' } }, async (request, reply) => {
       const token = bodyOf(request).token ?? '';
       try {
         await services.credentials.confirmEmailChange(token, request.member?.session.id);

@@ -20,13 +20,13 @@ export function authRoutes(app: FastifyInstance, context: AppContext, services: 
     const page = (request: Parameters<typeof pageContext>[0], reply: Parameters<typeof pageContext>[1], path: (l: typeof locale) => string) =>
       pageContext(request, reply, { locale, shop: shop(), alternates: alternatesOf(path) });
 
-    app.get<{ Querystring: { sent?: string } }>(paths.signUp(locale), async (request, reply) => {
+    app.get<{ Querystring: { sent?: string } }>(paths.signUp(locale), { config: { access: 'public' } }, async (request, reply) => {
       if (request.member) return reply.redirect(paths.account(locale), 303);
       const ctx = page(request, reply, paths.signUp);
       return privatePage(reply).html(request.query.sent === '1' ? <CheckInboxPage ctx={ctx} reason="sign-up" /> : <SignUpPage ctx={ctx} />);
     });
 
-    app.post(paths.signUp(locale), { schema: formSchema(['username', 'email', 'password', 'name']) }, async (request, reply) => {
+    app.post(paths.signUp(locale), { schema: formSchema(['username', 'email', 'password', 'name']), config: { access: 'public' } }, async (request, reply) => {
       const body = bodyOf(request);
       try {
         await services.signUp.signUp({ username: body.username ?? '', email: body.email ?? '', password: body.password ?? '', name: body.name ?? '' }, locale, request.ip);
@@ -36,7 +36,7 @@ export function authRoutes(app: FastifyInstance, context: AppContext, services: 
       return reply.redirect(`${paths.signUp(locale)}?sent=1`, 303);
     });
 
-    app.get<{ Querystring: { token?: string } }>(paths.verifyEmail(locale), async (request, reply) => {
+    app.get<{ Querystring: { token?: string } }>(paths.verifyEmail(locale), { config: { access: 'public' } }, async (request, reply) => {
       const token = request.query.token ?? '';
       const usable = Boolean(await services.links.isUsable(token, 'verify-email'));
       return privatePage(reply)
@@ -44,7 +44,7 @@ export function authRoutes(app: FastifyInstance, context: AppContext, services: 
         .html(<LinkPage ctx={page(request, reply, paths.verifyEmail)} kind="verify" token={token} usable={usable} />);
     });
 
-    app.post(paths.verifyEmail(locale), { schema: formSchema(['token']) }, async (request, reply) => {
+    app.post(paths.verifyEmail(locale), { schema: formSchema(['token']), config: { access: 'public' } }, async (request, reply) => {
       const token = bodyOf(request).token ?? '';
       try {
         await services.signUp.confirmEmail(token);
@@ -56,7 +56,7 @@ export function authRoutes(app: FastifyInstance, context: AppContext, services: 
 
     app.get<{ Querystring: { next?: string; notice?: SignInNotice } }>(
       paths.signIn(locale),
-      { schema: { querystring: { type: 'object', properties: { next: textField(500), notice: { type: 'string', enum: [...signInNotices] } } } } },
+      { schema: { querystring: { type: 'object', properties: { next: textField(500), notice: { type: 'string', enum: [...signInNotices] } } } }, config: { access: 'public' } },
       async (request, reply) => {
         if (request.member) return reply.redirect(safeNext(request.query.next, paths.account(locale)), 303);
         const ctx = page(request, reply, paths.signIn);
@@ -64,7 +64,7 @@ export function authRoutes(app: FastifyInstance, context: AppContext, services: 
       },
     );
 
-    app.post<{ Querystring: { next?: string } }>(paths.signIn(locale), { schema: formSchema(['identifier', 'password', 'remember']) }, async (request, reply) => {
+    app.post<{ Querystring: { next?: string } }>(paths.signIn(locale), { schema: formSchema(['identifier', 'password', 'remember']), config: { access: 'public' } }, async (request, reply) => {
       const body = bodyOf(request);
       try {
         const started = await services.signIn.signIn(
@@ -81,18 +81,18 @@ export function authRoutes(app: FastifyInstance, context: AppContext, services: 
       return reply.redirect(safeNext(request.query.next, paths.account(locale)), 303);
     });
 
-    app.post(paths.signOut(locale), async (request, reply) => {
+    app.post(paths.signOut(locale), { config: { access: 'public' } }, async (request, reply) => {
       if (request.member) await services.memberSessions.end(request.member.session.id);
       clearSessionCookie(reply, secure);
       return reply.redirect(`${paths.signIn(locale)}?notice=signedOut`, 303);
     });
 
-    app.get<{ Querystring: { sent?: string } }>(paths.forgotPassword(locale), async (request, reply) => {
+    app.get<{ Querystring: { sent?: string } }>(paths.forgotPassword(locale), { config: { access: 'public' } }, async (request, reply) => {
       const ctx = page(request, reply, paths.forgotPassword);
       return privatePage(reply).html(request.query.sent === '1' ? <CheckInboxPage ctx={ctx} reason="reset" /> : <ForgotPasswordPage ctx={ctx} />);
     });
 
-    app.post(paths.forgotPassword(locale), { schema: formSchema(['email']) }, async (request, reply) => {
+    app.post(paths.forgotPassword(locale), { schema: formSchema(['email']), config: { access: 'public' } }, async (request, reply) => {
       try {
         await services.credentials.requestPasswordReset(bodyOf(request).email ?? '', locale, request.ip);
       } catch (error) {
@@ -101,7 +101,7 @@ export function authRoutes(app: FastifyInstance, context: AppContext, services: 
       return reply.redirect(`${paths.forgotPassword(locale)}?sent=1`, 303);
     });
 
-    app.get<{ Querystring: { token?: string } }>(paths.resetPassword(locale), async (request, reply) => {
+    app.get<{ Querystring: { token?: string } }>(paths.resetPassword(locale), { config: { access: 'public' } }, async (request, reply) => {
       const token = request.query.token ?? '';
       const ctx = page(request, reply, paths.resetPassword);
       const member = await services.credentials.memberOfResetLink(token);
@@ -110,7 +110,7 @@ export function authRoutes(app: FastifyInstance, context: AppContext, services: 
         .html(member ? <ResetPasswordPage ctx={ctx} token={token} /> : <LinkPage ctx={ctx} kind="verify" token="" usable={false} />);
     });
 
-    app.post(paths.resetPassword(locale), { schema: formSchema(['token', 'password']) }, async (request, reply) => {
+    app.post(paths.resetPassword(locale), { schema: formSchema(['token', 'password']), config: { access: 'public' } }, async (request, reply) => {
       const body = bodyOf(request);
       try {
         await services.credentials.resetPassword(body.token ?? '', body.password ?? '');

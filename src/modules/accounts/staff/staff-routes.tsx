@@ -8,7 +8,6 @@ import type { AccountServices } from '../account-services.js';
 import { clientOf, safeNext } from '../member-sessions.js';
 import { bodyOf, formSchema, privatePage, refuseForm, textField } from '../routes/form-handling.js';
 import { accessMemberData } from '../../../platform/http/member-data-access.js';
-import { RecoveryCodesPage } from './recovery-codes-page.js';
 import { DashboardPage, MembersPage, StaffCodePage, StaffSignInPage } from './staff-pages.js';
 import { adoptStaffSession, clearStaffCookie } from './staff-sessions.js';
 
@@ -28,13 +27,13 @@ export function staffRoutes(app: FastifyInstance, context: AppContext, services:
   const after = (request: FastifyRequest<{ Querystring: { next?: string } }>) => safeNext(request.query.next, '/admin');
   const withNext = (path: string, next: string | undefined) => (next ? `${path}?next=${encodeURIComponent(next)}` : path);
 
-  app.get<{ Querystring: { next?: string } }>('/admin/sign-in', { schema: nextQuery }, async (request, reply) => {
+  app.get<{ Querystring: { next?: string } }>('/admin/sign-in', { schema: nextQuery, config: { access: 'public' } }, async (request, reply) => {
     if (request.staff) return reply.redirect(after(request), 303);
     const noStaffYet = !(await services.staff.hasAnyStaff());
     return privatePage(reply).html(<StaffSignInPage ctx={page(request, reply)} next={request.query.next} noStaffYet={noStaffYet} />);
   });
 
-  app.post<{ Querystring: { next?: string } }>('/admin/sign-in', { schema: { ...nextQuery, ...formSchema(['email', 'password']) } }, async (request, reply) => {
+  app.post<{ Querystring: { next?: string } }>('/admin/sign-in', { schema: { ...nextQuery, ...formSchema(['email', 'password']) }, config: { access: 'public' } }, async (request, reply) => {
     const body = bodyOf(request);
     try {
       const started = await services.staff.checkPassword({ email: body.email ?? '', password: body.password ?? '' }, clientOf(request));
@@ -58,26 +57,18 @@ export function staffRoutes(app: FastifyInstance, context: AppContext, services:
       return { staff, setup: step === 'setup' ? await services.staff.setupKey(staff) : undefined };
     };
 
-    app.get<{ Querystring: { next?: string } }>(path, { schema: nextQuery }, async (request, reply) => {
+    app.get<{ Querystring: { next?: string } }>(path, { schema: nextQuery, config: { access: 'staff-pending' } }, async (request, reply) => {
       const found = await pending(request, reply);
       if (!found) return reply;
       return privatePage(reply).html(<StaffCodePage ctx={page(request, reply)} next={request.query.next} setup={found.setup} />);
     });
 
-    app.post<{ Querystring: { next?: string } }>(path, { schema: { ...nextQuery, ...formSchema(['code']) } }, async (request, reply) => {
+    app.post<{ Querystring: { next?: string } }>(path, { schema: { ...nextQuery, ...formSchema(['code']) }, config: { access: 'staff-pending' } }, async (request, reply) => {
       const found = await pending(request, reply);
       if (!found || !request.staffSession) return reply;
       try {
         const started = await services.staff.checkCode(request.staffSession, bodyOf(request).code ?? '', clientOf(request));
         adoptStaffSession(request, reply, started, secure);
-        // Setup confirmed: the new recovery codes, in this answer only (never stored in clear).
-        if (started.recoveryCodes) {
-          return privatePage(reply).html(<RecoveryCodesPage ctx={page(request, reply)} staff={null} remaining={started.recoveryCodes.length} codes={started.recoveryCodes} continueTo={after(request)} />);
-        }
-        if (started.recoveryCodesLeft !== undefined) {
-          const next = request.query.next ? `&next=${encodeURIComponent(request.query.next)}` : '';
-          return reply.redirect(`/admin/recovery-codes?used=1${next}`, 303);
-        }
       } catch (error) {
         return refuseForm(request, reply, error, (state) => <StaffCodePage ctx={page(request, reply)} next={request.query.next} setup={found.setup} state={state} />);
       }
@@ -85,27 +76,21 @@ export function staffRoutes(app: FastifyInstance, context: AppContext, services:
     });
   }
 
-  app.post('/admin/sign-out', async (request, reply) => {
+  app.post('/admin/sign-out', { config: { access: 'public' } }, async (request, reply) => {
     if (request.staffSession) await services.staffSessions.end(request.staffSession.id);
     clearStaffCookie(reply, secure);
     return reply.redirect('/admin/sign-in', 303);
   });
 
-  app.get('/admin', { preHandler: requireStaff() }, async (request, reply) => {
+  app.get('/admin', { preHandler: requireStaff(), config: { access: { staff: 'back-office' } } }, async (request, reply) => {
     const staff = request.staff;
     if (!staff) throw new AppError('VT_UNAUTHORIZED');
     return privatePage(reply).html(
-      <DashboardPage
-        ctx={page(request, reply)}
-        staff={staff}
-        canSeeMembers={mayStaff(staff, 'members.read')}
-        canSeeOutbox={mayStaff(staff, 'mail.outbox')}
-        canManageStaff={mayStaff(staff, 'staff.manage')}
-      />,
+      <DashboardPage ctx={page(request, reply)} staff={staff} canSeeMembers={mayStaff(staff, 'members.read')} canSeeOutbox={mayStaff(staff, 'mail.outbox')} />,
     );
   });
 
-  app.get<{ Querystring: { q?: string; offset?: number } }>('/admin/members', { preHandler: requireStaff('members.read'), schema: membersQuery }, async (request, reply) => {
+  app.get<{ Querystring: { q?: string; offset?: number } }>('/admin/members', { preHandler: requireStaff('members.read'), schema: membersQuery, config: { access: { staff: 'members.read' } } }, async (request, reply) => {
     const staff = request.staff;
     if (!staff) throw new AppError('VT_UNAUTHORIZED');
     const query = request.query.q ?? '';

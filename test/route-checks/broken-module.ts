@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import type { AppContext } from '../../src/context.js';
+import { testMail } from '../../src/platform/mail/test-mail.js';
+import { defineModule } from '../../src/platform/module.js';
+import type { Suite } from '../harness.js';
+
+/** Where the deliberately broken routes live: the proofs check only these. */
+export const brokenPrefix = '/test-broken/';
+
+const queueMail = (context: AppContext) =>
+  context.database.db.transaction().execute((trx) => context.mail.queue(trx, testMail(context.shop.identity(), 'en', context.now())));
+
+/**
+ * Routes with the mistakes the permanent checks exist to catch, to prove each check reports
+ * them (a check that cannot fail proves nothing).
+ */
+export const brokenModule = defineModule({
+  name: 'broken',
+  routes: (app, context) => {
+    // Says nothing about who may use it.
+    app.get(`${brokenPrefix}undeclared`, async () => ({ ok: true }));
+    // Declared for staff who may read members, but nobody put the guard on.
+    app.post(`${brokenPrefix}members-export`, { config: { access: { staff: 'members.read' } } }, async () => ({ exported: true }));
+    // CSRF switched off without `csrf: false`: its own error handler turns every refusal into a success.
+    app.post(`${brokenPrefix}swallows-errors`, { config: { access: 'public' }, errorHandler: (_error, _request, reply) => reply.send({ ok: true }) }, async () => ({ ok: true }));
+    // Writes before the CSRF check (and any validation) has run.
+    app.post(`${brokenPrefix}writes-early`, { config: { access: 'public' }, onRequest: async () => queueMail(context) }, async () => ({ ok: true }));
+    // Trusts its input: a NUL (or anything but one plain string) is a 500.
+    app.get<{ Querystring: { q?: unknown } }>(`${brokenPrefix}echo`, { config: { access: 'public' } }, async (request) => {
+      const q = request.query.q;
+      if (q !== undefined && (typeof q !== 'string' || q.includes('\u0000'))) throw new TypeError(`cannot echo ${typeof q}`);
+      return { q };
+    });
+  },
+});
+
+/**
+ * The real app plus the broken routes: a second app on the suite's context and database, built
+ * before the tests of the calling describe block and closed after them.
+ */
+export function appWithBrokenRoutes(suite: Suite): () => FastifyInstance {
+  let app: FastifyInstance | undefined;
+  beforeAll(async () => {
+    app = await buildApp({ ...suite.context, modules: [...suite.context.modules, brokenModule] });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return () => {
+    if (!app) throw new Error('the app with broken routes is only available inside tests');
+    return app;
+  };
+}
