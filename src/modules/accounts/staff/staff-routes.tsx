@@ -8,6 +8,7 @@ import type { AccountServices } from '../account-services.js';
 import { clientOf, safeNext } from '../member-sessions.js';
 import { bodyOf, formSchema, privatePage, refuseForm, textField } from '../routes/form-handling.js';
 import { accessMemberData } from '../../../platform/http/member-data-access.js';
+import { RecoveryCodesPage } from './recovery-codes-page.js';
 import { DashboardPage, MembersPage, StaffCodePage, StaffSignInPage } from './staff-pages.js';
 import { adoptStaffSession, clearStaffCookie } from './staff-sessions.js';
 
@@ -69,6 +70,14 @@ export function staffRoutes(app: FastifyInstance, context: AppContext, services:
       try {
         const started = await services.staff.checkCode(request.staffSession, bodyOf(request).code ?? '', clientOf(request));
         adoptStaffSession(request, reply, started, secure);
+        // Setup confirmed: the new recovery codes, in this answer only (never stored in clear).
+        if (started.recoveryCodes) {
+          return privatePage(reply).html(<RecoveryCodesPage ctx={page(request, reply)} staff={null} remaining={started.recoveryCodes.length} codes={started.recoveryCodes} continueTo={after(request)} />);
+        }
+        if (started.recoveryCodesLeft !== undefined) {
+          const next = request.query.next ? `&next=${encodeURIComponent(request.query.next)}` : '';
+          return reply.redirect(`/admin/recovery-codes?used=1${next}`, 303);
+        }
       } catch (error) {
         return refuseForm(request, reply, error, (state) => <StaffCodePage ctx={page(request, reply)} next={request.query.next} setup={found.setup} state={state} />);
       }
@@ -86,7 +95,13 @@ export function staffRoutes(app: FastifyInstance, context: AppContext, services:
     const staff = request.staff;
     if (!staff) throw new AppError('VT_UNAUTHORIZED');
     return privatePage(reply).html(
-      <DashboardPage ctx={page(request, reply)} staff={staff} canSeeMembers={mayStaff(staff, 'members.read')} canSeeOutbox={mayStaff(staff, 'mail.outbox')} />,
+      <DashboardPage
+        ctx={page(request, reply)}
+        staff={staff}
+        canSeeMembers={mayStaff(staff, 'members.read')}
+        canSeeOutbox={mayStaff(staff, 'mail.outbox')}
+        canManageStaff={mayStaff(staff, 'staff.manage')}
+      />,
     );
   });
 
