@@ -26,6 +26,8 @@ const text = defineWording({
     invited: 'invited',
     change: 'Change',
     roleOf: (name: string) => `Role of ${name}`,
+    languageOf: (name: string) => `Language of the new invitation for ${name}`,
+    inviteAgain: 'Send a new invitation',
     disable: 'Disable',
     enable: 'Re-enable',
     reset: 'Reset two-factor',
@@ -70,6 +72,8 @@ const text = defineWording({
     invited: 'invité',
     change: 'Modifier',
     roleOf: (name: string) => `Rôle de ${name}`,
+    languageOf: (name: string) => `Langue de la nouvelle invitation pour ${name}`,
+    inviteAgain: 'Envoyer une nouvelle invitation',
     disable: 'Désactiver',
     enable: 'Réactiver',
     reset: 'Réinitialiser la double authentification',
@@ -101,6 +105,14 @@ const text = defineWording({
 });
 
 export type StaffPageNotice = 'invited' | 'changed';
+
+const languages: [string, string][] = [
+  ['fr', 'Français'],
+  ['en', 'English'],
+];
+
+/** Invited and not in yet: no password chosen (StaffManagement). */
+const invited = (account: StaffRow) => account.password_hash === '';
 
 /** The owner's staff page: every account, the invitation form, and the recent audit entries. */
 export function StaffManagementPage(props: {
@@ -144,9 +156,24 @@ export function StaffManagementPage(props: {
               </form>
             </td>
             <td>{account.totp_enabled_at ? t.on : t.off}</td>
-            <td>{account.disabled_at ? t.disabled : account.password_hash === '' ? t.invited : t.active}</td>
-            <td>{formatDate(account.last_seen_at, ctx.locale, true)}</td>
+            <td>{account.disabled_at ? t.disabled : invited(account) ? t.invited : t.active}</td>
+            <td>{invited(account) ? '—' : formatDate(account.last_seen_at, ctx.locale, true)}</td>
             <td>
+              {invited(account) && !account.disabled_at && (
+                <form method="post" action={`/admin/staff/${account.id}/invite-again`}>
+                  <CsrfField ctx={ctx} />
+                  <select name="locale" aria-label={t.languageOf(account.name)}>
+                    {languages.map(([value, label]) => (
+                      <option key={value} value={value} selected={ctx.locale === value}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button class="link-button" type="submit">
+                    {t.inviteAgain}
+                  </button>
+                </form>
+              )}
               <ActionButton ctx={ctx} id={account.id} action={account.disabled_at ? 'enable' : 'disable'} label={account.disabled_at ? t.enable : t.disable} />
               <ActionButton ctx={ctx} id={account.id} action="reset-2fa" label={t.reset} />
             </td>
@@ -167,10 +194,7 @@ export function StaffManagementPage(props: {
           label={t.language}
           error={problemOf(inviteState, 'locale', ctx.locale)}
           selected={inviteState?.values?.locale ?? ctx.locale}
-          options={[
-            ['fr', 'Français'],
-            ['en', 'English'],
-          ]}
+          options={languages}
         />
         <button class="button" type="submit">
           {t.send}

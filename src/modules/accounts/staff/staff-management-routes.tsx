@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../context.js';
-import { AppError } from '../../../platform/http/errors.js';
 import { visitorLocale } from '../../../platform/http/error-handler.js';
-import { type StaffPrincipal, requireStaff } from '../../../platform/http/staff-access.js';
+import { requireStaff, signedInStaff } from '../../../platform/http/staff-access.js';
 import { pageContext } from '../../../web/page-context.js';
 import type { AccountServices } from '../account-services.js';
 import { safeNext } from '../member-sessions.js';
@@ -22,13 +21,9 @@ const auditShown = 30;
  */
 export function staffManagementRoutes(app: FastifyInstance, context: AppContext, services: AccountServices) {
   const page = (request: FastifyRequest, reply: FastifyReply) => pageContext(request, reply, { locale: visitorLocale(request), shop: context.shop.identity() });
-  const signedIn = (request: FastifyRequest): StaffPrincipal => {
-    if (!request.staff) throw new AppError('VT_UNAUTHORIZED');
-    return request.staff;
-  };
   const render = async (request: FastifyRequest, reply: FastifyReply, extra: { notice?: StaffPageNotice; refused?: 'invite' | 'action' } = {}) => {
     const [accounts, audit] = await Promise.all([services.staff.list(), services.staffAudit.recent(auditShown)]);
-    return (state?: FormState) => <StaffManagementPage ctx={page(request, reply)} staff={signedIn(request)} accounts={accounts} audit={audit} state={state} {...extra} />;
+    return (state?: FormState) => <StaffManagementPage ctx={page(request, reply)} staff={signedInStaff(request)} accounts={accounts} audit={audit} state={state} {...extra} />;
   };
 
   app.get<{ Querystring: { done?: StaffPageNotice } }>(
@@ -40,7 +35,7 @@ export function staffManagementRoutes(app: FastifyInstance, context: AppContext,
   app.post('/admin/staff/invite', { ...manage, schema: formSchema(['name', 'email', 'role', 'locale']) }, async (request, reply) => {
     const body = bodyOf(request);
     try {
-      await services.staffManagement.invite(signedIn(request).id, { name: body.name ?? '', email: body.email ?? '', role: body.role ?? '', locale: body.locale ?? '' });
+      await services.staffManagement.invite(signedInStaff(request).id, { name: body.name ?? '', email: body.email ?? '', role: body.role ?? '', locale: body.locale ?? '' });
     } catch (error) {
       return refuseForm(request, reply, error, await render(request, reply, { refused: 'invite' }));
     }
@@ -52,15 +47,16 @@ export function staffManagementRoutes(app: FastifyInstance, context: AppContext,
     disable: (actor: string, id: string) => services.staffManagement.disable(actor, id),
     enable: (actor: string, id: string) => services.staffManagement.enable(actor, id),
     'reset-2fa': (actor: string, id: string) => services.staffManagement.resetTwoFactor(actor, id),
+    'invite-again': (actor: string, id: string, body: Record<string, string>) => services.staffManagement.inviteAgain(actor, id, body.locale ?? ''),
   };
   for (const [name, act] of Object.entries(actions)) {
-    app.post<{ Params: { id: string } }>(`/admin/staff/:id/${name}`, { ...manage, schema: formSchema(['role']) }, async (request, reply) => {
+    app.post<{ Params: { id: string } }>(`/admin/staff/:id/${name}`, { ...manage, schema: formSchema(['role', 'locale']) }, async (request, reply) => {
       try {
-        await act(signedIn(request).id, request.params.id, bodyOf(request));
+        await act(signedInStaff(request).id, request.params.id, bodyOf(request));
       } catch (error) {
         return refuseForm(request, reply, error, await render(request, reply, { refused: 'action' }));
       }
-      return reply.redirect('/admin/staff?done=changed', 303);
+      return reply.redirect(`/admin/staff?done=${name === 'invite-again' ? 'invited' : 'changed'}`, 303);
     });
   }
 
@@ -87,7 +83,7 @@ export function staffManagementRoutes(app: FastifyInstance, context: AppContext,
 
   const codesQuery = { querystring: { type: 'object', properties: { used: { type: 'string', enum: ['1'] }, next: textField(500) } } } as const;
   app.get<{ Querystring: { used?: string; next?: string } }>('/admin/recovery-codes', { ...ownPage, schema: codesQuery }, async (request, reply) => {
-    const staff = signedIn(request);
+    const staff = signedInStaff(request);
     const remaining = await services.staff.recovery.remaining(staff.id);
     return privatePage(reply).html(
       <RecoveryCodesPage ctx={page(request, reply)} staff={staff} remaining={remaining} usedOne={request.query.used === '1'} continueTo={safeNext(request.query.next, '/admin')} />,
@@ -95,7 +91,7 @@ export function staffManagementRoutes(app: FastifyInstance, context: AppContext,
   });
 
   app.post('/admin/recovery-codes', ownPage, async (request, reply) => {
-    const staff = signedIn(request);
+    const staff = signedInStaff(request);
     const codes = await services.staff.recovery.make(staff.id, staff.id);
     return privatePage(reply).html(<RecoveryCodesPage ctx={page(request, reply)} staff={staff} remaining={codes.length} codes={codes} continueTo="/admin" />);
   });

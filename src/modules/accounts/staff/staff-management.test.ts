@@ -171,6 +171,39 @@ describeEachEngine(
       expect(logs).not.toContain(token);
     });
 
+    it('sends a new invitation when the link expired (72 hours): the older link stays dead', async () => {
+      const owner = await signedInStaff(suite, 'owner', { headers: client() });
+      await owner.browser.get('/admin/staff');
+      const email = `late-${suite.engine}@codeacademy.example`;
+      await owner.browser.post('/admin/staff/invite', { name: 'Late Comer', email, role: 'marketing', locale: 'fr' });
+      const first = linkIn((await mailTo(suite, email))[0]?.text ?? '', '/admin/invitation');
+      clock.now = new Date(clock.now.getTime() + 73 * 3_600_000);
+      const invitee = new Visitor(suite.app, client());
+      const expired = await invitee.get(first);
+      expect(expired.statusCode).toBe(400);
+      expect(expired.body).toContain('Link expired or already used');
+
+      const later = await signedInStaff(suite, 'owner', { headers: client() });
+      const page = await later.browser.get('/admin/staff');
+      expect(page.body).toContain('Send a new invitation');
+      const id = (await staffRow(email)).id;
+      expect((await later.browser.post(`/admin/staff/${id}/invite-again`, { locale: 'xx' })).statusCode).toBe(400);
+      expect((await later.browser.post(`/admin/staff/${id}/invite-again`, { locale: 'en' })).headers.location).toBe('/admin/staff?done=invited');
+      const [mail] = await mailTo(suite, email);
+      expect(mail?.subject).toContain('Invitation to the');
+      const second = linkIn(mail?.text ?? '', '/admin/invitation');
+      expect((await invitee.get(first)).statusCode).toBe(400);
+      expect((await invitee.get(second)).statusCode).toBe(200);
+      const token = new URL(second, 'http://x').searchParams.get('token') as string;
+      expect((await invitee.post('/admin/invitation', { token, password: staffPassword })).headers.location).toBe('/admin/sign-in');
+      // Only while no password is chosen.
+      expect((await later.browser.post(`/admin/staff/${id}/invite-again`, { locale: 'en' })).statusCode).toBe(400);
+      expect((await auditOf(id)).filter((entry) => entry.action === 'invite').map((entry) => entry.details)).toEqual([
+        JSON.stringify({ role: 'marketing' }),
+        JSON.stringify({ role: 'marketing', again: 1 }),
+      ]);
+    });
+
     it('changes a role, disables (sessions end at once, sign-in fails like a wrong password), re-enables, and audits each change', async () => {
       const owner = await signedInStaff(suite, 'owner', { headers: client() });
       const ownerId = (await staffRow(owner.email)).id;

@@ -56,18 +56,12 @@ export class StaffManagement {
     const problems = staffIdentityProblems(email, name, input.role);
     if (!isLocale(input.locale)) problems.locale = 'locale';
     if (Object.keys(problems).length > 0) throw invalid(problems);
-    const locale = input.locale as Locale;
-    const now = this.now();
     // No password until the invitation is accepted: '' matches no password (StaffService.checkPassword).
-    const row = newStaffRow({ email, name, role: input.role, passwordHash: '', now: now.toISOString() });
-    const token = randomId(32);
-    const expiresAt = new Date(now.getTime() + invitationHours * 3_600_000).toISOString();
-    const link = `${this.publicUrl}/admin/invitation?token=${token}&locale=${locale}`;
+    const row = newStaffRow({ email, name, role: input.role, passwordHash: '', now: this.now().toISOString() });
     try {
       await this.store.transaction().execute(async (trx) => {
         await this.store.insert(row, trx);
-        await this.invitations.insert(trx, { token_hash: hashToken(token), staff_id: row.id, created_at: now.toISOString(), expires_at: expiresAt, used_at: null });
-        await this.mail.queue(trx, staffMail(this.shop(), locale).invitation(email, name, link, invitationHours), { secrets: [token], secretsExpireAt: expiresAt });
+        await this.sendInvitation(trx, row, input.locale as Locale);
         await this.audit.record(trx, { actor, action: 'invite', target: row.id, details: { role: row.role } });
       });
     } catch (error) {
@@ -75,6 +69,28 @@ export class StaffManagement {
       throw error;
     }
     return row;
+  }
+
+  /** A new link for an invited person who has not chosen a password yet (the older links stop working). */
+  async inviteAgain(actor: StaffActor, targetId: string, locale: string): Promise<void> {
+    if (!isLocale(locale)) throw invalid({ locale: 'locale' });
+    await this.change(targetId, async (trx, target) => {
+      if (!isPending(target)) throw new AppError('VT_BAD_REQUEST');
+      await this.sendInvitation(trx, target, locale);
+      return { actor, action: 'invite', target: target.id, details: { role: target.role, again: 1 } };
+    });
+  }
+
+  /** Issues the link (only the SHA-256 of its token is stored) and queues its mail, in the caller's transaction. */
+  private async sendInvitation(trx: Transaction<AccountTables>, staff: StaffRow, locale: Locale): Promise<void> {
+    const now = this.now();
+    const token = randomId(32);
+    const expiresAt = new Date(now.getTime() + invitationHours * 3_600_000).toISOString();
+    await this.invitations.retireAll(trx, staff.id, now.toISOString());
+    await this.invitations.insert(trx, { token_hash: hashToken(token), staff_id: staff.id, created_at: now.toISOString(), expires_at: expiresAt, used_at: null });
+    const link = `${this.publicUrl}/admin/invitation?token=${token}&locale=${locale}`;
+    // The token is a one-time secret: no stored copy of the mail (job, outbox) keeps it.
+    await this.mail.queue(trx, staffMail(this.shop(), locale).invitation(staff.email, staff.name, link, invitationHours), { secrets: [token], secretsExpireAt: expiresAt });
   }
 
   /** The invited staff member a link is for, if it still works (the page with the password form). */
