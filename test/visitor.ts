@@ -14,10 +14,12 @@ export class Visitor {
   constructor(
     private readonly app: FastifyInstance,
     private readonly headers: Record<string, string> = {},
+    /** `remoteAddress`: the client's IP address as the server sees it (default 127.0.0.1). */
+    private readonly options: { remoteAddress?: string } = {},
   ) {}
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: this.requestHeaders() }));
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: this.requestHeaders(), ...this.options }));
   }
 
   /** Posts a form; `csrf: false` leaves the token out (a forged request). */
@@ -29,6 +31,7 @@ export class Visitor {
         url,
         headers: { ...this.requestHeaders(), 'content-type': 'application/x-www-form-urlencoded' },
         payload: new URLSearchParams(fields).toString(),
+        ...this.options,
       }),
     );
   }

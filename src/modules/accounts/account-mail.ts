@@ -50,6 +50,20 @@ export function accountMail(shop: ShopIdentity, locale: Locale) {
         : { to, subject: `Email change requested – ${shop.name}`, text: `Hello,\n\nA change of your account’s address to ${newEmail} was requested. It takes effect only once the new address is confirmed.\n\nIf this was not you, change your password and reply to this message.${sign}` };
     },
 
+    /** An account reached the sign-in ceiling (login-throttle.ts): sent once per 15 minutes. */
+    signInUnderAttack(to: string, links: { signIn: string; reset?: string }): MailMessage {
+      const way = fr
+        ? links.reset
+          ? `Vous pouvez toujours vous connecter depuis un appareil que vous avez déjà utilisé pour vous connecter (${links.signIn}), ou réinitialiser votre mot de passe (${links.reset}).`
+          : `Vous pouvez toujours vous connecter depuis un appareil que vous avez déjà utilisé pour vous connecter (${links.signIn}). Si cela continue, prévenez le responsable de la boutique.`
+        : links.reset
+          ? `You can still sign in from a device you have signed in from before (${links.signIn}), or reset your password (${links.reset}).`
+          : `You can still sign in from a device you have signed in from before (${links.signIn}). If it goes on, tell the shop’s owner.`;
+      return fr
+        ? { to, subject: `Quelqu’un essaie de se connecter à votre compte – ${shop.name}`, text: `Bonjour,\n\nQuelqu’un essaie de se connecter à votre compte en devinant son mot de passe, depuis de nombreuses adresses. Par sécurité, les connexions depuis un nouvel appareil sont suspendues pendant 15 minutes.\n\n${way}${sign}` }
+        : { to, subject: `Someone is trying to sign in to your account – ${shop.name}`, text: `Hello,\n\nSomeone is trying to sign in to your account by guessing its password, from many addresses. For your security, sign-ins from new devices are paused for 15 minutes.\n\n${way}${sign}` };
+    },
+
     passwordChanged(to: string): MailMessage {
       return fr
         ? { to, subject: `Votre mot de passe a été modifié – ${shop.name}`, text: `Bonjour,\n\nLe mot de passe de votre compte vient d’être modifié, et vos autres sessions ont été fermées.\n\nSi ce n’est pas vous, réinitialisez-le tout de suite avec « Mot de passe oublié » et répondez à ce message.${sign}` }

@@ -2,6 +2,8 @@ export interface MemberRow {
   id: string;
   username: string;
   username_key: string;
+  /** Look-alikes share it (username-skeleton.ts); null only for the newer of two look-alikes that existed before it. */
+  username_skeleton: string | null;
   email: string;
   email_key: string;
   email_verified_at: string | null;

@@ -7,7 +7,7 @@ import type { ShopIdentity } from '../shop/shop-identity.js';
 import type { AccountLinks } from './account-links.js';
 import { accountMail } from './account-mail.js';
 import type { MemberRow, SessionRow } from './account-tables.js';
-import type { LoginThrottle } from './login-throttle.js';
+import { type KnownDevice, type LoginThrottle, memberAccount } from './login-throttle.js';
 import { emailKey, emailProblem, invalid, newPasswordProblem } from './member-input.js';
 import type { MemberStore } from './member-store.js';
 import type { ClientInfo, SessionService, StartedSession } from './sessions/session-service.js';
@@ -66,7 +66,11 @@ export class CredentialsService {
     return member && member.email_key === emailKey(link.email) ? member : undefined;
   }
 
-  async resetPassword(token: string, password: string): Promise<void> {
+  /**
+   * Sets the new password from a reset link. The browser that did it (it read the mailbox) becomes
+   * a known device of the account: it can sign in even while the account is under attack.
+   */
+  async resetPassword(token: string, password: string, device?: KnownDevice): Promise<void> {
     const member = await this.memberOfResetLink(token);
     if (!member) throw new AppError('VT_LINK_INVALID');
     const problem = await newPasswordProblem(password, personalWords(member, this.shop()));
@@ -82,13 +86,14 @@ export class CredentialsService {
       await this.mail.queue(trx, accountMail(this.shop(), member.preferred_locale as Locale).passwordChanged(member.email));
     });
     await this.sessions.endAll(member.id);
+    device?.remember(memberAccount(member.id));
   }
 
   /** Checks the current password (throttled like sign-in), for changes that need it. */
   async checkCurrentPassword(member: MemberRow, password: string, ip: string): Promise<void> {
     await this.throttle.attempt(member.id, ip);
     if (!(await verifyPassword(member.password_hash, password))) throw new AppError('VT_PASSWORD_WRONG', { fields: { current_password: 'password-wrong' } });
-    await this.throttle.succeeded(member.id);
+    await this.throttle.succeeded(member.id, ip);
   }
 
   /** Returns the session that replaces the current one (new token: privilege change). */

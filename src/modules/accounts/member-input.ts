@@ -2,6 +2,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { isLocale } from '../../platform/http/i18n.js';
 import type { MemberRow } from './account-tables.js';
 import { passwordProblem } from './passwords/password-policy.js';
+import { usernameSkeleton } from './username-skeleton.js';
 
 /**
  * Checks and normalization of what members type. A problem is reported per field as a stable
@@ -30,6 +31,14 @@ export function usernameProblem(username: string): string | undefined {
   if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]{2,29}$/u.test(username)) return 'username-format';
   if (reservedUsernames.has(usernameKey(username))) return 'username-reserved';
   return undefined;
+}
+
+let reservedSkeletons: Promise<Set<string>> | undefined;
+
+/** A reserved name in disguise (`аdmin` with a Cyrillic а, `suppоrt`, `adrnin`): see username-skeleton.ts. */
+export async function usernameLookAlikeProblem(username: string): Promise<string | undefined> {
+  reservedSkeletons ??= Promise.all([...reservedUsernames].map(usernameSkeleton)).then((skeletons) => new Set(skeletons));
+  return (await reservedSkeletons).has(await usernameSkeleton(username)) ? 'username-reserved' : undefined;
 }
 
 export function emailProblem(email: string): string | undefined {

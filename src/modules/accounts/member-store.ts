@@ -29,6 +29,16 @@ export class MemberStore {
     return this.db.selectFrom('accounts_members').selectAll().where('username_key', '=', usernameKey).executeTakeFirst();
   }
 
+  /** Whether a username is taken: the same name whatever its case, or a look-alike of one. */
+  async usernameTaken(usernameKey: string, usernameSkeleton: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('accounts_members')
+      .select('id')
+      .where((eb) => eb.or([eb('username_key', '=', usernameKey), eb('username_skeleton', '=', usernameSkeleton)]))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   async update(executor: Executor, id: string, changes: Partial<Omit<MemberRow, 'id'>>): Promise<void> {
     await executor.updateTable('accounts_members').set(changes).where('id', '=', id).execute();
   }

@@ -31,6 +31,7 @@ export const accountsData = defineData({
       columns: {
         username: { category: 'identity' },
         username_key: { category: 'identity' },
+        username_skeleton: { category: 'identity' },
         email: { category: 'contact' },
         email_key: { category: 'contact' },
         password_hash: { category: 'credentials', purposes: ['security', 'service'] },
@@ -188,6 +189,21 @@ export const accountsData = defineData({
       nonPersonal: ['id', 'account_id', 'remember', 'stage', 'created_at', 'last_used_at', 'expires_at'],
     },
   },
+});
+
+/**
+ * The known-device mark (issue 7, finding 9): during an attack on an account, a browser that
+ * signed in to it before may still sign in. No table: the value is HMACs only (known-devices.ts).
+ */
+export const knownDeviceCookie = defineCookie({
+  name: 'vitrine_device',
+  category: 'essential',
+  purpose: {
+    en: 'Security and fraud prevention: remembers that this browser signed in to your account before, so that you can still sign in while someone else is trying to guess your password. It holds only codes signed by the shop, nothing about you, and is kept 12 months.',
+    fr: 'Sécurité et prévention de la fraude : retient que ce navigateur s’est déjà connecté à votre compte, pour que vous puissiez encore vous connecter pendant que quelqu’un d’autre essaie de deviner votre mot de passe. Il ne contient que des codes signés par la boutique, rien sur vous, et est conservé 12 mois.',
+  },
+  duration: 'P12M',
+  httpOnly: true,
 });
 
 /** The member session (the seed policy's "svSession" and "smSession", in one cookie). */

@@ -2,7 +2,7 @@ import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from '.
 import { AppError } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { MemberRow, SessionRow } from './account-tables.js';
-import type { LoginThrottle } from './login-throttle.js';
+import { type LoginThrottle, memberAccount } from './login-throttle.js';
 import { emailKey, usernameKey } from './member-input.js';
 import type { MemberStore } from './member-store.js';
 import type { ClientInfo, SessionLifetime, SessionService, StartedSession } from './sessions/session-service.js';
@@ -40,17 +40,15 @@ export class SignInService {
     const identifier = input.identifier.trim();
     if (!identifier || !input.password) throw new AppError('VT_SIGN_IN_FAILED');
     const key = identifier.includes('@') ? emailKey(identifier) : usernameKey(identifier);
-    await this.throttle.attempt(key, client.ip);
-
     const member = identifier.includes('@') ? await this.members.findByEmailKey(key) : await this.members.findByUsernameKey(key);
     // Typed as a username or as an email, an account is one account: its attempts are counted
-    // under its id too. An unknown identifier takes the same second count, so timing says nothing.
-    const accountKey = member ? `member:${member.id}` : `unknown:${key}`;
-    await this.throttle.attemptAccount(accountKey);
+    // under its id. An unknown identifier is counted under what was typed, by the same limits,
+    // with the same answers: the throttle says nothing about which accounts exist.
+    const account = member ? memberAccount(member.id) : `unknown:${key}`;
+    await this.throttle.attempt(account, client, async () => member && { kind: 'member', email: member.email, locale: member.preferred_locale as Locale });
     const valid = member ? await verifyPassword(member.password_hash, input.password) : await verifyAgainstDecoy(input.password);
     if (!member || !valid) throw new AppError('VT_SIGN_IN_FAILED');
-    await this.throttle.succeeded(key);
-    await this.throttle.succeeded(accountKey);
+    await this.throttle.succeeded(account, client);
     if (!member.email_verified_at) {
       // Only someone who knows the password learns the account is not active yet.
       await this.signUps.resendVerification(member, locale, client.ip);

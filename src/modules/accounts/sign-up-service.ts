@@ -10,8 +10,9 @@ import type { AccountLinks } from './account-links.js';
 import { accountMail } from './account-mail.js';
 import type { MemberRow } from './account-tables.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { type FieldProblems, emailKey, emailProblem, invalid, newPasswordProblem, usernameKey, usernameProblem } from './member-input.js';
+import { type FieldProblems, emailKey, emailProblem, invalid, newPasswordProblem, usernameKey, usernameLookAlikeProblem, usernameProblem } from './member-input.js';
 import type { MemberStore } from './member-store.js';
+import { usernameSkeleton } from './username-skeleton.js';
 
 export interface SignUpInput {
   username: string;
@@ -42,7 +43,7 @@ export class SignUpService {
     const email = input.email.trim();
     const name = input.name.trim();
     const problems: FieldProblems = {};
-    const usernameIssue = usernameProblem(username);
+    const usernameIssue = usernameProblem(username) ?? (await usernameLookAlikeProblem(username));
     if (usernameIssue) problems.username = usernameIssue;
     const emailIssue = emailProblem(email);
     if (emailIssue) problems.email = emailIssue;
@@ -51,7 +52,9 @@ export class SignUpService {
     if (passwordIssue) problems.password = passwordIssue;
     if (Object.keys(problems).length > 0) throw invalid(problems);
     // Usernames are public (shown on reviews and comments): saying one is taken reveals nothing.
-    if (await this.members.findByUsernameKey(usernameKey(username))) throw usernameTaken();
+    // A look-alike of a taken name (`pаypal` with a Cyrillic а for `paypal`) is taken too.
+    const skeleton = await usernameSkeleton(username);
+    if (await this.members.usernameTaken(usernameKey(username), skeleton)) throw usernameTaken();
     await this.mailThrottle.attempt(emailKey(email), ip);
 
     const passwordHash = await hashPassword(input.password);
@@ -63,6 +66,7 @@ export class SignUpService {
       id: randomId(),
       username,
       username_key: usernameKey(username),
+      username_skeleton: skeleton,
       email,
       email_key: emailKey(email),
       email_verified_at: null,
@@ -91,7 +95,7 @@ export class SignUpService {
     } catch (error) {
       // Two sign-ups raced past the checks above: the unique constraints decide.
       if (!isUniqueViolation(error)) throw error;
-      if (await this.members.findByUsernameKey(member.username_key)) throw usernameTaken();
+      if (await this.members.usernameTaken(member.username_key, skeleton)) throw usernameTaken();
       const winner = await this.members.findByEmailKey(member.email_key);
       if (winner) return this.tellOwnerTheyHaveAnAccount(winner, locale);
       throw error;

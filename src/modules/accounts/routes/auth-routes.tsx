@@ -4,7 +4,7 @@ import { locales } from '../../../platform/http/i18n.js';
 import { pageContext } from '../../../web/page-context.js';
 import { alternatesOf, paths } from '../../../web/paths.js';
 import type { AccountServices } from '../account-services.js';
-import { adoptSession, clearSessionCookie, clientOf, safeNext } from '../member-sessions.js';
+import { adoptSession, clearSessionCookie, safeNext } from '../member-sessions.js';
 import { CheckInboxPage, ForgotPasswordPage, ResetPasswordPage, type SignInNotice, SignInPage, SignUpPage } from '../views/auth-pages.js';
 import { LinkPage } from '../views/link-page.js';
 import { bodyOf, formSchema, privatePage, refuseForm, textField } from './form-handling.js';
@@ -69,7 +69,7 @@ export function authRoutes(app: FastifyInstance, context: AppContext, services: 
       try {
         const started = await services.signIn.signIn(
           { identifier: body.identifier ?? '', password: body.password ?? '', remember: body.remember === '1' },
-          clientOf(request),
+          services.knownDevices.clientOf(request, reply),
           locale,
         );
         // A session already open in this browser (another account) ends here: one per browser.
@@ -113,7 +113,7 @@ export function authRoutes(app: FastifyInstance, context: AppContext, services: 
     app.post(paths.resetPassword(locale), { schema: formSchema(['token', 'password']), config: { access: 'public' } }, async (request, reply) => {
       const body = bodyOf(request);
       try {
-        await services.credentials.resetPassword(body.token ?? '', body.password ?? '');
+        await services.credentials.resetPassword(body.token ?? '', body.password ?? '', services.knownDevices.clientOf(request, reply).device);
       } catch (error) {
         const ctx = page(request, reply, paths.resetPassword);
         return refuseForm(request, reply, error, (state) =>

@@ -2,6 +2,7 @@ import { hash } from 'node:crypto';
 import { randomId } from '../../../platform/crypto/tokens.js';
 import { addDuration } from '../../../privacy/duration.js';
 import type { SessionRow } from '../account-tables.js';
+import type { KnownDevice } from '../login-throttle.js';
 import { SessionCache } from './session-cache.js';
 import type { SessionStore } from './session-store.js';
 
@@ -18,6 +19,8 @@ export interface SessionLifetime {
 export interface ClientInfo {
   ip: string;
   userAgent: string | undefined;
+  /** On sign-in forms: what the browser proves about earlier sign-ins (known-devices.ts). */
+  device?: KnownDevice;
 }
 
 export interface StartedSession {

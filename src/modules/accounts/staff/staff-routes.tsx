@@ -5,7 +5,7 @@ import { visitorLocale } from '../../../platform/http/error-handler.js';
 import { mayStaff, requireStaff } from '../../../platform/http/staff-access.js';
 import { pageContext } from '../../../web/page-context.js';
 import type { AccountServices } from '../account-services.js';
-import { clientOf, safeNext } from '../member-sessions.js';
+import { safeNext } from '../member-sessions.js';
 import { bodyOf, formSchema, privatePage, refuseForm, textField } from '../routes/form-handling.js';
 import { accessMemberData } from '../../../platform/http/member-data-access.js';
 import { RecoveryCodesPage } from './recovery-codes-page.js';
@@ -37,7 +37,7 @@ export function staffRoutes(app: FastifyInstance, context: AppContext, services:
   app.post<{ Querystring: { next?: string } }>('/admin/sign-in', { schema: { ...nextQuery, ...formSchema(['email', 'password']) }, config: { access: 'public' } }, async (request, reply) => {
     const body = bodyOf(request);
     try {
-      const started = await services.staff.checkPassword({ email: body.email ?? '', password: body.password ?? '' }, clientOf(request));
+      const started = await services.staff.checkPassword({ email: body.email ?? '', password: body.password ?? '' }, services.knownDevices.clientOf(request, reply));
       if (request.staffSession) await services.staffSessions.end(request.staffSession.id);
       adoptStaffSession(request, reply, started, secure);
       return reply.redirect(withNext(started.needsSetup ? '/admin/sign-in/setup' : '/admin/sign-in/code', request.query.next), 303);
@@ -68,7 +68,7 @@ export function staffRoutes(app: FastifyInstance, context: AppContext, services:
       const found = await pending(request, reply);
       if (!found || !request.staffSession) return reply;
       try {
-        const started = await services.staff.checkCode(request.staffSession, bodyOf(request).code ?? '', clientOf(request));
+        const started = await services.staff.checkCode(request.staffSession, bodyOf(request).code ?? '', services.knownDevices.clientOf(request, reply));
         adoptStaffSession(request, reply, started, secure);
         // Setup confirmed: the new recovery codes, in this answer only (never stored in clear).
         if (started.recoveryCodes) {

@@ -68,13 +68,18 @@ export class StaffService {
   /** Step one: the password. Returns a session that can only go on to the code. */
   async checkPassword(input: { email: string; password: string }, client: ClientInfo): Promise<StartedSession & { needsSetup: boolean }> {
     const key = emailKey(input.email);
-    await this.throttle.attempt(`staff:${key}`, client.ip);
+    // Counted per (account, address) and under the account's ceiling, which a known device
+    // passes; the staff member is warned by mail at the ceiling (login-throttle.ts).
+    await this.throttle.attempt(`staff:${key}`, client, async () => {
+      const owner = key ? await this.store.findByEmailKey(key) : undefined;
+      return owner && { kind: 'staff', email: owner.email };
+    });
     const staff = key ? await this.store.findByEmailKey(key) : undefined;
     // An invited account without a password yet ('') costs the decoy's time; a disabled one fails
     // after its real check: both answer exactly like a wrong password.
     const valid = staff?.password_hash ? await verifyPassword(staff.password_hash, input.password) : await verifyAgainstDecoy(input.password);
     if (!staff || !valid || staff.disabled_at) throw new AppError('VT_SIGN_IN_FAILED');
-    await this.throttle.succeeded(`staff:${key}`);
+    await this.throttle.succeeded(`staff:${key}`, client);
     const started = await this.sessions.start(staff.id, { lifetime: staffSessionLifetime({ stage: 'password' }), remember: false, stage: 'password', client });
     return { ...started, needsSetup: !staff.totp_enabled_at };
   }
@@ -106,7 +111,7 @@ export class StaffService {
   async checkCode(session: SessionRow, code: string, client: ClientInfo): Promise<StartedSession & { recoveryCodes?: string[]; recoveryCodesLeft?: number }> {
     const staff = await this.pendingStaff(session);
     if (!staff?.totp_secret) throw new AppError('VT_UNAUTHORIZED');
-    await this.throttle.attempt(`staff-code:${staff.id}`, client.ip);
+    await this.throttle.attempt(`staff-code:${staff.id}`, client);
     const now = this.now();
     let recoveryCodesLeft: number | undefined;
     if (staff.totp_enabled_at && canonicalRecoveryCode(code)) {
@@ -116,7 +121,7 @@ export class StaffService {
       const step = await totpStepOf(this.totpKeys.decrypt(staff.totp_secret), code, now);
       if (step === undefined || !(await this.store.claimTotpStep(staff.id, step))) throw new AppError('VT_TOTP_INVALID');
     }
-    await this.throttle.succeeded(`staff-code:${staff.id}`);
+    await this.throttle.succeeded(`staff-code:${staff.id}`, client);
     await this.store.update(staff.id, { last_seen_at: now.toISOString(), ...(staff.totp_enabled_at ? {} : { totp_enabled_at: now.toISOString() }) });
     const recoveryCodes = staff.totp_enabled_at ? undefined : await this.recovery.make(staff.id, staff.id);
     const started = await this.sessions.rotate(session, { lifetime: staffSessionLifetime({ stage: 'complete' }), stage: 'complete', client });
