@@ -43,11 +43,13 @@ function lastError(logs: string[]): string {
 export async function fuzzRoutes(target: FuzzTarget, routes: RouteUnderCheck[], principals: Principal[]): Promise<string[]> {
   const failures: string[] = [];
   for (const route of routes) {
-    const requests = hostileRequests(route, target.samples, target.cookieNames);
+    const all = hostileRequests(route, target.samples, target.cookieNames);
     const writes = stateChangingMethods.has(route.method);
     // A session is only read in its own area: elsewhere a member or staff member is the anonymous run again.
     for (const principal of principals.filter((p) => p.kind === 'anonymous' || p.hasSessionIn(areaOf(route.url)))) {
       const where = `${route.name} as ${principal.name}`;
+      // Cookie inputs replace the principal's own cookies: the same as the anonymous run.
+      const requests = principal.kind === 'anonymous' ? all : all.filter((request) => !request.cookies && !request.rawCookie);
       const run = async (batch: HostileRequest[], grant: CsrfGrant | undefined) => {
         const before = await rowCounts(target.database);
         const address = nextClientAddress();

@@ -72,12 +72,15 @@ function fieldsOf(schema: unknown, fallback: string[]): string[] {
   return properties ? [...new Set([...Object.keys(properties), ...fallback])] : fallback;
 }
 
-/** The first five values, and `extra` others picked by the seeded generator: every route gets the worst, and a share of the rest. */
-function someOf<T>(values: T[], random: () => number, extra: number): T[] {
-  const rest = values.slice(5);
+/**
+ * The first `always` values, and `extra` of the others picked by the seeded generator: every
+ * route gets the worst, and a share of the rest (all routes together get them all).
+ */
+function someOf<T>(values: T[], random: () => number, extra: number, always = 5): T[] {
+  const rest = values.slice(always);
   const picked = new Set<number>();
   while (picked.size < Math.min(extra, rest.length)) picked.add(Math.floor(random() * rest.length));
-  return [...values.slice(0, 5), ...[...picked].sort((a, b) => a - b).map((i) => rest[i] as T)];
+  return [...values.slice(0, always), ...[...picked].sort((a, b) => a - b).map((i) => rest[i] as T)];
 }
 
 const junk = (random: () => number, length: number) => Array.from({ length }, () => String.fromCharCode(0x21 + Math.floor(random() * 0x5d))).join('');
@@ -104,21 +107,28 @@ export function hostileRequests(route: RouteUnderCheck, samples: Record<string, 
   add({ label: 'query: odd names', url: `${url}?%00=%00&=&&==&__proto__[x]=1&constructor[prototype][x]=1` });
   add({ label: 'query: long', url: query((f) => `${f}=${junk(random, 4000)}`) });
 
-  add({ label: 'header: 15 KB', url, headers: { 'x-fuzz': 'a'.repeat(15_000) } });
-  // Node's parser refuses more than 16 KiB of headers with a 431 before the app; inject does not.
-  add({ label: 'header: 17 KB', url, headers: { 'x-fuzz': 'a'.repeat(17_000) } });
-  add({ label: 'header: odd language', url, headers: { 'accept-language': `zz-ZZ;q=abc,*;q=-1,,;${'x'.repeat(3000)}` } });
-  add({ label: 'header: JSON client', url, headers: { accept: 'application/json' } });
-  add({ label: 'header: long user agent', url, headers: { 'user-agent': `Mozilla/5.0 ${'A'.repeat(8000)}` } });
-  add({ label: 'header: forged forwarding', url, headers: { 'x-forwarded-for': 'garbage, 999.1.1.1, ::ffff:zz', 'x-forwarded-proto': 'gopher' } });
+  const headers: [string, Record<string, string>][] = [
+    ['15 KB', { 'x-fuzz': 'a'.repeat(15_000) }],
+    // Node's parser refuses more than 16 KiB of headers with a 431 before the app; inject does not.
+    ['17 KB', { 'x-fuzz': 'a'.repeat(17_000) }],
+    ['odd language', { 'accept-language': `zz-ZZ;q=abc,*;q=-1,,;${'x'.repeat(3000)}` }],
+    ['JSON client', { accept: 'application/json' }],
+    ['long user agent', { 'user-agent': `Mozilla/5.0 ${'A'.repeat(8000)}` }],
+    ['forged forwarding', { 'x-forwarded-for': 'garbage, 999.1.1.1, ::ffff:zz', 'x-forwarded-proto': 'gopher' }],
+  ];
+  for (const [label, value] of someOf(headers, random, 2, 2)) add({ label: `header: ${label}`, url, headers: value });
 
+  // Cookies replace the principal's own: the fuzz check sends them anonymously only.
   const garbage = (value: string) => Object.fromEntries(cookieNames.map((name) => [name, value]));
-  add({ label: 'cookies: garbage', url, cookies: garbage(junk(random, 40)) });
-  add({ label: 'cookies: 4 KB', url, cookies: garbage('z'.repeat(4000)) });
-  add({ label: 'cookies: bad percent-encoding', url, cookies: garbage('%E0%A4%A') });
-  add({ label: 'cookies: NUL', url, cookies: garbage('%00') });
-  add({ label: 'cookies: repeated', url, rawCookie: cookieNames.map((name) => `${name}=a; ${name}=b`).join('; ') });
-  add({ label: 'cookies: hundreds', url, rawCookie: Array.from({ length: 300 }, (_, i) => `c${i}=${i}`).join('; ') });
+  const cookies: [string, Pick<HostileRequest, 'cookies' | 'rawCookie'>][] = [
+    ['garbage', { cookies: garbage(junk(random, 40)) }],
+    ['4 KB', { cookies: garbage('z'.repeat(4000)) }],
+    ['bad percent-encoding', { cookies: garbage('%E0%A4%A') }],
+    ['NUL', { cookies: garbage('%00') }],
+    ['repeated', { rawCookie: cookieNames.map((name) => `${name}=a; ${name}=b`).join('; ') }],
+    ['hundreds', { rawCookie: Array.from({ length: 300 }, (_, i) => `c${i}=${i}`).join('; ') }],
+  ];
+  for (const [label, value] of someOf(cookies, random, 2, 3)) add({ label: `cookies: ${label}`, url, ...value });
 
   if (!stateChangingMethods.has(route.method)) return requests;
 
@@ -137,12 +147,15 @@ export function hostileRequests(route: RouteUnderCheck, samples: Record<string, 
   add({ label: 'json: 10k nested arrays', url, body: { type: 'application/json', payload: `${'['.repeat(10_000)}${']'.repeat(10_000)}` } });
   add({ label: 'json: 5k nested objects', url, body: { type: 'application/json', payload: `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}` } });
   add({ label: 'json: prototype keys', url, body: { type: 'application/json', payload: '{"__proto__":{"admin":true},"constructor":{"prototype":{"admin":true}}}' } });
-  for (const top of ['null', '[]', '"text"', '12', 'true']) add({ label: `json: top-level ${top}`, url, body: { type: 'application/json', payload: top } });
-  for (const broken of ['{"a":', '{"a":"b"}garbage', '', '\u0000']) add({ label: `json: malformed ${JSON.stringify(broken)}`, url, body: { type: 'application/json', payload: broken } });
-  add({ label: 'body: text/plain', url, body: { type: 'text/plain', payload: 'x' } });
-  add({ label: 'body: multipart without boundary', url, body: { type: 'multipart/form-data', payload: '--x\r\n' } });
-  add({ label: 'body: form in UTF-16', url, body: { type: 'application/x-www-form-urlencoded; charset=utf-16', payload: 'a=b' } });
-  add({ label: 'body: JSON in Latin-1', url, body: { type: 'application/json; charset=latin1', payload: '{"a":"\u00e9"}' } });
-  add({ label: 'body: no content type', url, body: { payload: 'a=b' } });
+  const odd: [string, { type?: string; payload: string }][] = [
+    ...['{"a":', '{"a":"b"}garbage', '', '\u0000'].map((payload): [string, { type: string; payload: string }] => [`malformed JSON ${JSON.stringify(payload)}`, { type: 'application/json', payload }]),
+    ...['null', '[]', '"text"', '12', 'true'].map((payload): [string, { type: string; payload: string }] => [`top-level JSON ${payload}`, { type: 'application/json', payload }]),
+    ['text/plain', { type: 'text/plain', payload: 'x' }],
+    ['multipart without boundary', { type: 'multipart/form-data', payload: '--x\r\n' }],
+    ['form in UTF-16', { type: 'application/x-www-form-urlencoded; charset=utf-16', payload: 'a=b' }],
+    ['JSON in Latin-1', { type: 'application/json; charset=latin1', payload: '{"a":"\u00e9"}' }],
+    ['no content type', { payload: 'a=b' }],
+  ];
+  for (const [label, body] of someOf(odd, random, 5, 2)) add({ label: `body: ${label}`, url, body });
   return requests;
 }
