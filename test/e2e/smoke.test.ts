@@ -123,6 +123,9 @@ describe('storefront in Chromium', () => {
     await page.getByRole('link', { name: 'Members', exact: true }).first().click();
     await page.waitForURL('**/admin/members');
     await look('staff-members');
+    await page.getByRole('link', { name: 'Staff', exact: true }).click();
+    await page.waitForURL('**/admin/staff');
+    await look('staff-management');
     expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['XSRF-STAFF', 'vitrine_device', 'vitrine_staff']);
     await expectOnlyRegisteredEssentialCookies(context);
     expect(problems).toEqual([]);
