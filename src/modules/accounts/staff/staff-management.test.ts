@@ -77,6 +77,20 @@ describeEachEngine(
       expect(other.headers.location).toBe('/admin/recovery-codes?used=1');
     });
 
+    it('throttles recovery codes like the app’s codes: after 5 wrong ones even a right one waits', async () => {
+      const { email, recoveryCodes } = await signedInStaff(suite, 'accountant', { headers: client() });
+      const { browser } = await passwordStep(email);
+      await browser.get('/admin/sign-in/code');
+      for (let attempt = 0; attempt < 5; attempt++) {
+        expect((await browser.post('/admin/sign-in/code', { code: `zzzz-zzzz-zzz${attempt}` })).statusCode).toBe(401);
+      }
+      const throttled = await browser.post('/admin/sign-in/code', { code: recoveryCodes[0] as string });
+      expect(throttled.statusCode).toBe(429);
+      // The refused attempt did not use the code up.
+      const staff = await staffRow(email);
+      expect(await db().selectFrom('accounts_staff_recovery_codes').select('code_hash').where('staff_id', '=', staff.id).where('used_at', 'is', null).execute()).toHaveLength(10);
+    });
+
     it('makes a new set of codes on request: shown in that answer only, the old ones stop working', async () => {
       const { browser, email, recoveryCodes } = await signedInStaff(suite, 'marketing', { headers: client() });
       const page = await browser.get('/admin/recovery-codes');
