@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from './harness.js';
-import { type Principal, routeCheckEnv, signInPrincipals } from './principals.js';
+import { type Principal, enumeratingTestTimeoutMs, routeCheckEnv, signInPrincipals } from './principals.js';
 import { undeclaredAccess } from './route-checks/access-declarations.js';
 import { checkAuthorization } from './route-checks/authorization-matrix.js';
 import { appWithBrokenRoutes, brokenPrefix } from './route-checks/broken-module.js';
@@ -28,7 +28,7 @@ describeEachEngine(
 
     it('every route × anonymous, member, each staff role and half-signed staff: allowed or refused as declared', async () => {
       expect(await checkAuthorization(suite.app, routesUnderCheck(suite.app), principals, samples)).toEqual([]);
-    });
+    }, enumeratingTestTimeoutMs);
 
     describe('the checks can fail', () => {
       const broken = appWithBrokenRoutes(suite);

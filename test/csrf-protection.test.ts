@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from './harness.js';
-import { type Principal, type PrincipalName, routeCheckEnv, signInPrincipals } from './principals.js';
+import { type Principal, type PrincipalName, enumeratingTestTimeoutMs, routeCheckEnv, signInPrincipals } from './principals.js';
 import { appWithBrokenRoutes, brokenPrefix } from './route-checks/broken-module.js';
 import { checkCsrf } from './route-checks/csrf-check.js';
 import { paramSamples, routesUnderCheck } from './route-checks/routes-under-check.js';
@@ -28,7 +28,7 @@ describeEachEngine(
       const routes = routesUnderCheck(suite.app);
       expect(routes.filter((route) => route.method === 'POST').length).toBeGreaterThan(10);
       expect(await checkCsrf(suite.app, suite.database, routes, principals, others, samples)).toEqual([]);
-    });
+    }, enumeratingTestTimeoutMs);
 
     describe('the check can fail', () => {
       const broken = appWithBrokenRoutes(suite);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from './harness.js';
-import { type Principal, routeCheckEnv, signInPrincipals } from './principals.js';
+import { type Principal, enumeratingTestTimeoutMs, routeCheckEnv, signInPrincipals } from './principals.js';
 import { appWithBrokenRoutes, brokenPrefix } from './route-checks/broken-module.js';
 import { type FuzzTarget, fuzzRoutes } from './route-checks/fuzz-check.js';
 import { paramSamples, routesUnderCheck } from './route-checks/routes-under-check.js';
@@ -25,7 +25,7 @@ describeEachEngine(
       const routes = routesUnderCheck(suite.app);
       expect(routes.length).toBeGreaterThan(20);
       expect(await fuzzRoutes(target, routes, principals)).toEqual([]);
-    });
+    }, enumeratingTestTimeoutMs);
 
     describe('the check can fail', () => {
       const broken = appWithBrokenRoutes(suite);
