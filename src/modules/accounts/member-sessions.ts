@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors.js';
 import { visitorLocale } from '../../platform/http/error-handler.js';
-import { isBackOfficeUrl } from '../../platform/http/staff-access.js';
+import { isBackOfficeRequest } from '../../platform/http/staff-access.js';
 import { clearDeclaredCookie, cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-guard.js';
 import { paths } from '../../web/paths.js';
 import type { SessionRow } from './account-tables.js';
@@ -36,7 +36,7 @@ export function memberSessions(app: FastifyInstance, options: { sessions: Sessio
   app.decorateRequest('member', null);
   app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[cookieName];
-    if (token === undefined || request.url.startsWith('/assets/') || isBackOfficeUrl(request.url)) return;
+    if (token === undefined || request.url.startsWith('/assets/') || isBackOfficeRequest(request)) return;
     const resolved = await options.sessions.resolve(token, memberSessionLifetime, clientOf(request));
     if (!resolved) {
       clearDeclaredCookie(reply, memberSessionCookie, { secure: options.secure });

@@ -49,4 +49,15 @@ describeEachEngine('CSRF tokens per kind of session', (suite) => {
     browser.cookies.set('XSRF-STAFF', browser.cookies.get('XSRF-TOKEN') ?? '');
     expect((await post(browser, '/admin/outbox/test', memberToken)).statusCode).toBe(403);
   });
+
+  it('tells the kind from the route, not the raw address: /%61dmin is the back office', async () => {
+    const browser = await bothSides();
+    const staffToken = tokenIn((await browser.get('/admin/outbox')).body);
+    const memberToken = tokenIn((await browser.get('/en/account/devices')).body);
+    // The router decodes %61 to a: the staff session and the staff token apply, never the member's.
+    expect((await post(browser, '/%61dmin/outbox/test', memberToken)).statusCode).toBe(403);
+    expect((await post(browser, '/%61dmin/outbox/test', staffToken)).statusCode).toBe(303);
+    const page = await suite.app.inject({ url: '/%61dmin/outbox', headers: { cookie: cookieHeaderOf(browser) } });
+    expect(page.statusCode).toBe(200);
+  });
 });

@@ -4,7 +4,7 @@ import { cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-g
 import type { Secrets } from '../crypto/secrets.js';
 import { randomId, safeEqual } from '../crypto/tokens.js';
 import { AppError } from './errors.js';
-import { isBackOfficeUrl } from './staff-access.js';
+import { isBackOfficeRequest } from './staff-access.js';
 
 export const csrfCookie = defineCookie({
   name: 'XSRF-TOKEN',
@@ -63,7 +63,7 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets; secure: boolean }) {
   const cookieNames = { storefront: cookieNameFor(csrfCookie, options.secure), staff: cookieNameFor(staffCsrfCookie, options.secure) };
-  const kindOf = (request: FastifyRequest): SessionKind => (isBackOfficeUrl(request.url) ? 'staff' : 'storefront');
+  const kindOf = (request: FastifyRequest): SessionKind => (isBackOfficeRequest(request) ? 'staff' : 'storefront');
   const sign = (kind: SessionKind, binding: string, value: string) => options.secrets.sign('csrf', `${kind}.${binding}.${value}`);
   const isValid = (token: string | undefined, kind: SessionKind, binding: string): token is string => {
     if (!token) return false;

@@ -61,9 +61,18 @@ declare module 'fastify' {
   }
 }
 
-/** Whether a request is for the back office (its pages, forms and sessions live under /admin). */
+/** Whether a path is the back office's (its pages, forms and sessions live under /admin). */
 export function isBackOfficeUrl(url: string): boolean {
   return url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?');
+}
+
+/**
+ * Whether a request is for the back office, from the route it matched: the router decodes the
+ * path (`/%61dmin/…` reaches `/admin/…`), so the raw URL could say storefront for a staff route.
+ * An unmatched request (a 404) falls back to its URL.
+ */
+export function isBackOfficeRequest(request: FastifyRequest): boolean {
+  return isBackOfficeUrl(request.routeOptions.url ?? request.url);
 }
 
 /** The staff member of a request that passed `requireStaff` (the guard has already refused anyone else). */

@@ -3,7 +3,7 @@ import type { FieldEncryption } from '../crypto/field-encryption.js';
 import { type Database, tablesOf } from '../db/database.js';
 import type { ClaimedJob, JobQueue } from '../jobs/job-queue.js';
 import type { MailMessage, Mailer } from './mailer.js';
-import { hasSecrets, markSecrets, reveal, sealSecrets, unsealSecrets } from './one-time-secrets.js';
+import { markSecrets, reveal, sealSecrets, unsealSecrets } from './one-time-secrets.js';
 import type { MailDeliveriesTable } from './outbox-table.js';
 
 export const sendMailJob = 'mail.send';
@@ -74,19 +74,21 @@ export class MailService {
     }
     const delivered = await this.deliveries.selectFrom('mail_deliveries').select('job_id').where('job_id', '=', job.id).executeTakeFirst();
     if (delivered) return;
-    const secrets = job.secret ? unsealSecrets(this.secretSeal, job.secret) : [];
-    if (secrets.length === 0 && (hasSecrets(message.text) || (message.html && hasSecrets(message.html)))) {
-      throw new Error('mail.send job lost its one-time secrets');
-    }
+    // Only a mail queued with secrets has markers to fill: the same characters typed by someone
+    // into another mail (an address, a name) are text, left as they are.
+    const withSecrets = message.secretsExpireAt !== undefined;
+    if (withSecrets && !job.secret) throw new Error('mail.send job lost its one-time secrets');
+    const secrets = withSecrets && job.secret ? unsealSecrets(this.secretSeal, job.secret) : undefined;
+    const real = (text: string) => (secrets ? reveal(text, secrets) : text);
     const messageId = `<${job.id}@${domainOf(this.from())}>`;
     await this.mailer.send({
       from: this.from(),
       to: message.to,
       subject: message.subject,
-      text: reveal(message.text, secrets),
-      ...(message.html ? { html: reveal(message.html, secrets) } : {}),
+      text: real(message.text),
+      ...(message.html ? { html: real(message.html) } : {}),
       messageId,
-      ...(job.secret && message.secretsExpireAt
+      ...(secrets && job.secret && message.secretsExpireAt
         ? { storedCopy: { text: message.text, html: message.html, sealedSecrets: job.secret, secretsExpireAt: message.secretsExpireAt } }
         : {}),
     });

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import { linkIn, mailTo } from '../../../test/mail.js';
-import { tokenOf, verifiedMember } from '../../../test/members.js';
+import { memberPassword, tokenOf, verifiedMember } from '../../../test/members.js';
 import { signedInStaff } from '../../../test/staff.js';
 import { Visitor } from '../../../test/visitor.js';
 import { tablesOf } from '../db/database.js';
@@ -54,6 +54,19 @@ describeEachEngine('one-time links in stored mail', (suite) => {
     expect((await reset.post('/en/account/reset-password', { token, password: 'my own brand new passphrase' })).statusCode).toBe(303);
   });
 
+  it('delivers a mail whose text someone typed to look like a marker (the notice of an address change)', async () => {
+    const member = await verifiedMember(suite, 'marker-typist');
+    const browser = new Visitor(suite.app);
+    await browser.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: member.username, password: memberPassword });
+    await browser.get('/en/account/security');
+    const asked = await browser.post('/en/account/security/email', { email: '{{one-time-secret:0}}@attacker.example', current_password: memberPassword });
+    expect(asked.statusCode).toBe(303);
+    const notice = (await mailTo(suite, member.email)).find((m) => m.subject.startsWith('Email change requested'));
+    expect(notice?.text).toContain('{{one-time-secret:0}}@attacker.example');
+    const failed = await jobs().select('last_error').where('name', '=', 'mail.send').where('last_error', 'is not', null).execute();
+    expect(failed).toEqual([]);
+  });
+
   it('keeps no plain link in the job, before or after delivery, nor in the outbox; the sealed copy is emptied once the link expires', async () => {
     const member = await verifiedMember(suite, 'at-rest');
     await askForReset(member.email);
@@ -83,7 +96,7 @@ describeEachEngine('one-time links in stored mail', (suite) => {
     await at(new Date(Date.parse(stored.secrets_expire_at ?? '') - 1000).toISOString());
     expect((await outbox().select('sealed_secrets').where('id', '=', stored.id).executeTakeFirstOrThrow()).sealed_secrets).not.toBeNull();
     await at(stored.secrets_expire_at ?? '');
-    expect(await outbox().select(['sealed_secrets', 'secrets_expire_at']).where('id', '=', stored.id).executeTakeFirstOrThrow()).toEqual({ sealed_secrets: null, secrets_expire_at: null });
+    expect(await outbox().select(['sealed_secrets', 'secrets_expire_at']).where('id', '=', stored.id).executeTakeFirstOrThrow()).toEqual({ sealed_secrets: null, secrets_expire_at: stored.secrets_expire_at });
   });
 });
 

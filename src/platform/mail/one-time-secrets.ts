@@ -8,7 +8,7 @@ import type { FieldEncryption } from '../crypto/field-encryption.js';
  */
 const markerPattern = /\{\{one-time-secret:(\d+)\}\}/g;
 
-export function markerOf(index: number): string {
+function markerOf(index: number): string {
   return `{{one-time-secret:${index}}}`;
 }
 
@@ -20,10 +20,6 @@ export function markSecrets(text: string, secrets: readonly string[]): string {
 /** The text with its markers replaced: by the secrets, or by what `hidden` says in their place. */
 export function reveal(text: string, secrets: readonly string[] | ((index: number) => string)): string {
   return text.replace(markerPattern, (_marker, index: string) => (typeof secrets === 'function' ? secrets(Number(index)) : (secrets[Number(index)] ?? '')));
-}
-
-export function hasSecrets(text: string): boolean {
-  return new RegExp(markerPattern.source).test(text);
 }
 
 export function sealSecrets(encryption: FieldEncryption, secrets: readonly string[]): string {

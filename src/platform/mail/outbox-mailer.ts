@@ -41,7 +41,8 @@ export class OutboxMailer implements Mailer {
         text_body: copy ? copy.text : message.text,
         html_body: (copy ? copy.html : message.html) ?? null,
         sealed_secrets: keep ? copy.sealedSecrets : null,
-        secrets_expire_at: keep ? copy.secretsExpireAt : null,
+        // Kept in production too: it says the text has markers (and when its links stop working).
+        secrets_expire_at: copy ? copy.secretsExpireAt : null,
         created_at: this.now().toISOString(),
       })
       .onConflict((conflict) => conflict.column('message_id').doNothing())
@@ -53,7 +54,8 @@ export class OutboxMailer implements Mailer {
   async forgetExpiredSecrets(): Promise<number> {
     const result = await this.db
       .updateTable('mail_outbox')
-      .set({ sealed_secrets: null, secrets_expire_at: null })
+      .set({ sealed_secrets: null })
+      .where('sealed_secrets', 'is not', null)
       .where('secrets_expire_at', '<=', this.now().toISOString())
       .executeTakeFirst();
     return Number(result.numUpdatedRows);
@@ -77,9 +79,11 @@ export async function findOutboxMessage(database: Database, id: string) {
 
 /**
  * A stored message as its recipient got it: with its one-time links back in while they still
- * work (development mailbox, tests), or with `hidden` in their place.
+ * work (development mailbox, tests), or with `hidden` in their place. A message sent without
+ * one-time links (no `secrets_expire_at`) is shown as stored, whatever its text looks like.
  */
 export function revealedText(row: Pick<OutboxRow, 'text_body' | 'sealed_secrets' | 'secrets_expire_at'>, encryption: FieldEncryption, now: Date, hidden: string): string {
-  const live = row.sealed_secrets && row.secrets_expire_at && row.secrets_expire_at > now.toISOString();
+  if (!row.secrets_expire_at) return row.text_body;
+  const live = row.sealed_secrets && row.secrets_expire_at > now.toISOString();
   return reveal(row.text_body, live ? unsealSecrets(encryption, row.sealed_secrets as string) : () => hidden);
 }

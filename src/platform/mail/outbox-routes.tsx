@@ -45,9 +45,8 @@ export function outboxRoutes(app: FastifyInstance, context: AppContext) {
     const ctx = pageContext(request, reply, { locale, shop: shop() });
     // Only the owner reads what a message says, and never its one-time links: those work only
     // for the person they were sent to (a staff member holding one could take over the account).
-    const body = mayStaff(staff, 'mail.bodies')
-      ? { text: hideSecrets(message.text_body, locale), html: message.html_body === null ? null : hideSecrets(message.html_body, locale) }
-      : undefined;
+    const hide = (text: string) => (message.secrets_expire_at ? hideSecrets(text, locale) : text);
+    const body = mayStaff(staff, 'mail.bodies') ? { text: hide(message.text_body), html: message.html_body === null ? null : hide(message.html_body) } : undefined;
     return reply.header('cache-control', 'no-store').html(<OutboxMessagePage ctx={ctx} staff={staff} message={message} body={body} />);
   });
 

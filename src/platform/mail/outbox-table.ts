@@ -11,6 +11,7 @@ export interface OutboxTable {
     html_body: string | null;
     /** The one-time secrets, encrypted; outside production only, and emptied once they expire. */
     sealed_secrets: string | null;
+    /** Set when the text has one-time-secret markers: when the last of those links stops working. */
     secrets_expire_at: string | null;
     created_at: string;
   };

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isBackOfficeUrl } from '../../../platform/http/staff-access.js';
+import { isBackOfficeRequest } from '../../../platform/http/staff-access.js';
 import { clearDeclaredCookie, cookieNameFor, setDeclaredCookie } from '../../../privacy/cookies/cookie-guard.js';
 import type { SessionRow } from '../account-tables.js';
 import { clientOf } from '../member-sessions.js';
@@ -23,7 +23,7 @@ export function staffSessions(app: FastifyInstance, options: { sessions: Session
   app.decorateRequest('staffSession', null);
   app.addHook('onRequest', async (request, reply) => {
     const token = request.cookies[cookieName];
-    if (token === undefined || !isBackOfficeUrl(request.url)) return;
+    if (token === undefined || !isBackOfficeRequest(request)) return;
     const resolved = await options.sessions.resolve(token, staffSessionLifetime, clientOf(request));
     if (!resolved) {
       clearDeclaredCookie(reply, staffSessionCookie, { secure: options.secure });
