@@ -1,3 +1,4 @@
+import { clientNetwork } from '../../platform/http/client-network.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { RateLimitStore } from '../../platform/http/rate-limit/rate-limit-store.js';
@@ -101,7 +102,7 @@ export class LoginThrottle {
    * an IP address, or the address and the device. `recipient` names who to warn at the ceiling.
    */
   async attempt(identifier: string, client: string | ThrottleClient, recipient?: UnderAttackRecipient): Promise<void> {
-    const { ip, device } = typeof client === 'string' ? { ip: client, device: undefined } : client;
+    const { ip, device } = clientOf(client);
     const { perAccountAndAddress, perAccount, perAddress, windowMs } = this.limits;
     const [address, pair] = await Promise.all([
       this.store.hit(this.key('ip', ip), windowMs),
@@ -121,9 +122,15 @@ export class LoginThrottle {
 
   /** After the right password: the pair starts again, and this browser now knows the account. */
   async succeeded(identifier: string, client: string | ThrottleClient): Promise<void> {
-    const { ip, device } = typeof client === 'string' ? { ip: client, device: undefined } : client;
+    const { ip, device } = clientOf(client);
     if (this.limits.perAccountAndAddress === undefined) return this.store.reset(this.key('account', identifier));
     await this.store.reset(this.key('pair', `${identifier}\n${ip}`));
     device?.remember(identifier);
   }
+}
+
+/** The client as the limits count it: an IPv4 address or an IPv6 /64 (client-network.ts). */
+function clientOf(client: string | ThrottleClient): { ip: string; device: KnownDevice | undefined } {
+  const { ip, device } = typeof client === 'string' ? { ip: client, device: undefined } : client;
+  return { ip: clientNetwork(ip), device };
 }

@@ -49,6 +49,18 @@ describeEachEngine('sign-in under attack', (suite) => {
   const signIn = async (browser: Visitor, form: Form, identifier: string, password: string) => browser.submit(form.form, form.form, form.fields(identifier, password));
   const warnings = async (email: string) => (await mailTo(suite, email)).filter((mail) => mail.subject.includes('Someone is trying to sign in to your account'));
 
+  it('counts the addresses of one IPv6 /64 as one client: changing address within it gains no tries', async () => {
+    const { username } = await verifiedMember(suite, 'ipv6-target');
+    const answers: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const attacker = new Visitor(suite.app, { 'accept-language': 'en' }, { remoteAddress: `2001:db8:77:1::${(attempt + 1).toString(16)}` });
+      answers.push((await signIn(attacker, members, username, `guess ${attempt}`)).statusCode);
+    }
+    expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
+    const elsewhere = new Visitor(suite.app, { 'accept-language': 'en' }, { remoteAddress: '2001:db8:77:2::1' });
+    expect((await signIn(elsewhere, members, username, memberPassword)).statusCode).toBe(303);
+  });
+
   it('an attacker failing from one address does not stop the owner signing in from another', async () => {
     const { username, email } = await verifiedMember(suite, 'besieged');
     const attacker = browserAt();

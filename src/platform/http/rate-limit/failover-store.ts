@@ -62,6 +62,9 @@ export class FailoverRateLimitStore implements RateLimitStore {
 
   private async use<T>(shared: () => Promise<T>, local: () => Promise<T>): Promise<T> {
     if (this.now() < this.downUntil) return local();
+    // After a cooldown, this request alone tries the shared store; the others count locally
+    // meanwhile instead of each waiting on a store that may still not answer.
+    if (this.outage) this.downUntil = this.now() + this.cooldownMs;
     try {
       const result = await shared();
       if (this.outage) {

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { FailoverRateLimitStore } from './failover-store.js';
 import { MemoryRateLimitStore } from './memory-store.js';
 import { rateLimitStoreContract } from './rate-limit-store.contract.js';
+import type { RateLimitStore } from './rate-limit-store.js';
 import { RedisRateLimitStore } from './redis-store.js';
 
 const silent = pino({ level: 'silent' }) as FastifyBaseLogger;
@@ -51,5 +52,31 @@ describe('FailoverRateLimitStore with Redis down', () => {
     expect(store.degraded).toBe(true);
     expect(lines.filter((line) => line.includes('rate limit store unavailable'))).toHaveLength(1);
     await expect(store.ping()).rejects.toThrow();
+  });
+});
+
+describe('FailoverRateLimitStore after its cooldown', () => {
+  it('lets one request try the shared store again while the others count locally', async () => {
+    const redis = new RedisRateLimitStore('redis://127.0.0.1:9', 'vitrine:test:');
+    // Counts the calls that reach the (real, unreachable) Redis store.
+    let tries = 0;
+    const shared: RateLimitStore = {
+      backend: 'redis',
+      hit: (key, windowMs) => {
+        tries += 1;
+        return redis.hit(key, windowMs);
+      },
+      reset: (key) => redis.reset(key),
+      ping: () => redis.ping(),
+      close: () => redis.close(),
+    };
+    const store = new FailoverRateLimitStore(shared, new MemoryRateLimitStore(), silent, 50);
+    await store.hit('probe', 60_000);
+    expect(tries).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    const counts = await Promise.all(Array.from({ length: 20 }, () => store.hit('probe', 60_000)));
+    expect(tries).toBe(2);
+    expect(counts.map((hit) => hit.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 2));
+    await store.close();
   });
 });

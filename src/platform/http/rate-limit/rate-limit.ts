@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Secrets } from '../../crypto/secrets.js';
+import { clientNetwork } from '../client-network.js';
 import { AppError } from '../errors.js';
 import type { RateLimitStore } from './rate-limit-store.js';
 
@@ -11,8 +12,9 @@ export interface RateLimitRule {
 }
 
 /**
- * Per-client limits on every request. The client's IP is never stored as such: keys are an HMAC
- * of it, so neither process memory nor Redis holds a list of visitors' addresses.
+ * Per-client limits on every request. A client is an IPv4 address or an IPv6 /64
+ * (client-network.ts). The client's IP is never stored as such: keys are an HMAC of it, so
+ * neither process memory nor Redis holds a list of visitors' addresses.
  * Static assets and health checks are not counted.
  */
 export function rateLimits(app: FastifyInstance, options: { store: RateLimitStore; secrets: Secrets; rules: RateLimitRule[] }) {
@@ -22,7 +24,7 @@ export function rateLimits(app: FastifyInstance, options: { store: RateLimitStor
     let key = keys.get(request.ip);
     if (key === undefined) {
       if (keys.size >= 10_000) keys.clear();
-      key = options.secrets.sign('rate-limit', request.ip).slice(0, 22);
+      key = options.secrets.sign('rate-limit', clientNetwork(request.ip)).slice(0, 22);
       keys.set(request.ip, key);
     }
     return key;
