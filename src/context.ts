@@ -9,6 +9,7 @@ import type { JobQueue } from './platform/jobs/job-queue.js';
 import { loggerOptions } from './platform/log/logger.js';
 import { FieldEncryption } from './platform/crypto/field-encryption.js';
 import { MailService, mailSecretsPurpose } from './platform/mail/mail-service.js';
+import { devMailboxEnabled } from './platform/mail/dev-mailbox.js';
 import type { Mailer } from './platform/mail/mailer.js';
 import { OutboxMailer } from './platform/mail/outbox-mailer.js';
 import { MemoryRateLimitStore } from './platform/http/rate-limit/memory-store.js';
@@ -58,10 +59,10 @@ export async function createContext(config: Config, overrides: ContextOverrides 
 
   const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
   const jobs = new DatabaseJobQueue(database, now);
-  // Outside production the outbox keeps one-time links (encrypted, until they expire) for the
-  // development mailbox; in production it never keeps them.
-  const mailer =
-    overrides.mailer ?? (config.smtpUrl ? await smtpMailer(config.smtpUrl) : new OutboxMailer(database, now, { keepSecrets: config.env !== 'production' }));
+  // The outbox keeps one-time links (encrypted, until they expire) only for the development
+  // mailbox, and in tests, which read mail as its recipients do (test/mail.ts).
+  const keepSecrets = config.env === 'test' || devMailboxEnabled(config);
+  const mailer = overrides.mailer ?? (config.smtpUrl ? await smtpMailer(config.smtpUrl) : new OutboxMailer(database, now, { keepSecrets }));
   const shop = new ShopService(new ShopStore(database));
   await shop.load(now());
   const mail = new MailService(

@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { closeContext, createContext } from './context.js';
 import { startJobWorker } from './platform/jobs/start-worker.js';
+import { devMailboxEnabled } from './platform/mail/dev-mailbox.js';
 
 /** Entry point: config -> database -> migrations -> app -> workers, and a clean shutdown. */
 async function main() {
@@ -28,6 +29,12 @@ async function main() {
     { engine: context.database.engine, mail: context.mailer.kind, jobs: Boolean(worker), startMs: Math.round(performance.now() - startedAt) },
     `Vitrine is serving ${context.shop.identity().name} at http://${config.host}:${port}`,
   );
+
+  if (devMailboxEnabled(config)) {
+    context.logger.warn(
+      `Development mailbox at http://${config.host}:${port}/dev/mailbox: mail with working one-time links, for this computer only. On a server, set NODE_ENV=production and SMTP_URL.`,
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

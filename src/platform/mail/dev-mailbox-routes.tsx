@@ -6,25 +6,19 @@ import { AppError } from '../http/errors.js';
 import { visitorLocale } from '../http/error-handler.js';
 import { DevMailboxMessagePage, DevMailboxPage, devMailboxWording } from './dev-mailbox-page.js';
 import { mailSecretsPurpose } from './mail-service.js';
+import { devMailboxEnabled, isLoopbackHost } from './dev-mailbox.js';
 import { OutboxMailer, findOutboxMessage, listOutbox, revealedText } from './outbox-mailer.js';
 
-const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 const loopbackAddress = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
 /**
- * Whether this shop runs on a developer's computer: NODE_ENV=development, mail kept in the
- * outbox, and a public address on this machine. A shop deployed with NODE_ENV left unset still
- * has its own domain as PUBLIC_URL, so it never serves the development mailbox.
+ * A request from this computer itself: a loopback client, not relayed by a proxy (which would add
+ * its headers), and addressed to a loopback name (a page of another site that makes its own name
+ * resolve to 127.0.0.1, DNS rebinding, still sends that name).
  */
-export function hasDevMailbox(context: Pick<AppContext, 'config' | 'mailer'>): boolean {
-  const { config } = context;
-  return config.env === 'development' && context.mailer instanceof OutboxMailer && loopbackHosts.has(new URL(config.publicUrl).hostname);
-}
-
-/** A request from this computer itself, not relayed by a proxy (which would add its headers). */
 function isLocalRequest(request: FastifyRequest): boolean {
   const relayed = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((header) => request.headers[header] !== undefined);
-  return !relayed && loopbackAddress.test(request.socket.remoteAddress ?? '');
+  return !relayed && loopbackAddress.test(request.socket.remoteAddress ?? '') && isLoopbackHost(request.hostname);
 }
 
 /**
@@ -34,7 +28,7 @@ function isLocalRequest(request: FastifyRequest): boolean {
  * answers 404 to a request that does not come straight from this computer.
  */
 export function devMailboxRoutes(app: FastifyInstance, context: AppContext) {
-  if (!hasDevMailbox(context)) return;
+  if (!devMailboxEnabled(context.config) || !(context.mailer instanceof OutboxMailer)) return;
   const secrets = new FieldEncryption(context.secrets, mailSecretsPurpose);
   const onlyFromHere = async (request: FastifyRequest) => {
     if (!isLocalRequest(request)) throw new AppError('VT_NOT_FOUND');

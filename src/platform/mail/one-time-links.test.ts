@@ -140,9 +140,22 @@ describeEachEngine(
     it('is not there for a request relayed by a proxy or from another machine', async () => {
       expect((await suite.app.inject({ url: '/dev/mailbox', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(404);
       expect((await suite.app.inject({ url: '/dev/mailbox', remoteAddress: '192.0.2.10' })).statusCode).toBe(404);
+      // A site whose name resolves to 127.0.0.1 (DNS rebinding) still sends its own name.
+      expect((await suite.app.inject({ url: '/dev/mailbox', headers: { host: 'rebind.attacker.example' } })).statusCode).toBe(404);
+      expect((await suite.app.inject({ url: '/dev/mailbox', headers: { host: '127.0.0.1:3000' } })).statusCode).toBe(200);
     });
   },
   { env: { NODE_ENV: 'development', PUBLIC_URL: 'http://127.0.0.1:3000' } },
+);
+
+describeEachEngine(
+  'the development mailbox behind a reverse proxy',
+  (suite) => {
+    it('does not exist when TRUST_PROXY says a proxy relays the requests', async () => {
+      expect((await suite.app.inject({ url: '/dev/mailbox' })).statusCode).toBe(404);
+    });
+  },
+  { env: { NODE_ENV: 'development', PUBLIC_URL: 'http://127.0.0.1:3000', TRUST_PROXY: '1' } },
 );
 
 describeEachEngine(

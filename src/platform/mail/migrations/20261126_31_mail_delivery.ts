@@ -1,4 +1,33 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+
+/** A one-time link's token as mail carried it before: 256 bits, base64url. */
+const plainToken = /token=[A-Za-z0-9_-]{20,}/g;
+const removed = 'token=[removed]';
+
+interface Scrubbable {
+  mail_outbox: { id: string; text_body: string; html_body: string | null };
+  jobs: { id: string; name: string; status: string; payload: string };
+}
+
+/**
+ * Mail stored before this migration kept its links' tokens in plain text: empty them in the
+ * outbox, and in finished mail jobs (a pending job still needs its link; it is delivered within
+ * seconds, and deleted with the others a week after it ends).
+ */
+async function scrubPlainTokens(db: Kysely<Scrubbable>) {
+  const mails = await db.selectFrom('mail_outbox').select(['id', 'text_body', 'html_body']).where(sql<boolean>`text_body like '%token=%' or html_body like '%token=%'`).execute();
+  for (const mail of mails) {
+    await db
+      .updateTable('mail_outbox')
+      .set({ text_body: mail.text_body.replace(plainToken, removed), html_body: mail.html_body?.replace(plainToken, removed) ?? null })
+      .where('id', '=', mail.id)
+      .execute();
+  }
+  const jobs = await db.selectFrom('jobs').select(['id', 'payload']).where('name', '=', 'mail.send').where('status', 'in', ['done', 'failed']).where('payload', 'like', '%token=%').execute();
+  for (const job of jobs) {
+    await db.updateTable('jobs').set({ payload: job.payload.replace(plainToken, removed) }).where('id', '=', job.id).execute();
+  }
+}
 
 /**
  * Idempotent delivery and no plain one-time secrets at rest (security review, findings 3 and 8):
@@ -19,6 +48,8 @@ export async function up(db: Kysely<unknown>) {
     .addColumn('message_id', 'text', (c) => c.notNull())
     .addColumn('delivered_at', 'text', (c) => c.notNull())
     .execute();
+
+  await scrubPlainTokens(db as unknown as Kysely<Scrubbable>);
 }
 
 export async function down(db: Kysely<unknown>) {
