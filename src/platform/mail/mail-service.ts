@@ -29,9 +29,11 @@ interface MailPayload extends MailMessage {
 /**
  * How the rest of the code sends mail: `queue` inside the business transaction; the job worker
  * hands it to the Mailer, retrying with backoff if the mail server is down.
- * Delivery is idempotent: each mail job has a stable Message-ID, and a delivered job is recorded
- * (mail_deliveries), so a job that runs again after a crash (its worker died between sending and
- * recording the job done) does not send the mail a second time.
+ * A job that runs again after its worker died does not send its mail again: each mail job has a
+ * stable Message-ID, a delivered job is recorded (mail_deliveries), and the outbox stores a
+ * Message-ID once. Over SMTP one window remains, the SMTP exchange itself: if the worker dies
+ * after the server accepted the message but before hearing so, the mail goes again (at least
+ * once, never lost), under the same Message-ID, which mail clients use to show it once.
  */
 export class MailService {
   private readonly deliveries: Kysely<MailDeliveriesTable>;

@@ -1,6 +1,7 @@
 import { tablesOf } from '../db/database.js';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
+import type { JobsTable } from '../jobs/jobs-table.js';
 import { createJobWorker } from '../jobs/start-worker.js';
 import { cookieHeaderOf, signedInStaff } from '../../../test/staff.js';
 import { mailerContract } from './mailer.contract.js';
@@ -49,6 +50,21 @@ describeEachEngine('OutboxMailer', (suite) => {
     const owner = await signedInStaff(suite, 'owner');
     const asOwner = await owner.browser.get(`/admin/outbox/${id}`);
     expect(asOwner.body).toContain('Line one\nLine two');
+  });
+
+  it('keeps a mail once when its worker died after storing it and before recording the delivery', async () => {
+    await suite.database.db.transaction().execute(async (trx) => {
+      await suite.context.mail.queue(trx, { to: 'died-mid-way@example.org', subject: 'Mid-way', text: 'Only once' });
+    });
+    const claimed = await suite.context.jobs.claim('worker-about-to-die', 50, 60_000);
+    const job = claimed.find((candidate) => (candidate.payload as { to?: string }).to === 'died-mid-way@example.org');
+    if (!job) throw new Error('the mail job was not claimed');
+    // What deliver() had done when the process died: the message stored under the job's Message-ID.
+    await suite.context.mailer.send({ from: 'Code Academy <info@codeacademy123.com>', to: 'died-mid-way@example.org', subject: 'Mid-way', text: 'Only once', messageId: `<${job.id}@codeacademy123.com>` });
+    await tablesOf<JobsTable>(suite.database).updateTable('jobs').set({ locked_until: '2000-01-01T00:00:00.000Z' }).where('id', '=', job.id).execute();
+    await createJobWorker(suite.context).tick();
+    expect((await tablesOf<JobsTable>(suite.database).selectFrom('jobs').select('status').where('id', '=', job.id).executeTakeFirstOrThrow()).status).toBe('done');
+    expect(await tablesOf<OutboxTable>(suite.database).selectFrom('mail_outbox').select('id').where('to_address', '=', 'died-mid-way@example.org').execute()).toHaveLength(1);
   });
 
   it('stores a message once per Message-ID', async () => {
