@@ -21,9 +21,16 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   'jobs:run-once': async () => {
     const context = await createContext(loadConfig());
     const worker = createJobWorker(context);
+    // Announced like a running worker: an earlier run killed mid-job hands its jobs back at once,
+    // and this run's jobs are taken over 30 s after it dies, not 5 minutes (docs/jobs.md).
+    await worker.join();
     let total = 0;
-    for (let ran = await worker.tick(); ran > 0; ran = await worker.tick()) total += ran;
-    await closeContext(context);
+    try {
+      for (let ran = await worker.tick(); ran > 0; ran = await worker.tick()) total += ran;
+    } finally {
+      await worker.stop();
+      await closeContext(context);
+    }
     process.stdout.write(`Ran ${total} job(s).\n`);
   },
   'staff:create': createStaffCommand,
