@@ -158,15 +158,26 @@ export const accountsData = defineData({
         fr: 'Le registre des modifications des comptes du personnel (invitation, rôle, désactivation, réinitialisation de la double authentification, usage d’un code de secours) : qui a agi, sur qui, quand ; ni nom ni adresse.',
       },
       subjects: ['staff'],
+      // A row is about two staff members, the target and the actor (a staff id, or 'cli'). A subject
+      // link names one column today, so export and erasure find a row by its target only: what a
+      // staff member did to others is not found under their name (it is in the rows of the people
+      // they acted on) until subject links may name several columns (issue 9).
       subject: { column: 'target_staff_id', kind: 'account-id' },
       purposes: ['security'],
       basis: 'legitimate-interests',
       retention: {
         keep: 'P1Y',
         from: 'at',
-        reason: { en: 'kept one year, to investigate a misuse of the back office', fr: 'conservé un an, pour enquêter sur un usage abusif de l’administration' },
+        reason: {
+          en: 'kept one year, to investigate a misuse of the back office; an erasure request does not shorten it, since the record of who disabled, demoted or reset whom must outlast the people concerned (our legitimate interest in the security of the back office)',
+          fr: 'conservé un an, pour enquêter sur un usage abusif de l’administration ; une demande d’effacement ne l’abrège pas, car la trace de qui a désactivé, rétrogradé ou réinitialisé qui doit survivre aux personnes concernées (notre intérêt légitime à la sécurité de l’administration)',
+        },
       },
-      erase: 'delete',
+      // Append-only, removed by retention alone (staff-audit.ts): an erasure keeps the rows until
+      // the year ends. The vocabulary has no "kept on legitimate interest until retention ends"
+      // strategy; 'hold' is the closest (its published wording speaks of a legal period, which the
+      // retention reason above corrects: here the period is the declared year, on legitimate interest).
+      erase: 'hold',
       columns: { actor: { category: 'identity' } },
       nonPersonal: ['id', 'at', 'action', 'target_staff_id', 'details'],
     },

@@ -1,8 +1,9 @@
 import { defineWording } from '../../../platform/http/i18n.js';
 import type { StaffPrincipal } from '../../../platform/http/staff-access.js';
-import { CsrfField, Notice } from '../../../web/components/form.js';
+import { CsrfField, Field, FormAlert, Notice } from '../../../web/components/form.js';
 import { StaffLayout } from '../../../web/components/staff-layout.js';
 import type { PageContext } from '../../../web/page-context.js';
+import { type FormState, problemOf } from '../views/form-state.js';
 
 const text = defineWording({
   en: {
@@ -13,6 +14,8 @@ const text = defineWording({
     usedOne: (n: number) => `You signed in with a recovery code: it no longer works. ${n} code${n === 1 ? '' : 's'} remain${n === 1 ? 's' : ''}.`,
     low: 'Make new codes now, and set up your authenticator app again if you lost it (ask an owner to reset your two-factor).',
     regenerate: 'Make new codes (the old ones stop working)',
+    code: 'Current code from your authenticator app',
+    codeHint: 'To make new codes, prove it is you: enter the 6-digit code your app shows now.',
     continue: 'Continue',
   },
   fr: {
@@ -23,16 +26,27 @@ const text = defineWording({
     usedOne: (n: number) => `Vous vous êtes connecté avec un code de secours : il ne fonctionne plus. Il en reste ${n}.`,
     low: 'Générez de nouveaux codes maintenant, et réactivez votre application d’authentification si vous l’avez perdue (demandez à un propriétaire de réinitialiser votre double authentification).',
     regenerate: 'Générer de nouveaux codes (les anciens ne fonctionneront plus)',
+    code: 'Code actuel de votre application d’authentification',
+    codeHint: 'Pour générer de nouveaux codes, prouvez que c’est vous : saisissez le code à 6 chiffres affiché maintenant par votre application.',
     continue: 'Continuer',
   },
 });
 
 /**
  * A staff member's recovery codes: the codes themselves only in the answer that made them (after
- * the two-factor setup, or "make new codes"), otherwise how many remain.
+ * the two-factor setup, or "make new codes"), otherwise how many remain. Making new codes asks
+ * for a current code of the authenticator app; `state` is that form refused.
  */
-export function RecoveryCodesPage(props: { ctx: PageContext; staff: StaffPrincipal | null; remaining: number; codes?: string[]; usedOne?: boolean; continueTo: string }) {
-  const { ctx, codes } = props;
+export function RecoveryCodesPage(props: {
+  ctx: PageContext;
+  staff: StaffPrincipal | null;
+  remaining: number;
+  codes?: string[];
+  usedOne?: boolean;
+  continueTo: string;
+  state?: FormState;
+}) {
+  const { ctx, codes, state } = props;
   const t = text[ctx.locale];
   return (
     <StaffLayout ctx={ctx} title={t.title} staff={props.staff}>
@@ -61,8 +75,10 @@ export function RecoveryCodesPage(props: { ctx: PageContext; staff: StaffPrincip
         ) : (
           <p>{t.remaining(props.remaining)}</p>
         )}
+        <FormAlert ctx={ctx} code={state?.code} />
         <form method="post" action="/admin/recovery-codes">
           <CsrfField ctx={ctx} />
+          <Field name="code" label={t.code} hint={t.codeHint} error={problemOf(state, 'code', ctx.locale)} autocomplete="one-time-code" required maxLength={7} />
           <button class={codes ? 'button button--ghost button--block' : 'button button--block'} type="submit">
             {t.regenerate}
           </button>

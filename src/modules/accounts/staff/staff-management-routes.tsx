@@ -9,7 +9,7 @@ import { bodyOf, formSchema, privatePage, refuseForm, textField } from '../route
 import type { FormState } from '../views/form-state.js';
 import { InvitationPage } from './invitation-page.js';
 import { RecoveryCodesPage } from './recovery-codes-page.js';
-import { StaffManagementPage, type StaffPageNotice } from './staff-management-pages.js';
+import { StaffManagementPage, type StaffPageNotice } from './staff-management-page.js';
 
 const manage = { preHandler: requireStaff('staff.manage'), config: { access: { staff: 'staff.manage' as const } } };
 const ownPage = { preHandler: requireStaff('back-office'), config: { access: { staff: 'back-office' as const } } };
@@ -90,9 +90,16 @@ export function staffManagementRoutes(app: FastifyInstance, context: AppContext,
     );
   });
 
-  app.post('/admin/recovery-codes', ownPage, async (request, reply) => {
+  // New codes only against a current authenticator code (StaffService.remakeRecoveryCodes).
+  app.post('/admin/recovery-codes', { ...ownPage, schema: formSchema(['code']) }, async (request, reply) => {
     const staff = signedInStaff(request);
-    const codes = await services.staff.recovery.make(staff.id, staff.id);
+    let codes: string[];
+    try {
+      codes = await services.staff.remakeRecoveryCodes(staff.id, bodyOf(request).code ?? '', services.knownDevices.clientOf(request, reply));
+    } catch (error) {
+      const remaining = await services.staff.recovery.remaining(staff.id);
+      return refuseForm(request, reply, error, (state) => <RecoveryCodesPage ctx={page(request, reply)} staff={staff} remaining={remaining} continueTo="/admin" state={state} />);
+    }
     return privatePage(reply).html(<RecoveryCodesPage ctx={page(request, reply)} staff={staff} remaining={codes.length} codes={codes} continueTo="/admin" />);
   });
 }

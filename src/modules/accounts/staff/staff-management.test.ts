@@ -7,6 +7,7 @@ import { tablesOf } from '../../../platform/db/database.js';
 import type { OutboxTable } from '../../../platform/mail/outbox-table.js';
 import type { AccountTables } from '../account-tables.js';
 import { type StaffAccountAction, staffAccountCommand } from './staff-account-command.js';
+import { totpCode } from './totp.js';
 
 const clock = { now: new Date('2026-11-26T09:00:00Z'), ticks: 0 };
 /** Time moves a millisecond at each reading: audit entries made in a row keep their order. */
@@ -27,6 +28,7 @@ describeEachEngine(
   (suite) => {
     const db = () => tablesOf<AccountTables>(suite.database);
     const staffRow = (email: string) => db().selectFrom('accounts_staff').selectAll().where('email_key', '=', email.toLowerCase()).executeTakeFirstOrThrow();
+    const recoveryCodeRows = async (email: string) => db().selectFrom('accounts_staff_recovery_codes').selectAll().where('staff_id', '=', (await staffRow(email)).id).execute();
     const auditOf = (target: string) => db().selectFrom('accounts_staff_audit').selectAll().where('target_staff_id', '=', target).orderBy('at').execute();
     const passwordStep = async (email: string, headers: Record<string, string> = client()) => {
       const browser = new Visitor(suite.app, headers);
@@ -92,16 +94,36 @@ describeEachEngine(
     });
 
     it('makes a new set of codes on request: shown in that answer only, the old ones stop working', async () => {
-      const { browser, email, recoveryCodes } = await signedInStaff(suite, 'marketing', { headers: client() });
+      const { browser, email, secret, recoveryCodes } = await signedInStaff(suite, 'marketing', { headers: client() });
       const page = await browser.get('/admin/recovery-codes');
       expect(page.body).toContain('You have 10 unused recovery codes.');
-      const made = await browser.post('/admin/recovery-codes');
+      expect(page.body).toContain('Current code from your authenticator app');
+      // Only against a current code of the app: a stolen session cookie alone makes none.
+      const unproven = await browser.post('/admin/recovery-codes');
+      expect(unproven.statusCode).toBe(400);
+      expect(unproven.body).toContain('This is not the code your authenticator app shows now');
+      expect(unproven.body).not.toMatch(/<code>[0-9a-z]{4}-/);
+      // The code that signed in was used up in this 30-second step.
+      const reused = await browser.post('/admin/recovery-codes', { code: await totpCode(secret, suite.context.now()) });
+      expect(reused.statusCode).toBe(400);
+      const inFrench = new Visitor(suite.app, { ...client(), 'accept-language': 'fr' });
+      for (const [name, value] of browser.cookies) inFrench.cookies.set(name, value);
+      await inFrench.get('/admin/recovery-codes');
+      const refusedFr = await inFrench.post('/admin/recovery-codes', { code: '12345' });
+      expect(refusedFr.statusCode).toBe(400);
+      expect(refusedFr.body).toContain('Ce n’est pas le code affiché maintenant par votre application d’authentification');
+      expect((await recoveryCodeRows(email)).filter((row) => row.used_at === null)).toHaveLength(10);
+      expect((await auditOf((await staffRow(email)).id)).filter((entry) => entry.action === 'recovery-codes-made')).toHaveLength(1);
+
+      nextStep();
+      await browser.get('/admin/recovery-codes');
+      const made = await browser.post('/admin/recovery-codes', { code: await totpCode(secret, suite.context.now()) });
       expect(made.statusCode).toBe(200);
       expect(made.headers['cache-control']).toBe('no-store');
       const fresh = [...made.body.matchAll(/<code>([0-9a-z-]{14})<\/code>/g)].map((match) => match[1]);
       expect(fresh).toHaveLength(10);
       expect(fresh).not.toContain(recoveryCodes[0]);
-      expect((await browser.post('/admin/recovery-codes', {}, { csrf: false })).statusCode).toBe(403);
+      expect((await browser.post('/admin/recovery-codes', { code: await totpCode(secret, suite.context.now()) }, { csrf: false })).statusCode).toBe(403);
 
       const { browser: later } = await passwordStep(email);
       await later.get('/admin/sign-in/code');

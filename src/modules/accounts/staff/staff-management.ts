@@ -34,7 +34,9 @@ export interface Invitation {
  * disable and re-enable, reset two-factor. Each change and its audit row are one transaction;
  * disabling and resetting end the person's sessions at once. The last owner who can sign in
  * cannot be disabled or demoted, so the back office always keeps someone who can manage it
- * (and `staff:reset-2fa` is the way back in for that owner).
+ * (and `staff:reset-2fa` is the way back in for that owner). The acting owner is checked again
+ * inside each change's transaction: one disabled or demoted while their request runs changes
+ * nothing.
  */
 export class StaffManagement {
   constructor(
@@ -60,6 +62,7 @@ export class StaffManagement {
     const row = newStaffRow({ email, name, role: input.role, passwordHash: '', now: this.now().toISOString() });
     try {
       await this.store.transaction().execute(async (trx) => {
+        await this.actingOwners(trx, actor);
         await this.store.insert(row, trx);
         await this.sendInvitation(trx, row, input.locale as Locale);
         await this.audit.record(trx, { actor, action: 'invite', target: row.id, details: { role: row.role } });
@@ -74,7 +77,7 @@ export class StaffManagement {
   /** A new link for an invited person who has not chosen a password yet (the older links stop working). */
   async inviteAgain(actor: StaffActor, targetId: string, locale: string): Promise<void> {
     if (!isLocale(locale)) throw invalid({ locale: 'locale' });
-    await this.change(targetId, async (trx, target) => {
+    await this.change(actor, targetId, async (trx, target) => {
       if (!isPending(target)) throw new AppError('VT_BAD_REQUEST');
       await this.sendInvitation(trx, target, locale);
       return { actor, action: 'invite', target: target.id, details: { role: target.role, again: 1 } };
@@ -122,9 +125,9 @@ export class StaffManagement {
 
   async changeRole(actor: StaffActor, targetId: string, role: string): Promise<void> {
     if (!isStaffRole(role)) throw invalid({ role: 'role' });
-    await this.change(targetId, async (trx, target) => {
+    await this.change(actor, targetId, async (trx, target, owners) => {
       if (target.role === role) return undefined;
-      if (role !== 'owner') await this.keepAnOwner(trx, target);
+      if (role !== 'owner') keepAnOwner(owners, target);
       await this.store.update(target.id, { role, updated_at: this.now().toISOString() }, trx);
       return { actor, action: 'role', target: target.id, details: { from: target.role, to: role } };
     });
@@ -132,9 +135,9 @@ export class StaffManagement {
 
   /** Disabled staff cannot sign in (they fail like a wrong password), and their sessions end now. */
   async disable(actor: StaffActor, targetId: string): Promise<void> {
-    await this.change(targetId, async (trx, target) => {
+    await this.change(actor, targetId, async (trx, target, owners) => {
       if (target.disabled_at) return undefined;
-      await this.keepAnOwner(trx, target);
+      keepAnOwner(owners, target);
       const now = this.now().toISOString();
       await this.store.update(target.id, { disabled_at: now, updated_at: now }, trx);
       await this.invitations.retireAll(trx, target.id, now);
@@ -144,7 +147,7 @@ export class StaffManagement {
   }
 
   async enable(actor: StaffActor, targetId: string): Promise<void> {
-    await this.change(targetId, async (trx, target) => {
+    await this.change(actor, targetId, async (trx, target) => {
       if (!target.disabled_at) return undefined;
       await this.store.update(target.id, { disabled_at: null, updated_at: this.now().toISOString() }, trx);
       return { actor, action: 'enable', target: target.id };
@@ -153,7 +156,7 @@ export class StaffManagement {
 
   /** Clears the two-factor key and recovery codes and ends every session: setup again at next sign-in. */
   async resetTwoFactor(actor: StaffActor, targetId: string): Promise<void> {
-    await this.change(targetId, async (trx, target) => {
+    await this.change(actor, targetId, async (trx, target) => {
       await this.store.update(target.id, { totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: this.now().toISOString() }, trx);
       await this.recoveryCodes.deleteAll(trx, target.id);
       return { actor, action: 'reset-2fa', target: target.id, details: { wasOn: target.totp_enabled_at ? 1 : 0 } };
@@ -165,21 +168,41 @@ export class StaffManagement {
     return this.store.findByEmailKey(emailKey(email));
   }
 
-  /** One change and its audit row, in one transaction; `apply` returns no entry when nothing changes. */
-  private async change(targetId: string, apply: (trx: Transaction<AccountTables>, target: StaffRow) => Promise<StaffAuditEntry | undefined>): Promise<void> {
+  /**
+   * One change and its audit row, in one transaction; `apply` returns no entry when nothing
+   * changes. It gets the active owners, read (and on PostgreSQL locked) after the actor's check.
+   */
+  private async change(
+    actor: StaffActor,
+    targetId: string,
+    apply: (trx: Transaction<AccountTables>, target: StaffRow, owners: string[]) => Promise<StaffAuditEntry | undefined>,
+  ): Promise<void> {
     await this.store.transaction().execute(async (trx) => {
+      const owners = await this.actingOwners(trx, actor);
       const target = await this.store.findById(targetId, trx);
       if (!target) throw new AppError('VT_STAFF_NOT_FOUND');
-      const entry = await apply(trx, target);
+      const entry = await apply(trx, target, owners);
       if (entry) await this.audit.record(trx, entry);
     });
   }
 
-  /** Refuses a change that would leave no owner able to sign in. */
-  private async keepAnOwner(trx: Transaction<AccountTables>, target: StaffRow): Promise<void> {
+  /**
+   * The active owners, locked until the transaction ends on PostgreSQL (StaffStore.activeOwners),
+   * and the actor must be one of them: the access check of the request ran before, and an owner
+   * disabled or demoted since then must not finish an invitation, a re-enabling or a reset. On
+   * PostgreSQL a concurrent disabling or demotion of the actor either commits first (and the
+   * actor is no longer listed) or waits for this change to end. The command line acts as the server.
+   */
+  private async actingOwners(trx: Transaction<AccountTables>, actor: StaffActor): Promise<string[]> {
     const owners = await this.store.activeOwners(trx);
-    if (owners.includes(target.id) && owners.length === 1) throw new AppError('VT_LAST_OWNER');
+    if (actor !== 'cli' && !owners.includes(actor)) throw new AppError('VT_FORBIDDEN');
+    return owners;
   }
+}
+
+/** Refuses a change that would leave no owner able to sign in. */
+function keepAnOwner(owners: string[], target: StaffRow): void {
+  if (owners.includes(target.id) && owners.length === 1) throw new AppError('VT_LAST_OWNER');
 }
 
 /** Invited and not yet in: no password chosen, not disabled. */

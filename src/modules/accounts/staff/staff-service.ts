@@ -111,7 +111,8 @@ export class StaffService {
   async checkCode(session: SessionRow, code: string, client: ClientInfo): Promise<StartedSession & { recoveryCodes?: string[]; recoveryCodesLeft?: number }> {
     const staff = await this.pendingStaff(session);
     if (!staff?.totp_secret) throw new AppError('VT_UNAUTHORIZED');
-    await this.throttle.attempt(`staff-code:${staff.id}`, client);
+    // The same limits as the password step, and the same warning mail to the staff member at the ceiling.
+    await this.throttle.attempt(`staff-code:${staff.id}`, client, async () => ({ kind: 'staff', email: staff.email }));
     const now = this.now();
     let recoveryCodesLeft: number | undefined;
     if (staff.totp_enabled_at && canonicalRecoveryCode(code)) {
@@ -126,6 +127,21 @@ export class StaffService {
     const recoveryCodes = staff.totp_enabled_at ? undefined : await this.recovery.make(staff.id, staff.id);
     const started = await this.sessions.rotate(session, { lifetime: staffSessionLifetime({ stage: 'complete' }), stage: 'complete', client });
     return { ...started, recoveryCodes, recoveryCodesLeft };
+  }
+
+  /**
+   * A new set of recovery codes for a signed-in staff member, only against a current code of their
+   * authenticator app: a stolen session cookie alone cannot mint a way in that outlives the session.
+   * The code is throttled and used up like a sign-in code.
+   */
+  async remakeRecoveryCodes(staffId: string, code: string, client: ClientInfo): Promise<string[]> {
+    const staff = await this.store.findById(staffId);
+    if (!staff?.totp_secret || !staff.totp_enabled_at || staff.disabled_at) throw new AppError('VT_BAD_REQUEST');
+    await this.throttle.attempt(`staff-code:${staff.id}`, client, async () => ({ kind: 'staff', email: staff.email }));
+    const step = await totpStepOf(this.totpKeys.decrypt(staff.totp_secret), code, this.now());
+    if (step === undefined || !(await this.store.claimTotpStep(staff.id, step))) throw invalid({ code: 'totp-wrong' });
+    await this.throttle.succeeded(`staff-code:${staff.id}`, client);
+    return this.recovery.make(staff.id, staff.id);
   }
 
   async principalOf(session: SessionRow): Promise<StaffPrincipal | undefined> {

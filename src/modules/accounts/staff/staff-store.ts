@@ -45,7 +45,8 @@ export class StaffStore {
   /**
    * The ids of owners who can sign in (not disabled, password chosen), locked until the end of
    * the transaction on PostgreSQL: two owners demoting each other at once cannot both pass the
-   * "another owner remains" check (the second waits, then sees the first's change).
+   * "another owner remains" check (the second waits, then sees the first's change). Locked in id
+   * order, so every change takes these locks in one order and two changes cannot deadlock.
    */
   async activeOwners(trx: Transaction<AccountTables>): Promise<string[]> {
     let query = trx
@@ -53,7 +54,8 @@ export class StaffStore {
       .select('id')
       .where('role', '=', 'owner')
       .where('disabled_at', 'is', null)
-      .where('password_hash', '!=', '');
+      .where('password_hash', '!=', '')
+      .orderBy('id');
     if (this.lockRows) query = query.forUpdate();
     return (await query.execute()).map((row) => row.id);
   }

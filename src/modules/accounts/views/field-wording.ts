@@ -21,6 +21,7 @@ const problems = defineWording({
     confirm: 'Tick this box to confirm.',
     role: 'Choose one of the roles: owner, support, marketing, accountant.',
     'staff-email-taken': 'A staff account already uses this email address.',
+    'totp-wrong': 'This is not the code your authenticator app shows now (each code works once: wait for the next one).',
   },
   fr: {
     required: 'Ce champ est obligatoire.',
@@ -40,6 +41,7 @@ const problems = defineWording({
     confirm: 'Cochez cette case pour confirmer.',
     role: 'Choisissez l’un des rôles : owner, support, marketing, accountant.',
     'staff-email-taken': 'Un compte du personnel utilise déjà cette adresse e-mail.',
+    'totp-wrong': 'Ce n’est pas le code affiché maintenant par votre application d’authentification (chaque code sert une fois : attendez le suivant).',
   },
 });
 
