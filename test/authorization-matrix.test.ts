@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from './harness.js';
-import { type Principal, enumeratingTestTimeoutMs, routeCheckEnv, signInPrincipals } from './principals.js';
+import { type Principal, developerEnv, enumeratingTestTimeoutMs, routeCheckEnv, signInPrincipals } from './principals.js';
 import { undeclaredAccess } from './route-checks/access-declarations.js';
 import { checkAuthorization } from './route-checks/authorization-matrix.js';
 import { appWithBrokenRoutes, brokenPrefix } from './route-checks/broken-module.js';
-import { paramSamples, routesUnderCheck } from './route-checks/routes-under-check.js';
+import { developerOnlyRoutes } from './route-checks/developer-routes.js';
+import { requestAs } from './route-checks/request-as.js';
+import { paramSamples, routesUnderCheck, sampleUrl } from './route-checks/routes-under-check.js';
 
 /**
  * Every route of the router declares who may use it, and answers each kind of principal as that
@@ -48,4 +50,24 @@ describeEachEngine(
     });
   },
   { env: routeCheckEnv },
+);
+
+/** The same, for the routes the app has only as a developer runs it (the development mailbox). */
+describeEachEngine(
+  'every route of the app as a developer runs it declares its access, and answers each principal accordingly',
+  (suite) => {
+    it('the development-only routes: declared, and allowed or refused as declared', async () => {
+      const routes = await developerOnlyRoutes(suite);
+      expect(routes.map((route) => route.name)).toEqual(expect.arrayContaining(['GET /dev/mailbox', 'GET /dev/mailbox/:id']));
+      expect(undeclaredAccess(routes)).toEqual([]);
+      // Public routes of the storefront: the other principals would be the anonymous run again.
+      const principals = await signInPrincipals(suite, ['anonymous', 'member', 'staff:owner', 'staff-pending:code']);
+      const samples = await paramSamples(suite.database);
+      expect(await checkAuthorization(suite.app, routes, principals, samples)).toEqual([]);
+      // The checks' requests reach the mailbox itself (a relayed request would get its 404): a real message.
+      const [visitor] = await signInPrincipals(suite, ['anonymous']);
+      expect(visitor && (await requestAs(suite.app, visitor, 'GET', sampleUrl('/dev/mailbox/:id', samples))).statusCode).toBe(200);
+    }, enumeratingTestTimeoutMs);
+  },
+  { env: developerEnv },
 );

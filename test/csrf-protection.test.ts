@@ -33,11 +33,12 @@ describeEachEngine(
     describe('the check can fail', () => {
       const broken = appWithBrokenRoutes(suite);
 
-      it('reports a route that answers without a token, and one that writes before the check', async () => {
+      it('reports a route that answers without a token, one that adds a row before the check, and one that changes a row', async () => {
         const routes = routesUnderCheck(broken(), (route) => route.url.startsWith(brokenPrefix));
         const failures = await checkCsrf(broken(), suite.database, routes, principals, others, samples);
         expect(failures).toContain(`POST ${brokenPrefix}swallows-errors as anonymous, no token: 200, should be 403 VT_CSRF_INVALID`);
         expect(failures.some((failure) => failure.startsWith(`POST ${brokenPrefix}writes-early as anonymous: refused forgeries changed the database`))).toBe(true);
+        expect(failures).toContain(`POST ${brokenPrefix}changes-early as anonymous: refused forgeries changed the database (catalog_products rows changed)`);
         expect(failures.filter((failure) => failure.includes('members-export'))).toEqual([]);
       });
     });

@@ -21,22 +21,34 @@ export interface CsrfGrant {
 }
 
 /**
- * The environment of the route-check suites: principals and hostile batches each come from their
- * own address (X-Forwarded-For), and the per-client rate limits do not stop thousands of requests.
- */
-/**
  * The three suites that walk every route grow with the router (each module adds routes): on a
  * busy 2-core machine the PostgreSQL fuzz run alone takes 15-20 s, beyond the default 20 s.
  */
 export const enumeratingTestTimeoutMs = 180_000;
 
+/**
+ * The environment of the route-check suites: the per-client rate limits do not stop thousands of
+ * requests, and a proxy is trusted (so forged X-Forwarded-For headers are among the hostile input).
+ */
 export const routeCheckEnv = { TRUST_PROXY: 'true', RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000', RATE_LIMIT_WRITES_PER_MINUTE: '1000000' };
 
+/**
+ * The same, as a developer runs the shop on their computer (`npm start`): development mode on a
+ * loopback address and no reverse proxy, which adds the development mailbox (`/dev/mailbox`).
+ * X-Forwarded-For is not trusted here: staff members sign in from 127.0.0.1 (see principalOf).
+ */
+export const developerEnv = { RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000', RATE_LIMIT_WRITES_PER_MINUTE: '1000000', NODE_ENV: 'development', PUBLIC_URL: 'http://127.0.0.1:3000' };
+
 let count = 0;
-/** A client address of its own for each principal: throttles count per address. */
+/**
+ * A client address of its own for each principal and each hostile batch (throttles count per
+ * address), sent as the connection's own address (inject's `remoteAddress`), not X-Forwarded-For:
+ * the development mailbox answers only requests straight from this computer, so the addresses are
+ * loopback ones (127.77.x.y) and nothing says the request was relayed.
+ */
 export const nextClientAddress = () => {
   count += 1;
-  return `10.77.${count >> 8}.${count & 255}`;
+  return `127.77.${count >> 8}.${count & 255}`;
 };
 
 /**
@@ -61,7 +73,7 @@ export class Principal {
 
   /** Each sign-in from a new address: throttles count successful sign-ins per address too. */
   private async signInAgain() {
-    this.headers['x-forwarded-for'] = nextClientAddress();
+    this.client.remoteAddress = nextClientAddress();
     this.browser = await this.signIn(this);
   }
 
@@ -117,8 +129,10 @@ export class Principal {
       .join('; ');
   }
 
-  /** Headers of every request this principal makes (its own client address). */
-  readonly headers = { 'user-agent': firefox, 'x-forwarded-for': '' };
+  /** Headers of every request this principal makes. */
+  readonly headers = { 'user-agent': firefox };
+  /** Inject options of every request this principal makes: its own client address. */
+  readonly client = { remoteAddress: '' };
 }
 
 /** The principals of the authorization matrix: anonymous, a member, each staff role, half-signed staff. */
@@ -129,7 +143,7 @@ let people = 0;
 
 /**
  * Signs each principal in the way a person does (through the forms), on the suite's app.
- * The suite must trust X-Forwarded-For (TRUST_PROXY=true): each principal has its own address.
+ * The suite must trust X-Forwarded-For (TRUST_PROXY=true): staff members sign in through it.
  */
 export async function signInPrincipals(suite: Suite, names: readonly PrincipalName[] = principalNames): Promise<Principal[]> {
   const principals: Principal[] = [];
@@ -141,7 +155,7 @@ async function principalOf(suite: Suite, name: PrincipalName): Promise<Principal
   people += 1;
   const id = `${people}${suite.engine.slice(0, 2)}`;
   // Signing in again keeps the browser's other cookies (a known device is not throttled).
-  const browserOf = (principal: Principal) => (principal.browser as Visitor | undefined) ?? new Visitor(suite.app, principal.headers);
+  const browserOf = (principal: Principal) => (principal.browser as Visitor | undefined) ?? new Visitor(suite.app, principal.headers, principal.client);
   if (name === 'anonymous') return new Principal(name, 'anonymous', undefined, async (me) => browserOf(me));
   if (name === 'member') {
     const { username } = await verifiedMember(suite, `matrix${id}`);
@@ -154,7 +168,10 @@ async function principalOf(suite: Suite, name: PrincipalName): Promise<Principal
   }
   if (name.startsWith('staff:')) {
     const role = name.slice('staff:'.length) as StaffRole;
-    return new Principal(name, 'staff', role, async (me) => (await signedInStaff(suite, role, { headers: me.headers })).browser);
+    // signedInStaff's browser takes headers only: its address comes through the proxy header
+    // (under developerEnv, which trusts no proxy, every staff member signs in from 127.0.0.1).
+    const headers = (me: Principal) => ({ ...me.headers, 'x-forwarded-for': me.client.remoteAddress });
+    return new Principal(name, 'staff', role, async (me) => (await signedInStaff(suite, role, { headers: headers(me) })).browser);
   }
   // Half-signed: the password passed, the code not (yet). `setup`: two-factor never set up.
   const step = name === 'staff-pending:setup' ? 'setup' : 'code';

@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import type { AppContext } from '../../src/context.js';
+import type { CatalogTables } from '../../src/modules/catalog/catalog-tables.js';
+import { tablesOf } from '../../src/platform/db/database.js';
 import { testMail } from '../../src/platform/mail/test-mail.js';
 import { defineModule } from '../../src/platform/module.js';
 import type { Suite } from '../harness.js';
@@ -11,6 +13,17 @@ export const brokenPrefix = '/test-broken/';
 
 const queueMail = (context: AppContext) =>
   context.database.db.transaction().execute((trx) => context.mail.queue(trx, testMail(context.shop.identity(), 'en', context.now())));
+
+let touches = 0;
+/** A new `updated_at` for the first product, different at each call. */
+const touchProduct = (context: AppContext) => {
+  touches += 1;
+  return tablesOf<CatalogTables>(context.database)
+    .updateTable('catalog_products')
+    .set({ updated_at: new Date(Date.UTC(2000, 0, 1) + touches * 1000).toISOString() })
+    .where('id', '=', (eb) => eb.selectFrom('catalog_products').select('id').orderBy('position').limit(1))
+    .execute();
+};
 
 /**
  * Routes with the mistakes the permanent checks exist to catch, to prove each check reports
@@ -27,6 +40,9 @@ export const brokenModule = defineModule({
     app.post(`${brokenPrefix}swallows-errors`, { config: { access: 'public' }, errorHandler: (_error, _request, reply) => reply.send({ ok: true }) }, async () => ({ ok: true }));
     // Writes before the CSRF check (and any validation) has run.
     app.post(`${brokenPrefix}writes-early`, { config: { access: 'public' }, onRequest: async () => queueMail(context) }, async () => ({ ok: true }));
+    // Changes a row (none added or removed) before the CSRF check and any validation: a count of
+    // rows would not see it.
+    app.post(`${brokenPrefix}changes-early`, { config: { access: 'public' }, onRequest: async () => touchProduct(context) }, async () => ({ ok: true }));
     // Trusts its input: a NUL (or anything but one plain string) is a 500.
     app.get<{ Querystring: { q?: unknown } }>(`${brokenPrefix}echo`, { config: { access: 'public' } }, async (request) => {
       const q = request.query.q;

@@ -4,7 +4,7 @@ import { mayStaff } from '../../src/platform/http/staff-access.js';
 import { type Area, type Principal, areaOf } from '../principals.js';
 import { postForm } from './request-as.js';
 import { errorCodeOf, summary } from './responses.js';
-import { countChanges, rowCounts } from './row-counts.js';
+import { tableChanges, tableDigests } from './table-digests.js';
 import { type RouteUnderCheck, sampleUrl, stateChangingMethods } from './routes-under-check.js';
 
 /** The principals a route is otherwise open to: the CSRF check must be what refuses them. */
@@ -49,14 +49,14 @@ export async function checkCsrf(app: FastifyInstance, database: Database, routes
         if (principal.hasSessionIn(area)) cases.push(['the token and cookie of another session', { _csrf: another.token }, principal.cookieHeader({ [own.cookieName]: another.token })]);
       }
 
-      const before = await rowCounts(database);
+      const before = await tableDigests(database);
       for (const [label, form, cookie] of cases) {
         const response = await postForm(app, principal, route.method, url, form, cookie);
         if (response.statusCode !== 403 || errorCodeOf(response) !== 'VT_CSRF_INVALID') {
           failures.push(`${route.name} as ${principal.name}, ${label}: ${summary(response)}, should be 403 VT_CSRF_INVALID`);
         }
       }
-      const changes = countChanges(before, await rowCounts(database));
+      const changes = tableChanges(before, await tableDigests(database));
       if (changes.length > 0) failures.push(`${route.name} as ${principal.name}: refused forgeries changed the database (${changes.join(', ')})`);
 
       const genuine = await postForm(app, principal, route.method, url, { _csrf: own.token }, principal.cookieHeader());

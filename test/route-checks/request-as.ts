@@ -9,7 +9,7 @@ import { stateChangingMethods } from './routes-under-check.js';
 export async function requestAs(app: FastifyInstance, principal: Principal, method: string, url: string, form: Record<string, string> = {}): Promise<LightMyRequestResponse> {
   await principal.ensureSignedIn();
   if (!stateChangingMethods.has(method)) {
-    return app.inject({ method: method as InjectOptions['method'], url, headers: { ...principal.headers, cookie: principal.cookieHeader() } });
+    return app.inject({ method: method as InjectOptions['method'], url, headers: { ...principal.headers, cookie: principal.cookieHeader() }, ...principal.client });
   }
   const grant = await principal.csrf(areaOf(url));
   principal.mayHaveSignedOut();
@@ -23,6 +23,7 @@ export function postForm(app: FastifyInstance, principal: Principal, method: str
     url,
     headers: { ...principal.headers, cookie, 'content-type': 'application/x-www-form-urlencoded' },
     payload: new URLSearchParams(form).toString(),
+    ...principal.client,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { FastifyContextConfig, FastifyInstance, FastifySchema } from 'fastify';
 import { type Database, tablesOf } from '../../src/platform/db/database.js';
 import type { CatalogTables } from '../../src/modules/catalog/catalog-tables.js';
+import type { OutboxTable } from '../../src/platform/mail/outbox-table.js';
 import { routeTableOf } from '../../src/platform/http/route-table.js';
 
 /** One method of one route, as the permanent checks see it. */
@@ -28,10 +29,15 @@ export function routesUnderCheck(app: FastifyInstance, keep: (route: RouteUnderC
     .filter(keep);
 }
 
-/** What to put in a path parameter: a real product for `:slug`, a plausible unknown id elsewhere. */
+/**
+ * What to put in a path parameter: a real product for `:slug`, a real message of the outbox for
+ * `:id` (the outbox and development mailbox pages then show one; elsewhere it is an unknown id),
+ * a plausible unknown id for any other.
+ */
 export async function paramSamples(database: Database): Promise<Record<string, string>> {
   const product = await tablesOf<CatalogTables>(database).selectFrom('catalog_products').select('slug').orderBy('position').executeTakeFirst();
-  return { slug: product?.slug ?? 'no-product', '*': 'any/thing' };
+  const message = await tablesOf<OutboxTable>(database).selectFrom('mail_outbox').select('id').orderBy('created_at', 'desc').executeTakeFirst();
+  return { slug: product?.slug ?? 'no-product', ...(message ? { id: message.id } : {}), '*': 'any/thing' };
 }
 
 /** The route's URL with each parameter filled in (`/en/catalog/:slug` → `/en/catalog/javascript-fundamentals`). */
