@@ -2,6 +2,7 @@ import { defineWording } from '../http/i18n.js';
 import { Layout } from '../../web/components/layout.js';
 import { formatDate } from '../../web/format.js';
 import type { PageContext } from '../../web/page-context.js';
+import { MailListTable, type MailSummary } from './mail-list-table.js';
 import type { OutboxRow } from './outbox-table.js';
 
 const text = defineWording({
@@ -11,7 +12,6 @@ const text = defineWording({
       'For development only. This page lists every email the shop has “sent”, with working one-time links, so you can confirm an address or reset a password without a mail server. It exists only when NODE_ENV=development, the shop’s address is on this computer, and you open it from this computer. In production, mail goes out through SMTP_URL and no page shows one-time links.',
     empty: 'No email yet. Sign up for an account, and its confirmation email appears here.',
     to: 'To',
-    subject: 'Subject',
     date: 'Date',
     back: 'Back to the development mailbox',
     expired: '[link expired]',
@@ -22,7 +22,6 @@ const text = defineWording({
       'Pour le développement uniquement. Cette page liste chaque e-mail « envoyé » par la boutique, avec des liens à usage unique qui fonctionnent, pour confirmer une adresse ou réinitialiser un mot de passe sans serveur de messagerie. Elle n’existe que si NODE_ENV=development, que l’adresse de la boutique est sur cet ordinateur et que vous l’ouvrez depuis cet ordinateur. En production, les e-mails partent par SMTP_URL et aucune page n’affiche de lien à usage unique.',
     empty: 'Aucun e-mail pour l’instant. Créez un compte : son e-mail de confirmation apparaîtra ici.',
     to: 'Destinataire',
-    subject: 'Objet',
     date: 'Date',
     back: 'Retour à la boîte de développement',
     expired: '[lien expiré]',
@@ -39,7 +38,7 @@ function Warning(props: { ctx: PageContext }) {
   );
 }
 
-export function DevMailboxPage(props: { ctx: PageContext; messages: Pick<OutboxRow, 'id' | 'to_address' | 'subject' | 'created_at'>[] }) {
+export function DevMailboxPage(props: { ctx: PageContext; messages: MailSummary[] }) {
   const { ctx } = props;
   const t = text[ctx.locale];
   return (
@@ -50,29 +49,7 @@ export function DevMailboxPage(props: { ctx: PageContext; messages: Pick<OutboxR
         {props.messages.length === 0 ? (
           <p class="muted">{t.empty}</p>
         ) : (
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
-          <section class="table-wrap" tabIndex={0} aria-label={t.title}>
-            <table class="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t.date}</th>
-                  <th scope="col">{t.to}</th>
-                  <th scope="col">{t.subject}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.messages.map((message) => (
-                  <tr key={message.id}>
-                    <td>{formatDate(message.created_at, ctx.locale, true)}</td>
-                    <td>{message.to_address}</td>
-                    <td>
-                      <a href={`/dev/mailbox/${encodeURIComponent(message.id)}?locale=${ctx.locale}`}>{message.subject}</a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <MailListTable ctx={ctx} label={t.title} messages={props.messages} hrefOf={(message) => `/dev/mailbox/${encodeURIComponent(message.id)}?locale=${ctx.locale}`} />
         )}
       </section>
     </Layout>

@@ -4,6 +4,7 @@ import type { StaffPrincipal } from '../http/staff-access.js';
 import { formatDate } from '../../web/format.js';
 import type { PageContext } from '../../web/page-context.js';
 import { csrfFieldName } from '../http/csrf.js';
+import { MailListTable, type MailSummary } from './mail-list-table.js';
 import type { OutboxTable } from './outbox-table.js';
 
 const text = defineWording({
@@ -13,7 +14,6 @@ const text = defineWording({
     smtp: 'Mail is delivered through your SMTP server (SMTP_URL), so the outbox is not used.',
     empty: 'No message yet.',
     to: 'To',
-    subject: 'Subject',
     date: 'Date',
     test: 'Send a test email to the shop’s address',
     sent: 'The test email was queued. It appears here (or in the shop’s mailbox) within a few seconds.',
@@ -28,7 +28,6 @@ const text = defineWording({
     smtp: 'Les e-mails sont délivrés par votre serveur SMTP (SMTP_URL) : la boîte d’envoi n’est pas utilisée.',
     empty: 'Aucun message pour l’instant.',
     to: 'Destinataire',
-    subject: 'Objet',
     date: 'Date',
     test: 'Envoyer un e-mail de test à l’adresse de la boutique',
     sent: 'L’e-mail de test est en file d’attente. Il apparaît ici (ou dans la boîte de la boutique) d’ici quelques secondes.',
@@ -39,12 +38,11 @@ const text = defineWording({
   },
 });
 
-type Summary = Pick<OutboxTable['mail_outbox'], 'id' | 'to_address' | 'subject' | 'created_at'>;
 
 /** What stands in a message's text where a one-time link was. */
 export const hiddenSecretText = { en: '[one-time link hidden]', fr: '[lien à usage unique masqué]' } as const;
 
-export function OutboxPage(props: { ctx: PageContext; staff: StaffPrincipal | null; messages: Summary[]; mailerKind: 'smtp' | 'outbox'; sent: boolean }) {
+export function OutboxPage(props: { ctx: PageContext; staff: StaffPrincipal | null; messages: MailSummary[]; mailerKind: 'smtp' | 'outbox'; sent: boolean }) {
   const { ctx } = props;
   const t = text[ctx.locale];
   return (
@@ -67,29 +65,7 @@ export function OutboxPage(props: { ctx: PageContext; staff: StaffPrincipal | nu
           (props.messages.length === 0 ? (
             <p class="muted">{t.empty}</p>
           ) : (
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
-            <section class="table-wrap" tabIndex={0} aria-label={t.title}>
-              <table class="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t.date}</th>
-                    <th scope="col">{t.to}</th>
-                    <th scope="col">{t.subject}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {props.messages.map((message) => (
-                    <tr key={message.id}>
-                      <td>{formatDate(message.created_at, ctx.locale, true)}</td>
-                      <td>{message.to_address}</td>
-                      <td>
-                        <a href={`/admin/outbox/${encodeURIComponent(message.id)}`}>{message.subject}</a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+            <MailListTable ctx={ctx} label={t.title} messages={props.messages} hrefOf={(message) => `/admin/outbox/${encodeURIComponent(message.id)}`} />
           ))}
       </section>
     </StaffLayout>
