@@ -79,7 +79,10 @@ describeEachEngine(
       expect((await db().selectFrom('accounts_staff').select('disabled_at').where('id', '=', targetId).executeTakeFirstOrThrow()).disabled_at).toBeNull();
     });
 
-    it.runIf(suite.engine === 'postgres')(
+    // Only PostgreSQL has row locks to wait on: SQLite has one writer at a time, so this
+    // interleaving cannot happen there, and the test is not registered (not skipped) on it.
+    if (suite.engine === 'postgres')
+      it(
       'PostgreSQL: a request of an owner being disabled by another process waits for that change, then is refused',
       async () => {
         await signedInStaff(suite, 'owner', { headers: browserHeaders() });
