@@ -118,6 +118,10 @@ describe('storefront in Chromium', () => {
         return page.getByRole('link', { name: /mail delivery test/ }).count();
       }, { timeout: 10_000, interval: 500 })
       .toBe(1);
+    // The owner reads the message itself.
+    await page.getByRole('link', { name: /mail delivery test/ }).click();
+    expect(await page.locator('pre.mail-body').textContent()).toContain('mail delivery works');
+    await look('staff-outbox-message');
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await look('staff-dashboard');
     await page.getByRole('link', { name: 'Members', exact: true }).first().click();

@@ -1,8 +1,7 @@
 import { defineWording } from '../http/i18n.js';
 import { Layout } from '../../web/components/layout.js';
-import { formatDate } from '../../web/format.js';
 import type { PageContext } from '../../web/page-context.js';
-import { MailListTable, type MailSummary } from './mail-list-table.js';
+import { MailFacts, MailListTable, type MailSummary } from './stored-mail.js';
 import type { OutboxRow } from './outbox-table.js';
 
 const text = defineWording({
@@ -11,8 +10,6 @@ const text = defineWording({
     warning:
       'For development only. This page lists every email the shop has “sent”, with working one-time links, so you can confirm an address or reset a password without a mail server. It exists only when NODE_ENV=development, the shop’s address is on this computer, and you open it from this computer. In production, mail goes out through SMTP_URL and no page shows one-time links.',
     empty: 'No email yet. Sign up for an account, and its confirmation email appears here.',
-    to: 'To',
-    date: 'Date',
     back: 'Back to the development mailbox',
     expired: '[link expired]',
   },
@@ -21,8 +18,6 @@ const text = defineWording({
     warning:
       'Pour le développement uniquement. Cette page liste chaque e-mail « envoyé » par la boutique, avec des liens à usage unique qui fonctionnent, pour confirmer une adresse ou réinitialiser un mot de passe sans serveur de messagerie. Elle n’existe que si NODE_ENV=development, que l’adresse de la boutique est sur cet ordinateur et que vous l’ouvrez depuis cet ordinateur. En production, les e-mails partent par SMTP_URL et aucune page n’affiche de lien à usage unique.',
     empty: 'Aucun e-mail pour l’instant. Créez un compte : son e-mail de confirmation apparaîtra ici.',
-    to: 'Destinataire',
-    date: 'Date',
     back: 'Retour à la boîte de développement',
     expired: '[lien expiré]',
   },
@@ -69,16 +64,7 @@ export function DevMailboxMessagePage(props: { ctx: PageContext; message: Pick<O
         </p>
         <Warning ctx={ctx} />
         <h1>{message.subject}</h1>
-        <dl class="facts facts--narrow">
-          <div class="fact">
-            <dt>{t.to}</dt>
-            <dd>{message.to_address}</dd>
-          </div>
-          <div class="fact">
-            <dt>{t.date}</dt>
-            <dd>{formatDate(message.created_at, ctx.locale, true)}</dd>
-          </div>
-        </dl>
+        <MailFacts ctx={ctx} message={message} />
         <pre class="mail-body">{parts.map((part, index) => (index % 2 === 1 ? <a href={part}>{part}</a> : part))}</pre>
       </section>
     </Layout>

@@ -1,10 +1,9 @@
 import { defineWording } from '../http/i18n.js';
 import { StaffLayout } from '../../web/components/staff-layout.js';
 import type { StaffPrincipal } from '../http/staff-access.js';
-import { formatDate } from '../../web/format.js';
 import type { PageContext } from '../../web/page-context.js';
 import { csrfFieldName } from '../http/csrf.js';
-import { MailListTable, type MailSummary } from './mail-list-table.js';
+import { MailFacts, MailListTable, type MailSummary } from './stored-mail.js';
 import type { OutboxTable } from './outbox-table.js';
 
 const text = defineWording({
@@ -13,8 +12,6 @@ const text = defineWording({
     intro: 'Every email the shop sends is kept here while no mail server is configured (SMTP_URL).',
     smtp: 'Mail is delivered through your SMTP server (SMTP_URL), so the outbox is not used.',
     empty: 'No message yet.',
-    to: 'To',
-    date: 'Date',
     test: 'Send a test email to the shop’s address',
     sent: 'The test email was queued. It appears here (or in the shop’s mailbox) within a few seconds.',
     back: 'Back to the outbox',
@@ -27,8 +24,6 @@ const text = defineWording({
     intro: 'Tant qu’aucun serveur de messagerie n’est configuré (SMTP_URL), chaque e-mail envoyé par la boutique est conservé ici.',
     smtp: 'Les e-mails sont délivrés par votre serveur SMTP (SMTP_URL) : la boîte d’envoi n’est pas utilisée.',
     empty: 'Aucun message pour l’instant.',
-    to: 'Destinataire',
-    date: 'Date',
     test: 'Envoyer un e-mail de test à l’adresse de la boutique',
     sent: 'L’e-mail de test est en file d’attente. Il apparaît ici (ou dans la boîte de la boutique) d’ici quelques secondes.',
     back: 'Retour à la boîte d’envoi',
@@ -88,16 +83,7 @@ export function OutboxMessagePage(props: {
           <a href="/admin/outbox">← {t.back}</a>
         </p>
         <h1>{message.subject}</h1>
-        <dl class="facts facts--narrow">
-          <div class="fact">
-            <dt>{t.to}</dt>
-            <dd>{message.to_address}</dd>
-          </div>
-          <div class="fact">
-            <dt>{t.date}</dt>
-            <dd>{formatDate(message.created_at, ctx.locale, true)}</dd>
-          </div>
-        </dl>
+        <MailFacts ctx={ctx} message={message} />
         {body ? (
           <>
             <pre class="mail-body">{body.text}</pre>

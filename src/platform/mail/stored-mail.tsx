@@ -1,3 +1,4 @@
+/** What the outbox and the development mailbox both show of stored mail: the list, and a message's facts. */
 import { defineWording } from '../http/i18n.js';
 import { formatDate } from '../../web/format.js';
 import type { PageContext } from '../../web/page-context.js';
@@ -9,6 +10,24 @@ const text = defineWording({
 });
 
 export type MailSummary = Pick<OutboxRow, 'id' | 'to_address' | 'subject' | 'created_at'>;
+
+/** A stored message's recipient and date, above its text. */
+export function MailFacts(props: { ctx: PageContext; message: Pick<OutboxRow, 'to_address' | 'created_at'> }) {
+  const { ctx, message } = props;
+  const t = text[ctx.locale];
+  return (
+    <dl class="facts facts--narrow">
+      <div class="fact">
+        <dt>{t.to}</dt>
+        <dd>{message.to_address}</dd>
+      </div>
+      <div class="fact">
+        <dt>{t.date}</dt>
+        <dd>{formatDate(message.created_at, ctx.locale, true)}</dd>
+      </div>
+    </dl>
+  );
+}
 
 /** The stored mail, newest first, each subject a link to the message: the outbox and the development mailbox. */
 export function MailListTable(props: { ctx: PageContext; label: string; messages: MailSummary[]; hrefOf: (message: MailSummary) => string }) {
