@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../../context.js';
-import { AppError } from '../../../platform/http/errors.js';
 import { visitorLocale } from '../../../platform/http/error-handler.js';
-import { mayStaff, requireStaff } from '../../../platform/http/staff-access.js';
+import { mayStaff, requireStaff, signedInStaff } from '../../../platform/http/staff-access.js';
 import { pageContext } from '../../../web/page-context.js';
 import type { AccountServices } from '../account-services.js';
 import { safeNext } from '../member-sessions.js';
@@ -92,8 +91,7 @@ export function staffRoutes(app: FastifyInstance, context: AppContext, services:
   });
 
   app.get('/admin', { preHandler: requireStaff(), config: { access: { staff: 'back-office' } } }, async (request, reply) => {
-    const staff = request.staff;
-    if (!staff) throw new AppError('VT_UNAUTHORIZED');
+    const staff = signedInStaff(request);
     return privatePage(reply).html(
       <DashboardPage
         ctx={page(request, reply)}
@@ -106,8 +104,7 @@ export function staffRoutes(app: FastifyInstance, context: AppContext, services:
   });
 
   app.get<{ Querystring: { q?: string; offset?: number } }>('/admin/members', { preHandler: requireStaff('members.read'), schema: membersQuery, config: { access: { staff: 'members.read' } } }, async (request, reply) => {
-    const staff = request.staff;
-    if (!staff) throw new AppError('VT_UNAUTHORIZED');
+    const staff = signedInStaff(request);
     const query = request.query.q ?? '';
     const offset = request.query.offset ?? 0;
     const found = await accessMemberData({ staff, purpose: 'support', what: 'members list', logger: request.log }, () =>
