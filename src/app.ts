@@ -8,7 +8,6 @@ import { defaultRateLimitRules, rateLimits } from './platform/http/rate-limit/ra
 import { validatePathParams } from './platform/http/path-params.js';
 import { recordRoutes } from './platform/http/route-table.js';
 import { securityHeaders, securityHeadersOnEveryReply } from './platform/http/security-headers.js';
-import { decorateStaff } from './platform/http/staff-access.js';
 import { routeOf } from './platform/log/logger.js';
 import { randomId } from './platform/crypto/tokens.js';
 import { cookieGuard } from './privacy/cookies/cookie-guard.js';
@@ -28,7 +27,7 @@ const maxParamLength = 200;
  */
 export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   const { config } = context;
-  const secure = config.publicUrl.startsWith('https:');
+  const secure = config.secureCookies;
   const respond = errorResponder(() => context.shop.identity());
   const applySecurityHeaders = securityHeaders({ https: secure });
 
@@ -76,7 +75,6 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   securityHeadersOnEveryReply(app, applySecurityHeaders);
   rateLimits(app, { store: context.rateLimitStore, secrets: context.secrets, rules: defaultRateLimitRules(config.rateLimit) });
   csrfProtection(app, { secrets: context.secrets, secure });
-  decorateStaff(app);
   cookieGuard(app, {
     registry: context.privacy.cookies,
     onViolation: config.env === 'production' ? 'drop' : 'throw',
@@ -87,6 +85,8 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   htmlRendering(app);
   assetRoutes(app);
 
-  for (const module of context.modules) await module.routes?.(app, context);
+  // The context given here is the platform the routes see: a test may hand in a variant of it
+  // (another configuration) without assembling the modules again.
+  for (const module of context.modules) await module.routes?.(app, { ...context.runtimeOf(module), platform: context });
   return app;
 }

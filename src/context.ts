@@ -1,104 +1,66 @@
-import type { FastifyBaseLogger } from 'fastify';
-import pino from 'pino';
-import type { Config } from './config.js';
-import { type Database, openDatabase } from './platform/db/database.js';
-import { collectMigrations, migrateToLatest } from './platform/db/migrator.js';
-import { type Secrets, loadSecrets } from './platform/crypto/secrets.js';
-import { DatabaseJobQueue } from './platform/jobs/database-job-queue.js';
-import type { JobQueue } from './platform/jobs/job-queue.js';
-import { loggerOptions } from './platform/log/logger.js';
-import { FieldEncryption } from './platform/crypto/field-encryption.js';
-import { MailService, mailSecretsPurpose } from './platform/mail/mail-service.js';
-import { devMailboxEnabled } from './platform/mail/dev-mailbox.js';
-import type { Mailer } from './platform/mail/mailer.js';
-import { OutboxMailer } from './platform/mail/outbox-mailer.js';
-import { MemoryRateLimitStore } from './platform/http/rate-limit/memory-store.js';
-import type { RateLimitStore } from './platform/http/rate-limit/rate-limit-store.js';
-import type { ModuleDefinition } from './platform/module.js';
+import type { Config } from './platform/config.js';
+import { type PlatformContext, type PlatformOverrides, closePlatform, createPlatform } from './platform/platform-context.js';
+import type { AnyModule, ModuleRuntime, ServicesOf } from './platform/module.js';
 import { PrivacyRegistry } from './privacy/registry.js';
-import { modules as allModules } from './modules/index.js';
-import { ShopService } from './modules/shop/shop-service.js';
-import { ShopStore } from './modules/shop/shop-store.js';
+import { modules as shopModules } from './module-list.js';
 
-/** Everything a module needs from the platform, built once per process (or per test suite). */
-export interface AppContext {
-  config: Config;
-  logger: FastifyBaseLogger;
-  database: Database;
-  secrets: Secrets;
-  modules: ModuleDefinition[];
-  privacy: PrivacyRegistry;
-  jobs: JobQueue;
-  mailer: Mailer;
-  mail: MailService;
-  rateLimitStore: RateLimitStore;
-  shop: ShopService;
-  now: () => Date;
+/**
+ * The assembled shop: the platform, every module, and each module's services. The composition
+ * root (this file, main.ts, cli.ts, app.ts) is the only code that knows the list of modules.
+ */
+export interface AppContext extends PlatformContext {
+  modules: readonly AnyModule[];
+  /** What a module's routes, jobs, commands and seed receive. */
+  runtimeOf<M extends AnyModule>(module: M): ModuleRuntime<ServicesOf<M>>;
+  /** A module's services, typed by its definition: `context.servicesOf(membersModule).signIn`. */
+  servicesOf<M extends AnyModule>(module: M): ServicesOf<M>;
 }
 
-export interface ContextOverrides {
-  database?: Database;
-  logger?: FastifyBaseLogger;
-  mailer?: Mailer;
-  modules?: ModuleDefinition[];
-  now?: () => Date;
+export interface ContextOverrides extends PlatformOverrides {
+  modules?: readonly AnyModule[];
 }
 
 /**
- * Opens the database, applies migrations, loads secrets and the shop identity, and seeds the
- * demo on a fresh database. Order matters: nothing reads a table before its migration ran.
+ * Builds the platform (database migrated, secrets, mail, jobs), then each module's services in
+ * the order of the list, a module after the modules it depends on, then seeds the demo on a
+ * fresh database.
  */
 export async function createContext(config: Config, overrides: ContextOverrides = {}): Promise<AppContext> {
-  const logger = overrides.logger ?? (pino(loggerOptions(config.logLevel)) as FastifyBaseLogger);
-  const modules = overrides.modules ?? allModules;
-  const now = overrides.now ?? (() => new Date());
-  const privacy = new PrivacyRegistry(modules);
-  const database = overrides.database ?? (await openDatabase(config.database));
-  const applied = await migrateToLatest(database, collectMigrations(modules));
-  if (applied.length > 0) logger.info({ migrations: applied.length }, 'database migrated');
+  const modules = overrides.modules ?? shopModules;
+  checkDependencyOrder(modules);
+  const platform = await createPlatform(config, { privacy: new PrivacyRegistry(modules), migrations: modules }, overrides);
 
-  const secrets = loadSecrets({ secretKey: config.secretKey, dataDir: config.dataDir });
-  const jobs = new DatabaseJobQueue(database, now);
-  // The outbox keeps one-time links (encrypted, until they expire) only for the development
-  // mailbox, and in tests, which read mail as its recipients do (test/mail.ts).
-  const keepSecrets = config.env === 'test' || devMailboxEnabled(config);
-  const mailer = overrides.mailer ?? (config.smtpUrl ? await smtpMailer(config.smtpUrl) : new OutboxMailer(database, now, { keepSecrets }));
-  const shop = new ShopService(new ShopStore(database));
-  await shop.load(now());
-  const mail = new MailService(
-    jobs,
-    mailer,
-    () => config.mailFrom ?? `${shop.identity().name} <${shop.identity().email}>`,
-    database,
-    new FieldEncryption(secrets, mailSecretsPurpose),
-    now,
-  );
-  const rateLimitStore = config.redisUrl ? await redisStore(config.redisUrl, logger) : new MemoryRateLimitStore();
+  const runtimes = new Map<AnyModule, ModuleRuntime>();
+  for (const module of modules) {
+    const dependencies = Object.fromEntries(Object.entries<AnyModule>(module.dependsOn ?? {}).map(([name, dependency]) => [name, runtimes.get(dependency)?.services]));
+    runtimes.set(module, { platform, services: module.services?.(platform, dependencies), dependencies });
+  }
+  const runtimeOf = <M extends AnyModule>(module: M) => {
+    const runtime = runtimes.get(module);
+    if (runtime) return runtime as ModuleRuntime<ServicesOf<M>>;
+    // A module with neither services nor dependencies needs no assembly (tests add such routes).
+    if (module.services || module.dependsOn) throw new Error(`Module ${module.name} is not part of this shop (src/module-list.ts)`);
+    return { platform, services: undefined, dependencies: {} } as ModuleRuntime<ServicesOf<M>>;
+  };
+  const context: AppContext = { ...platform, modules, runtimeOf, servicesOf: (module) => runtimeOf(module).services };
 
-  const context: AppContext = { config, logger, database, secrets, modules, privacy, jobs, mailer, mail, rateLimitStore, shop, now };
   if (config.seedDemo) {
-    for (const module of modules) await module.seed?.(context);
+    for (const module of modules) await module.seed?.(runtimeOf(module));
   }
   return context;
 }
 
-// SMTP and Redis clients are loaded only when configured: the embedded default starts faster.
-async function smtpMailer(url: string): Promise<Mailer> {
-  const { SmtpMailer } = await import('./platform/mail/smtp-mailer.js');
-  return new SmtpMailer(url);
-}
-
-/** Redis, with counting in this process while Redis is down or frozen (failover-store.ts). */
-async function redisStore(url: string, logger: FastifyBaseLogger): Promise<RateLimitStore> {
-  const [{ RedisRateLimitStore }, { FailoverRateLimitStore }] = await Promise.all([
-    import('./platform/http/rate-limit/redis-store.js'),
-    import('./platform/http/rate-limit/failover-store.js'),
-  ]);
-  return new FailoverRateLimitStore(new RedisRateLimitStore(url), new MemoryRateLimitStore(), logger);
+/** A module's dependencies must come before it in the list: their services are built first. */
+function checkDependencyOrder(modules: readonly AnyModule[]) {
+  const seen = new Set<AnyModule>();
+  for (const module of modules) {
+    for (const [name, dependency] of Object.entries<AnyModule>(module.dependsOn ?? {})) {
+      if (!seen.has(dependency)) throw new Error(`Module ${module.name} depends on ${name}, which must come before it in the module list`);
+    }
+    seen.add(module);
+  }
 }
 
 export async function closeContext(context: AppContext) {
-  await context.rateLimitStore.close();
-  await context.mailer.close();
-  await context.database.close();
+  await closePlatform(context);
 }

@@ -1,7 +1,7 @@
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './platform/config.js';
 import { closeContext, createContext } from './context.js';
-import { startJobWorker } from './platform/jobs/start-worker.js';
+import { startJobWorker } from './job-workers.js';
 import { devMailboxEnabled } from './platform/mail/dev-mailbox.js';
 
 /** Entry point: config -> database -> migrations -> app -> workers, and a clean shutdown. */

@@ -3,7 +3,7 @@ import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { buildApp } from '../src/app.js';
-import { loadConfig } from '../src/config.js';
+import { loadConfig } from '../src/platform/config.js';
 import { type AppContext, type ContextOverrides, closeContext, createContext } from '../src/context.js';
 import type { Database, Engine } from '../src/platform/db/database.js';
 import { testEngines } from '../src/platform/db/test-engines.js';

@@ -1,6 +1,6 @@
 import { FieldEncryption } from '../src/platform/crypto/field-encryption.js';
 import { tablesOf } from '../src/platform/db/database.js';
-import { createJobWorker } from '../src/platform/jobs/start-worker.js';
+import { createJobWorker } from '../src/job-workers.js';
 import { mailSecretsPurpose } from '../src/platform/mail/mail-service.js';
 import { revealedText } from '../src/platform/mail/outbox-mailer.js';
 import type { OutboxTable } from '../src/platform/mail/outbox-table.js';

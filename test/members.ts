@@ -1,5 +1,5 @@
 import { tablesOf } from '../src/platform/db/database.js';
-import type { AccountTables } from '../src/modules/accounts/account-tables.js';
+import type { MemberTables } from '../src/modules/members/member-tables.js';
 import type { Suite } from './harness.js';
 import { linkIn, mailTo } from './mail.js';
 import { Visitor } from './visitor.js';
@@ -21,7 +21,7 @@ export async function verifiedMember(suite: Suite, username: string, email = `${
   const link = linkIn(mail?.text ?? '', '/en/account/verify');
   await visitor.get(link);
   await visitor.post('/en/account/verify', { token: tokenOf(link) });
-  const row = await tablesOf<AccountTables>(suite.database).selectFrom('accounts_members').select(['id', 'email_verified_at']).where('username_key', '=', username.toLowerCase()).executeTakeFirst();
+  const row = await tablesOf<MemberTables>(suite.database).selectFrom('accounts_members').select(['id', 'email_verified_at']).where('username_key', '=', username.toLowerCase()).executeTakeFirst();
   if (!row?.email_verified_at) throw new Error(`member ${username} was not confirmed`);
   return { id: row.id, email, username };
 }

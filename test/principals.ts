@@ -1,5 +1,5 @@
-import { accountServicesOf } from '../src/modules/accounts/account-services.js';
-import { type StaffRole, isBackOfficeUrl, staffRoles } from '../src/platform/http/staff-access.js';
+import { backofficeModule } from '../src/modules/backoffice/index.js';
+import { type StaffRole, isBackOfficeUrl, staffRoles } from '../src/modules/backoffice/staff-access.js';
 import { paths } from '../src/web/paths.js';
 import type { Suite } from './harness.js';
 import { firefox, memberPassword, verifiedMember } from './members.js';
@@ -177,7 +177,7 @@ async function principalOf(suite: Suite, name: PrincipalName): Promise<Principal
   const step = name === 'staff-pending:setup' ? 'setup' : 'code';
   let email = `pending-${id}@codeacademy.example`;
   if (step === 'code') email = (await signedInStaff(suite, 'owner', { headers: { 'x-forwarded-for': nextClientAddress() } })).email;
-  else await accountServicesOf(suite.context).staff.create({ email, name: `Pending ${id}`, role: 'owner', password: staffPassword });
+  else await suite.context.servicesOf(backofficeModule).staff.create({ email, name: `Pending ${id}`, role: 'owner', password: staffPassword });
   const signIn = async (me: Principal) => {
     const browser = browserOf(me);
     const password = await browser.submit('/admin/sign-in', '/admin/sign-in', { email, password: staffPassword });

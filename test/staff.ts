@@ -1,5 +1,5 @@
-import { accountServicesOf } from '../src/modules/accounts/account-services.js';
-import { totpCode } from '../src/modules/accounts/staff/totp.js';
+import { backofficeModule } from '../src/modules/backoffice/index.js';
+import { totpCode } from '../src/modules/backoffice/totp.js';
 import type { Suite } from './harness.js';
 import { Visitor } from './visitor.js';
 
@@ -14,7 +14,7 @@ let count = 0;
 export async function signedInStaff(suite: Suite, role = 'owner', options: { headers?: Record<string, string> } = {}) {
   count += 1;
   const email = `${role}-${count}-${suite.engine}@codeacademy.example`;
-  await accountServicesOf(suite.context).staff.create({ email, name: `Staff ${count}`, role, password: staffPassword });
+  await suite.context.servicesOf(backofficeModule).staff.create({ email, name: `Staff ${count}`, role, password: staffPassword });
   const browser = new Visitor(suite.app, options.headers);
   const password = await browser.submit('/admin/sign-in', '/admin/sign-in', { email, password: staffPassword });
   if (password.headers.location !== '/admin/sign-in/setup') throw new Error(`staff sign-in: ${password.statusCode} ${password.headers.location}`);

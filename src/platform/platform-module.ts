@@ -1,3 +1,4 @@
+import { knownDeviceCookie } from './auth/known-devices.js';
 import { defineModule } from './module.js';
 import { migrationData } from './db/privacy.js';
 import { csrfCookie, staffCsrfCookie } from './http/csrf.js';
@@ -6,13 +7,13 @@ import * as jobsMigration from './jobs/migrations/20261125_01_jobs.js';
 import * as jobSecretMigration from './jobs/migrations/20261126_30_job_secret.js';
 import * as jobWorkersMigration from './jobs/migrations/20261126_30_job_workers.js';
 import { jobsData } from './jobs/privacy.js';
-import { devMailboxRoutes } from './mail/dev-mailbox-routes.js';
 import { forgetMailSecretsJob, sendMailJob } from './mail/mail-service.js';
 import * as outboxMigration from './mail/migrations/20261125_02_mail_outbox.js';
 import * as mailDeliveryMigration from './mail/migrations/20261126_31_mail_delivery.js';
 import { OutboxMailer } from './mail/outbox-mailer.js';
-import { outboxRoutes } from './mail/outbox-routes.js';
 import { mailData } from './mail/privacy.js';
+import * as shopSettingsMigration from './settings/migrations/20261125_03_shop_settings.js';
+import { shopData } from './settings/privacy.js';
 
 /** The platform's own tables, cookies, jobs and routes, declared like any module's. */
 export const platformModule = defineModule({
@@ -20,23 +21,20 @@ export const platformModule = defineModule({
   migrations: {
     '20261125_01_jobs': jobsMigration,
     '20261125_02_mail_outbox': outboxMigration,
+    '20261125_03_shop_settings': shopSettingsMigration,
     '20261126_30_job_secret': jobSecretMigration,
     '20261126_30_job_workers': jobWorkersMigration,
     '20261126_31_mail_delivery': mailDeliveryMigration,
   },
-  data: [migrationData, jobsData, mailData],
-  cookies: [csrfCookie, staffCsrfCookie],
-  jobs: (context) => ({
-    [sendMailJob]: context.mail.deliver,
+  data: [migrationData, jobsData, mailData, shopData],
+  cookies: [csrfCookie, staffCsrfCookie, knownDeviceCookie],
+  jobs: ({ platform }) => ({
+    [sendMailJob]: platform.mail.deliver,
     [forgetMailSecretsJob]: async () => {
-      if (context.mailer instanceof OutboxMailer) await context.mailer.forgetExpiredSecrets();
+      if (platform.mailer instanceof OutboxMailer) await platform.mailer.forgetExpiredSecrets();
     },
   }),
   // The outbox's copies of one-time links are emptied at most 10 minutes after the links expire.
   schedules: [{ job: forgetMailSecretsJob, every: 'PT10M' }],
-  routes: (app, context) => {
-    healthRoutes(app, context);
-    outboxRoutes(app, context);
-    devMailboxRoutes(app, context);
-  },
+  routes: (app, { platform }) => healthRoutes(app, platform),
 });

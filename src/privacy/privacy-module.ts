@@ -13,7 +13,7 @@ import { enforceRetention } from './retention/enforce-retention.js';
  */
 export const privacyModule = defineModule({
   name: 'privacy',
-  jobs: (context) => ({
+  jobs: ({ platform: context }) => ({
     'privacy.retention': async () => {
       const results = await enforceRetention(context.database, context.privacy, context.now());
       const removed = results.filter((r) => r.deleted > 0 || Object.values(r.cleared).some((n) => n > 0));
@@ -21,7 +21,7 @@ export const privacyModule = defineModule({
     },
   }),
   schedules: [{ job: 'privacy.retention', every: 'PT1H' }],
-  routes: (app, context) => {
+  routes: (app, { platform: context }) => {
     for (const locale of locales) {
       app.get(paths.privacy(locale), { config: { access: 'public' } }, async (request, reply) => {
         const ctx = pageContext(request, reply, { locale, shop: context.shop.identity(), alternates: alternatesOf(paths.privacy) });
@@ -30,7 +30,7 @@ export const privacyModule = defineModule({
       });
       app.get(paths.cookies(locale), { config: { access: 'public' } }, async (request, reply) => {
         const ctx = pageContext(request, reply, { locale, shop: context.shop.identity(), alternates: alternatesOf(paths.cookies) });
-        const secure = context.config.publicUrl.startsWith('https:');
+        const secure = context.config.secureCookies;
         return reply.html(h(CookiesPage, { ctx, cookies: context.privacy.cookies.all(), secure }));
       });
     }

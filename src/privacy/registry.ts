@@ -16,7 +16,7 @@ export class PrivacyRegistry {
   readonly cookies: CookieRegistry;
   private readonly tables = new Map<string, DeclaredTable>();
 
-  constructor(modules: { name: string; data?: DataDeclaration[]; cookies?: CookieDeclaration[] }[]) {
+  constructor(modules: readonly { name: string; data?: DataDeclaration[]; cookies?: CookieDeclaration[] }[]) {
     for (const module of modules) {
       for (const declaration of module.data ?? []) {
         for (const [name, table] of Object.entries(declaration.tables)) {

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../platform/http/i18n.js';
-import type { ShopIdentity } from '../modules/shop/shop-identity.js';
+import type { ShopIdentity } from '../platform/settings/shop-identity.js';
 import type { Alternates } from './paths.js';
 import { assetUrl } from './assets.js';
 

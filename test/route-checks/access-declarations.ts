@@ -1,4 +1,4 @@
-import { staffPermissions } from '../../src/platform/http/staff-access.js';
+import { staffPermissions } from '../../src/modules/backoffice/staff-access.js';
 import type { RouteUnderCheck } from './routes-under-check.js';
 
 const kinds = new Set(['public', 'member', 'staff-pending']);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import type { AppContext } from '../../src/context.js';
+import type { PlatformContext } from '../../src/platform/platform-context.js';
 import type { CatalogTables } from '../../src/modules/catalog/catalog-tables.js';
 import { tablesOf } from '../../src/platform/db/database.js';
 import { testMail } from '../../src/platform/mail/test-mail.js';
@@ -11,12 +11,12 @@ import type { Suite } from '../harness.js';
 /** Where the deliberately broken routes live: the proofs check only these. */
 export const brokenPrefix = '/test-broken/';
 
-const queueMail = (context: AppContext) =>
+const queueMail = (context: PlatformContext) =>
   context.database.db.transaction().execute((trx) => context.mail.queue(trx, testMail(context.shop.identity(), 'en', context.now())));
 
 let touches = 0;
 /** A new `updated_at` for the first product, different at each call. */
-const touchProduct = (context: AppContext) => {
+const touchProduct = (context: PlatformContext) => {
   touches += 1;
   return tablesOf<CatalogTables>(context.database)
     .updateTable('catalog_products')
@@ -31,7 +31,7 @@ const touchProduct = (context: AppContext) => {
  */
 export const brokenModule = defineModule({
   name: 'broken',
-  routes: (app, context) => {
+  routes: (app, { platform: context }) => {
     // Says nothing about who may use it.
     app.get(`${brokenPrefix}undeclared`, async () => ({ ok: true }));
     // Declared for staff who may read members, but nobody put the guard on.

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/platform/db/database.js';
-import { mayStaff } from '../../src/platform/http/staff-access.js';
+import { type StaffPermission, mayStaff } from '../../src/modules/backoffice/staff-access.js';
 import { type Area, type Principal, areaOf } from '../principals.js';
 import { postForm } from './request-as.js';
 import { errorCodeOf, summary } from './responses.js';
@@ -15,7 +15,7 @@ export function allowedPrincipals(route: RouteUnderCheck, principals: Principal[
   if (access === 'member') return principals.filter((p) => p.kind === 'member');
   if (access === 'staff-pending') return principals.filter((p) => p.kind === 'staff-pending');
   const permission = access?.staff;
-  return principals.filter((p) => p.kind === 'staff' && p.role && permission && mayStaff({ role: p.role }, permission)).slice(0, 1);
+  return principals.filter((p) => p.kind === 'staff' && p.role && permission && mayStaff({ role: p.role }, permission as StaffPermission)).slice(0, 1);
 }
 
 const otherArea = (area: Area): Area => (area === 'storefront' ? 'back-office' : 'storefront');

@@ -1,5 +1,5 @@
 import type { FastifyContextConfig, LightMyRequestResponse } from 'fastify';
-import { mayStaff } from '../../src/platform/http/staff-access.js';
+import { type StaffPermission, mayStaff } from '../../src/modules/backoffice/staff-access.js';
 import type { Principal } from '../principals.js';
 import { errorCodeOf, toMemberSignIn, toStaffSignIn } from './responses.js';
 
@@ -35,7 +35,7 @@ export function expectationFor(access: RouteAccess, principal: Principal, method
   if (access === 'member') return principal.kind === 'member' ? { outcome: 'allowed' } : memberRefusal(method);
   if (access === 'staff-pending') return principal.kind === 'staff-pending' ? { outcome: 'either' } : pendingRefusal;
   if (principal.kind !== 'staff' || !principal.role) return staffRefusal(method);
-  if (mayStaff({ role: principal.role }, access.staff)) return { outcome: 'allowed' };
+  if (mayStaff({ role: principal.role }, access.staff as StaffPermission)) return { outcome: 'allowed' };
   return { outcome: 'refused', refusal: '403 VT_FORBIDDEN', matches: hasCode(403, 'VT_FORBIDDEN') };
 }
 

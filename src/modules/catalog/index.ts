@@ -8,16 +8,22 @@ import { storefrontRoutes } from './routes.js';
 import { seedDemoCatalog } from './seed.js';
 import { sitemapRoutes } from './sitemap-routes.js';
 
+export type CatalogServices = ReturnType<typeof catalogServices>;
+
+function catalogServices(platform: { database: ConstructorParameters<typeof CatalogStore>[0] }) {
+  return { catalog: new CatalogService(new CatalogStore(platform.database)) };
+}
+
 /** Courses, workshops and products: the storefront's home, catalog and product pages, API, sitemap. */
 export const catalogModule = defineModule({
   name: 'catalog',
   migrations: { '20261125_04_catalog': catalogMigration },
   data: [catalogData],
-  routes: (app, context) => {
-    const catalog = new CatalogService(new CatalogStore(context.database));
-    storefrontRoutes(app, context, catalog);
-    catalogApiRoutes(app, catalog);
-    sitemapRoutes(app, catalog, context.config.publicUrl);
+  services: catalogServices,
+  routes: (app, { platform, services }) => {
+    storefrontRoutes(app, platform, services.catalog);
+    catalogApiRoutes(app, services.catalog);
+    sitemapRoutes(app, services.catalog, platform.config.publicUrl);
   },
-  seed: seedDemoCatalog,
+  seed: ({ platform }) => seedDemoCatalog(platform),
 });

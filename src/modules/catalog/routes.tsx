@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../context.js';
+import type { PlatformContext } from '../../platform/platform-context.js';
 import { locales, negotiateLocale } from '../../platform/http/i18n.js';
 import { pageContext } from '../../web/page-context.js';
 import { alternatesOf, paths } from '../../web/paths.js';
@@ -19,7 +19,7 @@ function kindFilter(raw: unknown): ProductKind | undefined {
 }
 
 /** The storefront pages, once per language: home, catalog (filterable by kind), product. */
-export function storefrontRoutes(app: FastifyInstance, context: AppContext, catalog: CatalogService) {
+export function storefrontRoutes(app: FastifyInstance, context: PlatformContext, catalog: CatalogService) {
   const shop = () => context.shop.identity();
 
   // The bare domain sends each visitor to their language; caches must key on that header.

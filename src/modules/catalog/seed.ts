@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { Transaction } from 'kysely';
-import type { AppContext } from '../../context.js';
+import type { PlatformContext } from '../../platform/platform-context.js';
 import { randomId } from '../../platform/crypto/tokens.js';
 import { locales } from '../../platform/http/i18n.js';
 import { projectFile } from '../../project-root.js';
@@ -35,7 +35,7 @@ interface DemoProduct {
  * Idempotent: a catalog that has any product is left alone, so restarts never duplicate it, and
  * two processes starting together on PostgreSQL seed it once (the loser hits the unique slug).
  */
-export async function seedDemoCatalog(context: AppContext) {
+export async function seedDemoCatalog(context: PlatformContext) {
   const store = new CatalogStore(context.database);
   if ((await store.countAll()) > 0) return;
   const demo = JSON.parse(fs.readFileSync(projectFile('demo/catalog.json'), 'utf8')) as DemoProduct[];

@@ -22,8 +22,14 @@ export async function migrateToLatest(database: Database, migrations: Record<str
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
+/** Who contributes migrations: the platform and each module. */
+export interface MigrationSource {
+  name: string;
+  migrations?: Record<string, Migration>;
+}
+
 /** Every migration of every module, refusing two with the same name. */
-export function collectMigrations(sources: { name: string; migrations?: Record<string, Migration> }[]) {
+export function collectMigrations(sources: readonly MigrationSource[]) {
   const all: Record<string, Migration> = {};
   for (const source of sources) {
     for (const [name, migration] of Object.entries(source.migrations ?? {})) {

@@ -4,7 +4,7 @@ import { cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-g
 import type { Secrets } from '../crypto/secrets.js';
 import { randomId, safeEqual } from '../crypto/tokens.js';
 import { AppError } from './errors.js';
-import { isBackOfficeRequest } from './staff-access.js';
+import { isBackOfficeRequest } from './route-access.js';
 
 export const csrfCookie = defineCookie({
   name: 'XSRF-TOKEN',

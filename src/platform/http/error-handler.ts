@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { h } from 'preact';
-import type { ShopIdentity } from '../../modules/shop/shop-identity.js';
+import type { ShopIdentity } from '../settings/shop-identity.js';
 import { ErrorPage } from '../../web/components/error-page.js';
 import { pageContext } from '../../web/page-context.js';
 import { renderDocument } from '../../web/render.js';

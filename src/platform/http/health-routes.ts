@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../context.js';
+import type { PlatformContext } from '../platform-context.js';
 import { pingDatabase } from '../db/database.js';
 
 /**
  * For the reverse proxy and the process supervisor. Live: the process answers. Ready: it can do
  * its work (database and, when configured, Redis answer), so traffic may be sent to it.
  */
-export function healthRoutes(app: FastifyInstance, context: AppContext) {
+export function healthRoutes(app: FastifyInstance, context: PlatformContext) {
   // The proxy asks every few seconds: a failing check is logged when it starts failing and when
   // it recovers, not at every probe.
   const lastStatus = new Map<string, 'ok' | 'failed'>();

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { expect, it } from 'vitest';
-import { modules } from '../../modules/index.js';
+import { modules } from '../../module-list.js';
 import { type Suite, describeEachEngine } from '../../../test/harness.js';
 
 describeEachEngine('HTTP platform', (suite) => {

@@ -5,7 +5,7 @@ import { memberPassword, tokenOf, verifiedMember } from '../../../test/members.j
 import { signedInStaff } from '../../../test/staff.js';
 import { Visitor } from '../../../test/visitor.js';
 import { tablesOf } from '../db/database.js';
-import { createJobWorker } from '../jobs/start-worker.js';
+import { createJobWorker } from '../../job-workers.js';
 import type { JobsTable } from '../jobs/jobs-table.js';
 import type { OutboxTable } from './outbox-table.js';
 

@@ -2,7 +2,7 @@ import { tablesOf } from '../db/database.js';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import type { JobsTable } from '../jobs/jobs-table.js';
-import { createJobWorker } from '../jobs/start-worker.js';
+import { createJobWorker } from '../../job-workers.js';
 import { cookieHeaderOf, signedInStaff } from '../../../test/staff.js';
 import { mailerContract } from './mailer.contract.js';
 import { FieldEncryption } from '../crypto/field-encryption.js';

@@ -1,5 +1,5 @@
 import type { Locale } from '../http/i18n.js';
-import type { ShopIdentity } from '../../modules/shop/shop-identity.js';
+import type { ShopIdentity } from '../settings/shop-identity.js';
 import { formatDate } from '../../web/format.js';
 import type { MailMessage } from './mailer.js';
 

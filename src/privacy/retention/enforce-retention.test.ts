@@ -1,7 +1,7 @@
 import { tablesOf } from '../../platform/db/database.js';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
-import { createJobWorker } from '../../platform/jobs/start-worker.js';
+import { createJobWorker } from '../../job-workers.js';
 import type { JobsTable } from '../../platform/jobs/jobs-table.js';
 import type { OutboxTable } from '../../platform/mail/outbox-table.js';
 import { OutboxMailer } from '../../platform/mail/outbox-mailer.js';

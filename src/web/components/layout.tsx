@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { type Locale, defineWording, locales } from '../../platform/http/i18n.js';
-import type { ShopIdentity } from '../../modules/shop/shop-identity.js';
+import type { ShopIdentity } from '../../platform/settings/shop-identity.js';
 import type { PageContext } from '../page-context.js';
 import { paths } from '../paths.js';
 import { Logo } from './logo.js';

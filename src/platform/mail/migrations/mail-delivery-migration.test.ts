@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modules } from '../../../modules/index.js';
+import { modules } from '../../../module-list.js';
 import type { Database } from '../../db/database.js';
 import { collectMigrations, migrateToLatest } from '../../db/migrator.js';
 import { type OpenedTestDatabase, testEngines } from '../../db/test-engines.js';

@@ -1,0 +1,63 @@
+import { membersModule } from '../members/index.js';
+import { defineModule } from '../../platform/module.js';
+import { type BackofficeServices, backofficeServices } from './backoffice-services.js';
+import { createStaffCommand } from './create-staff-command.js';
+import * as staffManagementMigration from './migrations/20261126_20_staff_management.js';
+import { outboxRoutes } from './outbox-routes.js';
+import { backofficeData, staffSessionCookie } from './privacy.js';
+import { decorateStaff } from './staff-access.js';
+import { staffAccountCommand } from './staff-account-command.js';
+import { staffManagementRoutes } from './staff-management-routes.js';
+import { staffRoutes } from './staff-routes.js';
+import { staffSessions } from './staff-sessions.js';
+
+export type { BackofficeServices };
+export { type StaffPermission, type StaffRole, staffPermissions, staffRoles } from './staff-access.js';
+
+/**
+ * The back office at /admin: staff accounts and roles, two-factor sign-in, the dashboard, the
+ * members list and the outbox. Its staff tables were created by the members' first migration
+ * (20261125_05_accounts, written when both were one module; applied migrations are never edited).
+ */
+export const backofficeModule = defineModule({
+  name: 'backoffice',
+  dependsOn: { members: membersModule },
+  migrations: { '20261126_20_staff_management': staffManagementMigration },
+  data: [backofficeData],
+  cookies: [staffSessionCookie],
+  services: backofficeServices,
+  // One encapsulated plugin: its hooks (staff session) and its routes' `area` apply to /admin only.
+  routes: async (app, { platform, services }) => {
+    await app.register(
+      async (admin) => {
+        admin.addHook('onRoute', (route) => {
+          route.config = { ...route.config, area: 'back-office' };
+        });
+        decorateStaff(admin);
+        staffSessions(admin, { sessions: services.staffSessions, staff: services.staff, secure: platform.config.secureCookies });
+        staffRoutes(admin, platform, services);
+        staffManagementRoutes(admin, platform, services);
+        outboxRoutes(admin, platform, services);
+      },
+      { prefix: '/admin' },
+    );
+  },
+  commands: {
+    'staff:create': {
+      usage: 'staff:create --role <owner|support|marketing|accountant> --email <address> [--name "Full Name"]   create a staff account (the first owner)',
+      run: (args, { platform, services }) => createStaffCommand(args, platform, services),
+    },
+    'staff:reset-2fa': {
+      usage: 'staff:reset-2fa --email <address>   clear a staff member’s two-factor key and recovery codes, end their sessions',
+      run: (args, { services }) => staffAccountCommand('reset-2fa', args, services),
+    },
+    'staff:disable': {
+      usage: 'staff:disable --email <address>   stop a staff member’s sign-in and end their sessions',
+      run: (args, { services }) => staffAccountCommand('disable', args, services),
+    },
+    'staff:enable': {
+      usage: 'staff:enable --email <address>   allow a disabled staff member to sign in again',
+      run: (args, { services }) => staffAccountCommand('enable', args, services),
+    },
+  },
+});

@@ -1,0 +1,52 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { PlatformContext } from '../../platform/platform-context.js';
+import { pageContext } from '../../web/page-context.js';
+import { FieldEncryption } from '../../platform/crypto/field-encryption.js';
+import { AppError } from '../../platform/http/errors.js';
+import { visitorLocale } from '../../platform/http/error-handler.js';
+import { DevMailboxMessagePage, DevMailboxPage, devMailboxWording } from './views/dev-mailbox-page.js';
+import { mailSecretsPurpose } from '../../platform/mail/mail-service.js';
+import { devMailboxEnabled, isLoopbackHost } from '../../platform/mail/dev-mailbox.js';
+import { OutboxMailer, findOutboxMessage, listOutbox, revealedText } from '../../platform/mail/outbox-mailer.js';
+
+const loopbackAddress = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
+
+/**
+ * A request from this computer itself: a loopback client, not relayed by a proxy (which would add
+ * its headers), and addressed to a loopback name (a page of another site that makes its own name
+ * resolve to 127.0.0.1, DNS rebinding, still sends that name).
+ */
+function isLocalRequest(request: FastifyRequest): boolean {
+  const relayed = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some((header) => request.headers[header] !== undefined);
+  return !relayed && loopbackAddress.test(request.socket.remoteAddress ?? '') && isLoopbackHost(request.hostname);
+}
+
+/**
+ * The development mailbox (`/dev/mailbox`): the outbox as the recipients would read it, links
+ * working, so a newcomer running `npm start` confirms their address with no mail server and no
+ * staff account. It is not registered at all outside development on a loopback address, and it
+ * answers 404 to a request that does not come straight from this computer.
+ */
+export function devMailboxRoutes(app: FastifyInstance, context: PlatformContext) {
+  if (!devMailboxEnabled(context.config) || !(context.mailer instanceof OutboxMailer)) return;
+  const secrets = new FieldEncryption(context.secrets, mailSecretsPurpose);
+  const onlyFromHere = async (request: FastifyRequest) => {
+    if (!isLocalRequest(request)) throw new AppError('VT_NOT_FOUND');
+  };
+  const page = (request: FastifyRequest, reply: Parameters<typeof pageContext>[1]) =>
+    pageContext(request, reply, { locale: visitorLocale(request), shop: context.shop.identity() });
+  const config = { access: 'public' } as const;
+
+  app.get('/dev/mailbox', { preHandler: onlyFromHere, config }, async (request, reply) => {
+    const messages = await listOutbox(context.database, 200);
+    return reply.header('cache-control', 'no-store').html(<DevMailboxPage ctx={page(request, reply)} messages={messages} />);
+  });
+
+  app.get<{ Params: { id: string } }>('/dev/mailbox/:id', { preHandler: onlyFromHere, config }, async (request, reply) => {
+    const message = await findOutboxMessage(context.database, request.params.id);
+    if (!message) throw new AppError('VT_NOT_FOUND');
+    const ctx = page(request, reply);
+    const text = revealedText(message, secrets, context.now(), devMailboxWording[ctx.locale].expired);
+    return reply.header('cache-control', 'no-store').html(<DevMailboxMessagePage ctx={ctx} message={message} text={text} />);
+  });
+}

@@ -1,0 +1,28 @@
+import { defineModule } from '../../platform/module.js';
+import { accountRoutes } from './account-routes.js';
+import { authRoutes } from './auth-routes.js';
+import { sendPasswordResetJob } from './credentials-service.js';
+import { type MemberServices, memberServices } from './member-services.js';
+import { memberSessions } from './member-sessions.js';
+import * as accountsMigration from './migrations/20261125_05_accounts.js';
+import * as usernameSkeletonMigration from './migrations/20261126_10_username_skeleton.js';
+import { memberSessionCookie, membersData } from './privacy.js';
+
+export type { MemberServices };
+export type { MemberListEntry } from './member-store.js';
+
+/** Members: sign-up, sign-in, sessions, profile, devices, password and email changes, deletion. */
+export const membersModule = defineModule({
+  name: 'members',
+  migrations: { '20261125_05_accounts': accountsMigration, '20261126_10_username_skeleton': usernameSkeletonMigration },
+  data: [membersData],
+  cookies: [memberSessionCookie],
+  services: memberServices,
+  jobs: ({ services }) => ({ [sendPasswordResetJob]: services.credentials.sendPasswordReset }),
+  routes: (app, { platform, services }) => {
+    // Before any page that shows who is signed in: catalog pages come after in the module list.
+    memberSessions(app, { sessions: services.sessions, members: services.members, secure: platform.config.secureCookies });
+    authRoutes(app, platform, services);
+    accountRoutes(app, platform, services);
+  },
+});

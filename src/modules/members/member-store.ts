@@ -1,0 +1,88 @@
+import { type Kysely, type Transaction, sql } from 'kysely';
+import { type Database, tablesOf } from '../../platform/db/database.js';
+import type { MemberTables, MemberRow } from './member-tables.js';
+
+/** What the back office's members list shows of a member: never the password hash or the address. */
+export const memberListColumns = ['id', 'username', 'name', 'display_name', 'email', 'email_verified_at', 'created_at'] as const;
+export type MemberListEntry = Pick<MemberRow, (typeof memberListColumns)[number]>;
+
+type Executor = Kysely<MemberTables> | Transaction<MemberTables>;
+
+/** Member queries: the only code that reads or writes accounts_members. */
+export class MemberStore {
+  readonly db: Kysely<MemberTables>;
+
+  constructor(database: Database) {
+    this.db = tablesOf<MemberTables>(database);
+  }
+
+  async insert(executor: Executor, row: MemberRow): Promise<void> {
+    await executor.insertInto('accounts_members').values(row).execute();
+  }
+
+  /** Inside a transaction, pass it: on SQLite the transaction holds the only connection. */
+  findById(id: string, executor: Executor = this.db): Promise<MemberRow | undefined> {
+    return executor.selectFrom('accounts_members').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  findByEmailKey(emailKey: string, executor: Executor = this.db): Promise<MemberRow | undefined> {
+    return executor.selectFrom('accounts_members').selectAll().where('email_key', '=', emailKey).executeTakeFirst();
+  }
+
+  findByUsernameKey(usernameKey: string): Promise<MemberRow | undefined> {
+    return this.db.selectFrom('accounts_members').selectAll().where('username_key', '=', usernameKey).executeTakeFirst();
+  }
+
+  /** Whether a username is taken: the same name whatever its case, or a look-alike of one. */
+  async usernameTaken(usernameKey: string, usernameSkeleton: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('accounts_members')
+      .select('id')
+      .where((eb) => eb.or([eb('username_key', '=', usernameKey), eb('username_skeleton', '=', usernameSkeleton)]))
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async update(executor: Executor, id: string, changes: Partial<Omit<MemberRow, 'id'>>): Promise<void> {
+    await executor.updateTable('accounts_members').set(changes).where('id', '=', id).execute();
+  }
+
+  /** Sets last_seen_at to `now` if it is older than `before` (one write a day at most). */
+  async touchLastSeen(id: string, now: string, before: string): Promise<void> {
+    await this.db.updateTable('accounts_members').set({ last_seen_at: now }).where('id', '=', id).where('last_seen_at', '<', before).execute();
+  }
+
+  /** Deletes the member with their sessions and links, in one transaction. */
+  async deleteWithSessionsAndLinks(id: string): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('accounts_sessions').where('account_id', '=', id).execute();
+      await trx.deleteFrom('accounts_tokens').where('member_id', '=', id).execute();
+      const result = await trx.deleteFrom('accounts_members').where('id', '=', id).executeTakeFirst();
+      return result.numDeletedRows > 0n;
+    });
+  }
+
+  /** Members whose username, name or email contains the text (case-insensitive), newest first. */
+  /** Members matching a staff search, newest first: only the columns the members list shows. */
+  search(text: string, limit: number, offset: number): Promise<MemberListEntry[]> {
+    let query = this.db.selectFrom('accounts_members').select(memberListColumns).orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset);
+    const needle = text.trim().toLowerCase();
+    if (needle) {
+      // LIKE wildcards typed by staff are matched literally.
+      const pattern = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb('username_key', 'like', sql<string>`${pattern} escape '\\'`),
+          eb('email_key', 'like', sql<string>`${pattern} escape '\\'`),
+          eb(sql`lower(coalesce(name, ''))`, 'like', sql<string>`${pattern} escape '\\'`),
+          eb(sql`lower(coalesce(display_name, ''))`, 'like', sql<string>`${pattern} escape '\\'`),
+        ]),
+      );
+    }
+    return query.execute();
+  }
+
+  transaction() {
+    return this.db.transaction();
+  }
+}
