@@ -1,6 +1,6 @@
 import type { TableShape } from '../platform/db/introspect.js';
-import { isPersonalTable } from './declare.js';
-import type { PrivacyRegistry } from './registry.js';
+import { isPersonalTable } from './core/declare.js';
+import type { PrivacyRegistry } from './core/registry.js';
 
 /**
  * The gate: every table and every column that exists in the database must be declared, either

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { defineCookie } from '../../privacy/declare.js';
-import { cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-guard.js';
+import { defineCookie } from '../../privacy/core/declare.js';
+import { cookieNameFor, setDeclaredCookie } from './cookie-guard.js';
 import type { Secrets } from '../crypto/secrets.js';
 import { randomId, safeEqual } from '../crypto/tokens.js';
 import { AppError } from './errors.js';

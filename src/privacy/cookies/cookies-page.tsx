@@ -2,10 +2,10 @@ import { defineWording } from '../../platform/http/i18n.js';
 import { Layout } from '../../web/components/layout.js';
 import type { PageContext } from '../../web/page-context.js';
 import { paths } from '../../web/paths.js';
-import type { CookieDeclaration } from '../declare.js';
-import { formatDuration } from '../duration.js';
-import { cookieCategories } from '../vocabulary.js';
-import { cookieNameFor } from './cookie-guard.js';
+import type { CookieDeclaration } from '../core/declare.js';
+import { formatDuration } from '../core/duration.js';
+import { cookieCategories } from '../core/vocabulary.js';
+import { cookieNameFor } from '../../platform/http/cookie-guard.js';
 
 const text = defineWording({
   en: {

@@ -2,9 +2,9 @@ import { defineWording } from '../../platform/http/i18n.js';
 import { Layout } from '../../web/components/layout.js';
 import type { PageContext } from '../../web/page-context.js';
 import { paths } from '../../web/paths.js';
-import type { PersonalTable } from '../declare.js';
-import { formatDuration } from '../duration.js';
-import { dataCategories, dataSubjects, eraseStrategies, legalBases, purposes } from '../vocabulary.js';
+import type { PersonalTable } from '../core/declare.js';
+import { formatDuration } from '../core/duration.js';
+import { dataCategories, dataSubjects, eraseStrategies, legalBases, purposes } from '../core/vocabulary.js';
 
 const text = defineWording({
   en: {

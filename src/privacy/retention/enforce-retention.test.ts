@@ -5,8 +5,8 @@ import { createJobWorker } from '../../job-workers.js';
 import type { JobsTable } from '../../platform/jobs/jobs-table.js';
 import type { OutboxTable } from '../../platform/mail/outbox-table.js';
 import { OutboxMailer } from '../../platform/mail/outbox-mailer.js';
-import { PrivacyRegistry } from '../registry.js';
-import { defineData } from '../declare.js';
+import { PrivacyRegistry } from '../core/registry.js';
+import { defineData } from '../core/declare.js';
 import { enforceRetention } from './enforce-retention.js';
 
 describeEachEngine(

@@ -1,6 +1,6 @@
 import type { Database } from '../../platform/db/database.js';
-import { subtractDuration } from '../duration.js';
-import type { PrivacyRegistry } from '../registry.js';
+import { subtractDuration } from '../core/duration.js';
+import type { PrivacyRegistry } from '../core/registry.js';
 
 export interface RetentionResult {
   table: string;

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { CookieCategory } from '../vocabulary.js';
-import type { CookieDeclaration } from '../declare.js';
-import { durationSeconds } from '../duration.js';
-import type { CookieRegistry } from './cookie-registry.js';
+import type { CookieCategory } from '../../privacy/core/vocabulary.js';
+import type { CookieDeclaration } from '../../privacy/core/declare.js';
+import { durationSeconds } from '../../privacy/core/duration.js';
+import type { CookieRegistry } from '../../privacy/core/cookie-registry.js';
 
 /** Thrown (in development and tests) when a response tries to set a cookie it may not. */
 export class CookieGuardError extends Error {

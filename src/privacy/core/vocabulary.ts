@@ -3,7 +3,7 @@
  * Each term carries its published wording in both languages, so the policy is rendered from
  * these words and can never say something the code does not declare.
  */
-import type { Locale } from '../platform/http/i18n.js';
+import type { Locale } from '../../platform/http/i18n.js';
 
 export type Wording = Record<Locale, string>;
 

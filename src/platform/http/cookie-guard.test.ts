@@ -1,8 +1,8 @@
 import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { defineCookie } from '../declare.js';
-import { CookieRegistry } from './cookie-registry.js';
+import { defineCookie } from '../../privacy/core/declare.js';
+import { CookieRegistry } from '../../privacy/core/cookie-registry.js';
 import { cookieGuard, cookieLifetime, setDeclaredCookie } from './cookie-guard.js';
 
 const essential = defineCookie({ name: 'essential_one', category: 'essential', purpose: { en: 'e', fr: 'e' }, duration: 'P1D', httpOnly: true });

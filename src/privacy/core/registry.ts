@@ -1,6 +1,6 @@
 import type { CookieDeclaration, DataDeclaration, TableDeclaration } from './declare.js';
 import { isPersonalTable } from './declare.js';
-import { CookieRegistry } from './cookies/cookie-registry.js';
+import { CookieRegistry } from './cookie-registry.js';
 
 export interface DeclaredTable {
   module: string;

@@ -1,4 +1,4 @@
-import type { CookieDeclaration } from '../declare.js';
+import type { CookieDeclaration } from './declare.js';
 
 /** Every cookie the site may set, from every module's declarations. */
 export class CookieRegistry {
