@@ -10,7 +10,7 @@ import { recordRoutes } from './platform/http/route-table.js';
 import { securityHeaders, securityHeadersOnEveryReply } from './platform/http/security-headers.js';
 import { routeOf } from './platform/log/logger.js';
 import { randomId } from './platform/crypto/tokens.js';
-import { cookieGuard } from './privacy/cookies/cookie-guard.js';
+import { cookieGuard } from './platform/http/cookie-guard.js';
 import { assetRoutes } from './web/assets.js';
 import { htmlRendering } from './web/render.js';
 

@@ -1,7 +1,7 @@
 import type { Config } from './platform/config.js';
 import { type PlatformContext, type PlatformOverrides, closePlatform, createPlatform } from './platform/platform-context.js';
 import type { AnyModule, ModuleRuntime, ServicesOf } from './platform/module.js';
-import { PrivacyRegistry } from './privacy/registry.js';
+import { PrivacyRegistry } from './privacy/core/registry.js';
 import { modules as shopModules } from './module-list.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
-import type { CookieDeclaration, DataDeclaration } from '../privacy/declare.js';
+import type { CookieDeclaration, DataDeclaration } from '../privacy/core/declare.js';
 import type { JobHandler, Schedule } from './jobs/job-queue.js';
 import type { PlatformContext } from './platform-context.js';
 

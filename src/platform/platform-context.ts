@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import pino from 'pino';
-import type { PrivacyRegistry } from '../privacy/registry.js';
+import type { PrivacyRegistry } from '../privacy/core/registry.js';
 import type { Config } from './config.js';
 import { FieldEncryption } from './crypto/field-encryption.js';
 import { type Secrets, loadSecrets } from './crypto/secrets.js';

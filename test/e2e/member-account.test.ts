@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { durationSeconds } from '../../src/privacy/duration.js';
+import { durationSeconds } from '../../src/privacy/core/duration.js';
 import { startSmtpServer } from '../smtp-test-server.js';
 import { lookAt } from './look-at.js';
 import { shopInChromium } from './shop-in-chromium.js';

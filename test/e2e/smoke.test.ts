@@ -2,7 +2,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { modules } from '../../src/module-list.js';
 import { totpCode } from '../../src/modules/backoffice/totp.js';
-import { PrivacyRegistry } from '../../src/privacy/registry.js';
+import { PrivacyRegistry } from '../../src/privacy/core/registry.js';
 import { lookAt } from './look-at.js';
 import { shopInChromium } from './shop-in-chromium.js';
 

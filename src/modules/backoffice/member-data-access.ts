@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../../platform/http/errors.js';
 import { type StaffPrincipal, rolePurposes } from './staff-access.js';
-import type { Purpose } from '../../privacy/vocabulary.js';
+import type { Purpose } from '../../privacy/core/vocabulary.js';
 
 /**
  * The one door through which staff see members' personal data. Each view states its purpose;

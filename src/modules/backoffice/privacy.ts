@@ -1,4 +1,4 @@
-import { type PersonalColumn, defineCookie, defineData } from '../../privacy/declare.js';
+import { type PersonalColumn, defineCookie, defineData } from '../../privacy/core/declare.js';
 
 /** Staff sessions keep where they were used from, for security. */
 const sessionColumns: Record<string, PersonalColumn> = {

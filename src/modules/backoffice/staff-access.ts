@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Purpose } from '../../privacy/vocabulary.js';
+import type { Purpose } from '../../privacy/core/vocabulary.js';
 import { AppError } from '../../platform/http/errors.js';
 
 /**

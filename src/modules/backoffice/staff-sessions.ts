@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { clearDeclaredCookie, cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-guard.js';
+import { clearDeclaredCookie, cookieNameFor, setDeclaredCookie } from '../../platform/http/cookie-guard.js';
 import type { SessionRow } from '../../platform/auth/session-store.js';
 import { clientOf } from '../../platform/auth/client-of.js';
 import { staffSessionCookie } from './privacy.js';

@@ -1,4 +1,4 @@
-import { defineData } from '../../privacy/declare.js';
+import { defineData } from '../../privacy/core/declare.js';
 
 export const catalogData = defineData({
   module: 'catalog',

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { randomId } from '../../platform/crypto/tokens.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { QueueOptions } from '../../platform/mail/mail-service.js';
-import { addDuration } from '../../privacy/duration.js';
+import { addDuration } from '../../privacy/core/duration.js';
 import { paths } from '../../web/paths.js';
 import type { MemberTables, TokenPurpose, TokenRow } from './member-tables.js';
 import type { AccountTokenStore } from './account-token-store.js';

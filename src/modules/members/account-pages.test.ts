@@ -4,7 +4,7 @@ import { describeEachEngine, type Suite } from '../../../test/harness.js';
 import { firefox, memberPassword, verifiedMember as verifiedMemberOf } from '../../../test/members.js';
 import { Visitor } from '../../../test/visitor.js';
 import { tablesOf } from '../../platform/db/database.js';
-import { durationSeconds } from '../../privacy/duration.js';
+import { durationSeconds } from '../../privacy/core/duration.js';
 import type { MemberTables } from './member-tables.js';
 
 const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';

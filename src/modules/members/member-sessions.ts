@@ -3,7 +3,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { isBackOfficeRequest } from '../../platform/http/route-access.js';
 import { visitorLocale } from '../../platform/http/error-handler.js';
 import { memberAccount } from '../../platform/auth/login-throttle.js';
-import { clearDeclaredCookie, cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-guard.js';
+import { clearDeclaredCookie, cookieNameFor, setDeclaredCookie } from '../../platform/http/cookie-guard.js';
 import { paths } from '../../web/paths.js';
 import type { SessionRow } from '../../platform/auth/session-store.js';
 import type { MemberService } from './member-service.js';

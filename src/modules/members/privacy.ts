@@ -1,4 +1,4 @@
-import { type PersonalColumn, defineCookie, defineData } from '../../privacy/declare.js';
+import { type PersonalColumn, defineCookie, defineData } from '../../privacy/core/declare.js';
 
 /** Sessions keep where they were used from, for the member's "Devices" page and for security. */
 const sessionColumns: Record<string, PersonalColumn> = {

@@ -4,7 +4,7 @@ import { linkIn, mailTo } from '../../../test/mail.js';
 import { firefox, memberPassword, verifiedMember as verifiedMemberOf } from '../../../test/members.js';
 import { Visitor } from '../../../test/visitor.js';
 import { tablesOf } from '../../platform/db/database.js';
-import { durationSeconds } from '../../privacy/duration.js';
+import { durationSeconds } from '../../privacy/core/duration.js';
 import type { MemberTables } from './member-tables.js';
 
 const password = memberPassword;

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Secrets } from '../crypto/secrets.js';
 import { safeEqual } from '../crypto/tokens.js';
-import { durationSeconds } from '../../privacy/duration.js';
-import { cookieNameFor, setDeclaredCookie } from '../../privacy/cookies/cookie-guard.js';
-import { defineCookie } from '../../privacy/declare.js';
+import { durationSeconds } from '../../privacy/core/duration.js';
+import { cookieNameFor, setDeclaredCookie } from '../http/cookie-guard.js';
+import { defineCookie } from '../../privacy/core/declare.js';
 import type { KnownDevice } from './login-throttle.js';
 import type { ClientInfo } from './session-service.js';
 

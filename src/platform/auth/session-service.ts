@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
 import { randomId } from '../crypto/tokens.js';
-import { addDuration } from '../../privacy/duration.js';
+import { addDuration } from '../../privacy/core/duration.js';
 import type { SessionRow } from './session-store.js';
 import type { KnownDevice } from './login-throttle.js';
 import { SessionCache } from './session-cache.js';

@@ -1,4 +1,4 @@
-import { defineData } from '../../privacy/declare.js';
+import { defineData } from '../../privacy/core/declare.js';
 
 /** Kysely's own bookkeeping: which migrations ran, and the lock taken while they run. */
 export const migrationData = defineData({

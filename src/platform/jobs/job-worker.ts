@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { hostname } from 'node:os';
 import { randomId } from '../crypto/tokens.js';
-import { durationSeconds } from '../../privacy/duration.js';
+import { durationSeconds } from '../../privacy/core/duration.js';
 import type { Kysely } from 'kysely';
 import { type ClaimedJob, type JobHandler, type JobQueue, type Schedule, type WorkerIdentity, workerHeartbeatMs } from './job-queue.js';
 import type { JobsTable } from './jobs-table.js';

@@ -1,4 +1,4 @@
-import type { Wording } from '../../privacy/vocabulary.js';
+import type { Wording } from '../../privacy/core/vocabulary.js';
 
 /** Who runs the shop: shown in the footer, the policy (as data controller) and every email. */
 export interface ShopIdentity {
