@@ -3,7 +3,7 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { AppContext } from './context.js';
 import { csrfProtection } from './platform/http/csrf.js';
-import { errorHandling, errorResponder } from './platform/http/error-handler.js';
+import { errorHandling } from './platform/http/error-handler.js';
 import { defaultRateLimitRules, rateLimits } from './platform/http/rate-limit/rate-limit.js';
 import { validatePathParams } from './platform/http/path-params.js';
 import { recordRoutes } from './platform/http/route-table.js';
@@ -12,6 +12,7 @@ import { routeOf } from './platform/log/logger.js';
 import { randomId } from './platform/crypto/tokens.js';
 import { cookieGuard } from './platform/http/cookie-guard.js';
 import { assetRoutes } from './web/assets.js';
+import { errorResponder } from './web/error-responder.js';
 import { htmlRendering } from './web/render.js';
 
 /** The largest request body we accept: forms and JSON are small; uploads get their own limit. */

@@ -4,7 +4,7 @@ import { buildApp } from '../../src/app.js';
 import type { PlatformContext } from '../../src/platform/platform-context.js';
 import type { CatalogTables } from '../../src/modules/catalog/catalog-tables.js';
 import { tablesOf } from '../../src/platform/db/database.js';
-import { testMail } from '../../src/platform/mail/test-mail.js';
+import { testMail } from '../../src/modules/backoffice/test-mail.js';
 import { defineModule } from '../../src/platform/module.js';
 import type { Suite } from '../harness.js';
 

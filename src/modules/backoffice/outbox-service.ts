@@ -1,6 +1,6 @@
 import type { Locale } from '../../platform/http/i18n.js';
 import { OutboxMailer, findOutboxMessage, listOutbox } from '../../platform/mail/outbox-mailer.js';
-import { testMail } from '../../platform/mail/test-mail.js';
+import { testMail } from './test-mail.js';
 import type { PlatformContext } from '../../platform/platform-context.js';
 
 /** What the outbox page shows and does: the stored mail (when mail goes to the outbox), a test message. */

@@ -1,15 +1,15 @@
 import { randomId } from '../../platform/crypto/tokens.js';
 import { isStaffRole } from './staff-access.js';
 import type { StaffRow } from './staff-tables.js';
-import { type FieldProblems, emailKey, emailProblem } from '../members/member-input.js';
+import { type FieldProblems, emailKey, newAccountProblems } from '../../platform/auth/account-input.js';
 
-/** The problems of a new staff member's email, name and role (staff:create and invitations). */
-export function staffIdentityProblems(email: string, name: string, role: string): FieldProblems {
-  const problems: FieldProblems = {};
-  const emailIssue = emailProblem(email);
-  if (emailIssue) problems.email = emailIssue;
-  if (!name || [...name].length > 100) problems.name = name ? 'too-long' : 'required';
-  if (!isStaffRole(role)) problems.role = 'role';
+/**
+ * The problems of a new staff member (staff:create, invitations): the checks of every new account
+ * (with a password when one is chosen now), a name, and a role.
+ */
+export async function newStaffProblems(input: { email: string; name: string; role: string; password?: string }, shopName: string): Promise<FieldProblems> {
+  const problems = await newAccountProblems({ email: input.email, name: input.name, nameRequired: true, password: input.password }, shopName);
+  if (!isStaffRole(input.role)) problems.role = 'role';
   return problems;
 }
 

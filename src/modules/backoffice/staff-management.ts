@@ -7,15 +7,15 @@ import { type Locale, isLocale } from '../../platform/http/i18n.js';
 import { isStaffRole } from './staff-access.js';
 import type { MailService } from '../../platform/mail/mail-service.js';
 import type { ShopIdentity } from '../../platform/settings/shop-identity.js';
-import { isTokenShaped } from '../members/account-links.js';
+import { isTokenShaped } from '../../platform/crypto/tokens.js';
 import type { StaffTables, StaffRow } from './staff-tables.js';
-import { emailKey, invalid, newPasswordProblem } from '../members/member-input.js';
+import { emailKey, invalid, newAccountProblems } from '../../platform/auth/account-input.js';
 import { hashToken } from '../../platform/auth/session-service.js';
 import type { SessionService } from '../../platform/auth/session-service.js';
 import type { RecoveryCodeStore } from './recovery-code-store.js';
 import type { StaffActor, StaffAudit, StaffAuditEntry } from './staff-audit.js';
 import type { StaffInvitationStore } from './staff-invitation-store.js';
-import { newStaffRow, staffIdentityProblems } from './staff-input.js';
+import { newStaffProblems, newStaffRow } from './staff-input.js';
 import { staffMail } from './staff-mail.js';
 import type { StaffStore } from './staff-store.js';
 
@@ -55,7 +55,7 @@ export class StaffManagement {
   async invite(actor: StaffActor, input: Invitation): Promise<StaffRow> {
     const email = input.email.trim();
     const name = input.name.trim();
-    const problems = staffIdentityProblems(email, name, input.role);
+    const problems = await newStaffProblems({ email, name, role: input.role }, this.shop().name);
     if (!isLocale(input.locale)) problems.locale = 'locale';
     if (Object.keys(problems).length > 0) throw invalid(problems);
     // No password until the invitation is accepted: '' matches no password (StaffService.checkPassword).
@@ -109,8 +109,8 @@ export class StaffManagement {
     const invited = await this.invitedBy(token);
     if (!invited) throw new AppError('VT_LINK_INVALID');
     // Checked before using the link up: a refused password leaves the link working.
-    const problem = await newPasswordProblem(password, [invited.email, invited.email.split('@')[0] ?? '', invited.name, this.shop().name]);
-    if (problem) throw invalid({ password: problem });
+    const problems = await newAccountProblems({ email: invited.email, name: invited.name, password }, this.shop().name);
+    if (problems.password) throw invalid({ password: problems.password });
     const passwordHash = await hashPassword(password);
     const now = this.now().toISOString();
     return this.store.transaction().execute(async (trx) => {

@@ -7,11 +7,11 @@ import type { ShopIdentity } from '../../platform/settings/shop-identity.js';
 import type { StaffRow } from './staff-tables.js';
 import type { SessionRow } from '../../platform/auth/session-store.js';
 import type { LoginThrottle } from '../../platform/auth/login-throttle.js';
-import { emailKey, invalid, newPasswordProblem } from '../members/member-input.js';
+import { emailKey, invalid } from '../../platform/auth/account-input.js';
 import type { ClientInfo, SessionLifetime, SessionService, StartedSession } from '../../platform/auth/session-service.js';
 import type { StaffStore } from './staff-store.js';
 import { type RecoveryCodes, canonicalRecoveryCode } from './recovery-codes.js';
-import { newStaffRow, staffIdentityProblems } from './staff-input.js';
+import { newStaffProblems, newStaffRow } from './staff-input.js';
 import { newTotpSecret, qrCodeSvg, totpStepOf, totpUri } from './totp.js';
 
 /**
@@ -48,9 +48,7 @@ export class StaffService {
   async create(input: NewStaff): Promise<StaffRow> {
     const email = input.email.trim();
     const name = input.name.trim();
-    const problems = staffIdentityProblems(email, name, input.role);
-    const passwordIssue = await newPasswordProblem(input.password, [email, email.split('@')[0] ?? '', name, this.shop().name]);
-    if (passwordIssue) problems.password = passwordIssue;
+    const problems = await newStaffProblems({ email, name, role: input.role, password: input.password }, this.shop().name);
     if (Object.keys(problems).length > 0) throw invalid(problems);
     const row = newStaffRow({ email, name, role: input.role, passwordHash: await hashPassword(input.password), now: this.now().toISOString() });
     try {

@@ -6,6 +6,7 @@ import { addDuration } from '../../privacy/core/duration.js';
 import { paths } from '../../web/paths.js';
 import type { MemberTables, TokenPurpose, TokenRow } from './member-tables.js';
 import type { AccountTokenStore } from './account-token-store.js';
+import { isTokenShaped } from '../../platform/crypto/tokens.js';
 import { hashToken } from '../../platform/auth/session-service.js';
 
 /** How long each kind of emailed link works. */
@@ -79,7 +80,3 @@ export class AccountLinks {
   }
 }
 
-/** What our tokens look like (base64url); anything else is refused before reaching the database. */
-export function isTokenShaped(token: string): boolean {
-  return token.length > 0 && token.length <= 100 && /^[A-Za-z0-9_-]+$/.test(token);
-}

@@ -4,6 +4,7 @@ import { AppError } from '../../platform/http/errors.js';
 import { type Locale, locales } from '../../platform/http/i18n.js';
 import { pageContext } from '../../web/page-context.js';
 import { alternatesOf, paths } from '../../web/paths.js';
+import { profileFields } from './member-input.js';
 import type { MemberServices } from './member-services.js';
 import type { MemberRow } from './member-tables.js';
 import { adoptSession, clearSessionCookie, requireMember } from './member-sessions.js';
@@ -43,11 +44,12 @@ export function accountRoutes(app: FastifyInstance, context: PlatformContext, se
 
     app.post(
       paths.account(locale),
-      { ...guarded, schema: formSchema(['name', 'display_name', 'bio', 'address_line1', 'address_line2', 'postal_code', 'city', 'country', 'phone', 'preferred_locale']) },
+      { ...guarded, schema: formSchema([...profileFields]) },
       async (request, reply) => {
         const member = await currentMember(request);
         try {
-          await services.members.updateProfile(member, bodyOf(request));
+          const body = bodyOf(request);
+          await services.members.updateProfile(member, Object.fromEntries(profileFields.map((field) => [field, body[field]])));
         } catch (error) {
           return refuseForm(request, reply, error, (state) => <ProfilePage ctx={page(request, reply, paths.account)} member={member} state={state} />);
         }

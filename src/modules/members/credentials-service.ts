@@ -9,7 +9,7 @@ import { accountMail } from './account-mail.js';
 import type { MemberRow } from './member-tables.js';
 import type { SessionRow } from '../../platform/auth/session-store.js';
 import { type KnownDevice, type LoginThrottle, memberAccount } from '../../platform/auth/login-throttle.js';
-import { emailKey, emailProblem, invalid, newPasswordProblem } from './member-input.js';
+import { emailKey, emailProblem, invalid, newPasswordProblem } from '../../platform/auth/account-input.js';
 import type { MemberStore } from './member-store.js';
 import type { ClientInfo, SessionService, StartedSession } from '../../platform/auth/session-service.js';
 import { memberSessionLifetime } from './sign-in-service.js';

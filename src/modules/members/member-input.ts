@@ -1,26 +1,15 @@
-import { AppError } from '../../platform/http/errors.js';
+/**
+ * Checks and normalization of what members type (their username and profile); what every new
+ * account is checked for, member or staff, is in platform/auth/account-input.ts.
+ */
 import { isLocale } from '../../platform/http/i18n.js';
 import type { MemberRow } from './member-tables.js';
-import { passwordProblem } from '../../platform/auth/password-policy.js';
+import { type FieldProblems, invalid } from '../../platform/auth/account-input.js';
 import { usernameSkeleton } from './username-skeleton.js';
-
-/**
- * Checks and normalization of what members type. A problem is reported per field as a stable
- * code (`username-format`); views word it in the visitor's language (views/field-wording.ts).
- */
-export type FieldProblems = Record<string, string>;
-
-export function invalid(fields: FieldProblems): AppError {
-  return new AppError('VT_VALIDATION', { fields });
-}
 
 /** "Alice" and "alice" (and their Unicode look-alikes in compatibility forms) are one username. */
 export function usernameKey(username: string): string {
   return username.normalize('NFKC').toLowerCase();
-}
-
-export function emailKey(email: string): string {
-  return email.normalize('NFKC').trim().toLowerCase();
 }
 
 // Names a visitor could mistake for the shop itself.
@@ -41,18 +30,6 @@ export async function usernameLookAlikeProblem(username: string): Promise<string
   return (await reservedSkeletons).has(await usernameSkeleton(username)) ? 'username-reserved' : undefined;
 }
 
-export function emailProblem(email: string): string | undefined {
-  if (!email) return 'required';
-  if (email.length > 254 || !/^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(email)) return 'email-format';
-  return undefined;
-}
-
-export async function newPasswordProblem(password: string, personalWords: string[]): Promise<string | undefined> {
-  if (!password) return 'required';
-  const problem = await passwordProblem(password, personalWords);
-  return problem ? `password-${problem}` : undefined;
-}
-
 export type ProfileInput = Pick<
   MemberRow,
   'name' | 'display_name' | 'bio' | 'address_line1' | 'address_line2' | 'postal_code' | 'city' | 'country' | 'phone' | 'preferred_locale'
@@ -70,8 +47,12 @@ const profileLimits: Record<Exclude<keyof ProfileInput, 'preferred_locale'>, num
   phone: 30,
 };
 
+/** The profile's fields, as typed in the form (the route picks them from the body). */
+export const profileFields = ['name', 'display_name', 'bio', 'address_line1', 'address_line2', 'postal_code', 'city', 'country', 'phone', 'preferred_locale'] as const;
+export type ProfileForm = Partial<Record<(typeof profileFields)[number], string>>;
+
 /** The profile form, trimmed, with empty fields stored as "not given" (null). */
-export function parseProfile(body: Record<string, unknown>): ProfileInput {
+export function parseProfile(body: ProfileForm): ProfileInput {
   const problems: FieldProblems = {};
   const profile = {} as ProfileInput;
   for (const [field, limit] of Object.entries(profileLimits) as [Exclude<keyof ProfileInput, 'preferred_locale'>, number][]) {

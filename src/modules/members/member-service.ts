@@ -2,7 +2,7 @@ import type { Database } from '../../platform/db/database.js';
 import type { MemberRow } from './member-tables.js';
 import type { CredentialsService } from './credentials-service.js';
 import { deleteMemberAccount } from './delete-member-account.js';
-import { type ProfileInput, parseProfile } from './member-input.js';
+import { type ProfileForm, type ProfileInput, parseProfile } from './member-input.js';
 import type { MemberListEntry, MemberStore } from './member-store.js';
 import type { SessionService } from '../../platform/auth/session-service.js';
 
@@ -34,8 +34,8 @@ export class MemberService {
     return this.members.touchLastSeen(id, now.toISOString(), new Date(now.getTime() - 86_400_000).toISOString());
   }
 
-  async updateProfile(member: MemberRow, body: Record<string, unknown>): Promise<ProfileInput> {
-    const profile = parseProfile(body);
+  async updateProfile(member: MemberRow, form: ProfileForm): Promise<ProfileInput> {
+    const profile = parseProfile(form);
     await this.members.update(this.members.db, member.id, { ...profile, updated_at: this.now().toISOString() });
     return profile;
   }

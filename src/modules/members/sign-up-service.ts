@@ -10,7 +10,8 @@ import type { AccountLinks } from './account-links.js';
 import { accountMail } from './account-mail.js';
 import type { MemberRow } from './member-tables.js';
 import type { LoginThrottle } from '../../platform/auth/login-throttle.js';
-import { type FieldProblems, emailKey, emailProblem, invalid, newPasswordProblem, usernameKey, usernameLookAlikeProblem, usernameProblem } from './member-input.js';
+import { emailKey, invalid, newAccountProblems } from '../../platform/auth/account-input.js';
+import { usernameKey, usernameLookAlikeProblem, usernameProblem } from './member-input.js';
 import type { MemberStore } from './member-store.js';
 import { usernameSkeleton } from './username-skeleton.js';
 
@@ -42,14 +43,9 @@ export class SignUpService {
     const username = input.username.trim();
     const email = input.email.trim();
     const name = input.name.trim();
-    const problems: FieldProblems = {};
+    const problems = await newAccountProblems({ email, name, password: input.password, otherWords: [username] }, this.shop().name);
     const usernameIssue = usernameProblem(username) ?? (await usernameLookAlikeProblem(username));
     if (usernameIssue) problems.username = usernameIssue;
-    const emailIssue = emailProblem(email);
-    if (emailIssue) problems.email = emailIssue;
-    if ([...name].length > 100) problems.name = 'too-long';
-    const passwordIssue = await newPasswordProblem(input.password, [username, email, email.split('@')[0] ?? '', this.shop().name]);
-    if (passwordIssue) problems.password = passwordIssue;
     if (Object.keys(problems).length > 0) throw invalid(problems);
     // Usernames are public (shown on reviews and comments): saying one is taken reveals nothing.
     // A look-alike of a taken name (`pаypal` with a Cyrillic а for `paypal`) is taken too.

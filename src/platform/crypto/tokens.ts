@@ -23,3 +23,8 @@ export function safeEqual(a: string, b: string): boolean {
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
+
+/** What our tokens look like (base64url); anything else is refused before reaching the database. */
+export function isTokenShaped(token: string): boolean {
+  return token.length > 0 && token.length <= 100 && /^[A-Za-z0-9_-]+$/.test(token);
+}

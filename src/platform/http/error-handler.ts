@@ -1,9 +1,4 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { h } from 'preact';
-import type { ShopIdentity } from '../settings/shop-identity.js';
-import { ErrorPage } from '../../web/components/error-page.js';
-import { pageContext } from '../../web/page-context.js';
-import { renderDocument } from '../../web/render.js';
 import { AppError, type ErrorCode, errorCatalog } from './errors.js';
 import { type Locale, isLocale, localeOfPath, negotiateLocale } from './i18n.js';
 
@@ -77,34 +72,4 @@ export function visitorLocale(request: FastifyRequest): Locale {
   return localeOfPath(request.url) ?? (isLocale(asked) ? asked : negotiateLocale(request.headers['accept-language']));
 }
 
-function wantsHtml(request: FastifyRequest): boolean {
-  if (request.url.startsWith('/api/')) return false;
-  const accept = request.headers.accept ?? '';
-  return !(accept.includes('application/json') && !accept.includes('text/html'));
-}
-
 export type ErrorResponder = (request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: Record<string, string>) => FastifyReply;
-
-/** Answers with an error from the catalog: a page (in the visitor's language) or JSON. */
-export function errorResponder(shop: () => ShopIdentity): ErrorResponder {
-  return (request, reply, code, fields) => {
-    const locale = visitorLocale(request);
-    const spec = errorCatalog[code];
-    reply.code(spec.status).header('cache-control', 'no-store');
-    // A server error gets a reference the visitor can quote to support; it is in the log line.
-    const reference = spec.status >= 500 ? request.id : undefined;
-    if (!wantsHtml(request)) {
-      return reply.send({ error: { code, message: spec.message[locale], ...(fields ? { fields } : {}), ...(reference ? { reference } : {}) } });
-    }
-    try {
-      const ctx = pageContext(request, reply, { locale, shop: shop() });
-      return reply.type('text/html; charset=utf-8').send(renderDocument(h(ErrorPage, { ctx, code, fields, reference })));
-    } catch (renderError) {
-      // The error page itself failed (a broken template): still answer kindly, and say so in the log.
-      request.log.error({ err: renderError }, 'error page failed to render');
-      return reply
-        .type('text/html; charset=utf-8')
-        .send(`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${spec.title[locale]}</title><h1>${spec.title[locale]}</h1><p>${spec.message[locale]}</p>`);
-    }
-  };
-}

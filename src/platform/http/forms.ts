@@ -1,7 +1,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
 import { AppError } from './errors.js';
-import type { FormState } from '../../web/form-state.js';
+import type { ErrorCode } from './errors.js';
+
+/** A form as it comes back after a refusal: the error, each field's problem, what was typed. */
+export interface FormState {
+  code?: ErrorCode;
+  fields?: Record<string, string>;
+  values?: Record<string, string | undefined>;
+}
 
 /**
  * Text a form or query may carry: not absurdly long, and no NUL character (PostgreSQL refuses

@@ -1,7 +1,7 @@
-import type { Locale } from '../http/i18n.js';
-import type { ShopIdentity } from '../settings/shop-identity.js';
+import type { Locale } from '../../platform/http/i18n.js';
+import type { ShopIdentity } from '../../platform/settings/shop-identity.js';
 import { formatDate } from '../../web/format.js';
-import type { MailMessage } from './mailer.js';
+import type { MailMessage } from '../../platform/mail/mailer.js';
 
 /** The message staff send to the shop's own address to check that mail goes out. */
 export function testMail(shop: ShopIdentity, locale: Locale, now: Date): MailMessage {
