@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.js';
+import type { PlatformContext } from '../../platform/platform-context.js';
 import { catalogApiRoutes } from './api-routes.js';
 import { CatalogService } from './catalog-service.js';
 import { CatalogStore } from './catalog-store.js';
@@ -10,7 +11,8 @@ import { sitemapRoutes } from './sitemap-routes.js';
 
 export type CatalogServices = ReturnType<typeof catalogServices>;
 
-function catalogServices(platform: { database: ConstructorParameters<typeof CatalogStore>[0] }) {
+/** One service, built once: its cache is shared by every page. */
+function catalogServices(platform: PlatformContext) {
   return { catalog: new CatalogService(new CatalogStore(platform.database)) };
 }
 
