@@ -3,20 +3,14 @@ import { randomId } from '../../platform/crypto/tokens.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { QueueOptions } from '../../platform/mail/mail-service.js';
 import { addDuration } from '../../privacy/core/duration.js';
-import { paths } from '../../web/paths.js';
 import type { MemberTables, TokenPurpose, TokenRow } from './member-tables.js';
 import type { AccountTokenStore } from './account-token-store.js';
+import type { MemberUrls } from './member-urls.js';
 import { isTokenShaped } from '../../platform/crypto/tokens.js';
 import { hashToken } from '../../platform/auth/session-service.js';
 
 /** How long each kind of emailed link works. */
 const linkLifetime: Record<TokenPurpose, string> = { 'verify-email': 'P1D', 'reset-password': 'PT1H', 'change-email': 'P1D' };
-
-const linkPage: Record<TokenPurpose, (locale: Locale) => string> = {
-  'verify-email': paths.verifyEmail,
-  'reset-password': paths.resetPassword,
-  'change-email': paths.confirmEmail,
-};
 
 export interface IssuedLink {
   url: string;
@@ -33,7 +27,7 @@ export interface IssuedLink {
 export class AccountLinks {
   constructor(
     private readonly tokens: AccountTokenStore,
-    private readonly publicUrl: string,
+    private readonly urls: MemberUrls,
     private readonly now: () => Date,
   ) {}
 
@@ -56,7 +50,7 @@ export class AccountLinks {
       expires_at: expiresAt,
       used_at: null,
     });
-    return { url: `${this.publicUrl}${linkPage[purpose](locale)}?token=${token}`, mailOptions: { secrets: [token], secretsExpireAt: expiresAt } };
+    return { url: this.urls.link(purpose, locale, token), mailOptions: { secrets: [token], secretsExpireAt: expiresAt } };
   }
 
   /** Whether a link still works, without using it (the page with the button). */

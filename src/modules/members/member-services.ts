@@ -4,12 +4,12 @@ import { SessionService } from '../../platform/auth/session-service.js';
 import { SessionStore } from '../../platform/auth/session-store.js';
 import { signInWarningMail } from '../../platform/auth/sign-in-warning-mail.js';
 import type { PlatformContext } from '../../platform/platform-context.js';
-import { paths } from '../../web/paths.js';
 import { AccountLinks } from './account-links.js';
 import { AccountTokenStore } from './account-token-store.js';
 import { CredentialsService } from './credentials-service.js';
 import { MemberService } from './member-service.js';
 import { MemberStore } from './member-store.js';
+import { type MemberUrls, memberUrls } from './member-urls.js';
 import { SignInService } from './sign-in-service.js';
 import { SignUpService } from './sign-up-service.js';
 
@@ -20,16 +20,17 @@ export function memberServices(platform: PlatformContext) {
   const { database, now, config } = platform;
   const shop = () => platform.shop.identity();
   const store = new MemberStore(database);
-  const links = new AccountLinks(new AccountTokenStore(database), config.publicUrl, now);
+  const urls = memberUrls(config.publicUrl);
+  const links = new AccountLinks(new AccountTokenStore(database), urls, now);
   // Member sessions are read on every page: cached 5 s (platform/auth/session-cache.ts).
   const sessions = new SessionService(new SessionStore(database, 'accounts_sessions'), now, 5_000);
   const signInThrottle = new LoginThrottle(platform.rateLimitStore, platform.secrets, {
     limits: signInLimits,
     scope: 'sign-in',
-    warn: (owner) => warnUnderAttack(platform, owner),
+    warn: (owner) => warnUnderAttack(platform, urls, owner),
   });
   const mailThrottle = new LoginThrottle(platform.rateLimitStore, platform.secrets, { limits: mailLimits, scope: 'mail', refusal: 'VT_MAIL_THROTTLED' });
-  const signUp = new SignUpService(store, links, platform.mail, mailThrottle, shop, config.publicUrl, now);
+  const signUp = new SignUpService(store, links, platform.mail, mailThrottle, shop, urls, now);
   const credentials = new CredentialsService(store, links, sessions, signInThrottle, mailThrottle, platform.jobs, platform.mail, shop, now);
   return {
     links,
@@ -43,9 +44,8 @@ export function memberServices(platform: PlatformContext) {
 }
 
 /** The "someone is trying to sign in to your account" mail, in the member's language, with a reset link. */
-function warnUnderAttack(platform: PlatformContext, owner: AccountOwner): Promise<void> {
-  const { publicUrl } = platform.config;
+function warnUnderAttack(platform: PlatformContext, urls: MemberUrls, owner: AccountOwner): Promise<void> {
   const locale = owner.locale ?? 'fr';
-  const links = { signIn: publicUrl + paths.signIn(locale), reset: publicUrl + paths.forgotPassword(locale) };
+  const links = { signIn: urls.signIn(locale), reset: urls.forgotPassword(locale) };
   return platform.mail.queue(platform.database.db, signInWarningMail(platform.shop.identity(), locale, owner.email, links));
 }

@@ -4,13 +4,13 @@ import { isUniqueViolation } from '../../platform/db/unique-violation.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { MailService } from '../../platform/mail/mail-service.js';
-import { paths } from '../../web/paths.js';
 import type { ShopIdentity } from '../../platform/settings/shop-identity.js';
 import type { AccountLinks } from './account-links.js';
 import { accountMail } from './account-mail.js';
 import type { MemberRow } from './member-tables.js';
 import type { LoginThrottle } from '../../platform/auth/login-throttle.js';
 import { emailKey, invalid, newAccountProblems } from '../../platform/auth/account-input.js';
+import type { MemberUrls } from './member-urls.js';
 import { usernameKey, usernameLookAlikeProblem, usernameProblem } from './member-input.js';
 import type { MemberStore } from './member-store.js';
 import { usernameSkeleton } from './username-skeleton.js';
@@ -35,7 +35,7 @@ export class SignUpService {
     private readonly mail: MailService,
     private readonly mailThrottle: LoginThrottle,
     private readonly shop: () => ShopIdentity,
-    private readonly publicUrl: string,
+    private readonly urls: MemberUrls,
     private readonly now: () => Date,
   ) {}
 
@@ -104,7 +104,7 @@ export class SignUpService {
    * (which also confirms the address) is the way in for the mailbox's owner.
    */
   private async tellOwnerTheyHaveAnAccount(member: MemberRow, locale: Locale): Promise<void> {
-    const links = { signIn: this.publicUrl + paths.signIn(locale), reset: this.publicUrl + paths.forgotPassword(locale) };
+    const links = { signIn: this.urls.signIn(locale), reset: this.urls.forgotPassword(locale) };
     await this.mail.queue(this.members.db, accountMail(this.shop(), locale).existingAccount(member.email, member.username, links, !member.email_verified_at));
   }
 
