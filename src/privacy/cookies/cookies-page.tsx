@@ -1,5 +1,7 @@
 import { defineWording } from '../../platform/http/i18n.js';
 import { Layout } from '../../web/components/layout.js';
+import { PageHeader } from '../../web/components/page-header.js';
+import { ScrollTable } from '../../web/components/scroll-table.js';
 import type { PageContext } from '../../web/page-context.js';
 import { paths } from '../../web/paths.js';
 import type { CookieDeclaration } from '../core/declare.js';
@@ -40,39 +42,20 @@ export function CookiesPage(props: { ctx: PageContext; cookies: CookieDeclaratio
   const needsConsent = props.cookies.some((cookie) => cookie.category !== 'essential');
   return (
     <Layout ctx={ctx} title={t.title}>
-      <section class="page-head">
-        <div class="container narrow">
-          <h1>{t.title}</h1>
-          <p class="lead">{t.intro}</p>
-        </div>
-      </section>
+      <PageHeader title={t.title} lead={t.intro} narrow />
       <div class="container narrow prose">
-        {/* Focusable and named: on a phone the table scrolls sideways, by keyboard too (WCAG 2.1.1). */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard */}
-        <section class="table-wrap" tabIndex={0} aria-label={t.title}>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.purpose}</th>
-                <th scope="col">{t.duration}</th>
-                <th scope="col">{t.type}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.cookies.map((cookie) => (
-                <tr key={cookie.name}>
-                  <td>
-                    <code>{cookieNameFor(cookie, props.secure)}</code>
-                  </td>
-                  <td>{cookie.purpose[ctx.locale]}</td>
-                  <td>{cookie.duration === 'session' ? t.session : formatDuration(cookie.duration, ctx.locale)}</td>
-                  <td>{cookieCategories[cookie.category][ctx.locale]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <ScrollTable label={t.title} headers={[t.name, t.purpose, t.duration, t.type]}>
+          {props.cookies.map((cookie) => (
+            <tr key={cookie.name}>
+              <td>
+                <code>{cookieNameFor(cookie, props.secure)}</code>
+              </td>
+              <td>{cookie.purpose[ctx.locale]}</td>
+              <td>{cookie.duration === 'session' ? t.session : formatDuration(cookie.duration, ctx.locale)}</td>
+              <td>{cookieCategories[cookie.category][ctx.locale]}</td>
+            </tr>
+          ))}
+        </ScrollTable>
         {!needsConsent && <p>{t.none}</p>}
         <p>{t.language}</p>
         <p>

@@ -3,6 +3,7 @@ import { defineWording } from '../../platform/http/i18n.js';
 import { formatDate } from '../format.js';
 import type { PageContext } from '../page-context.js';
 import type { OutboxRow } from '../../platform/mail/outbox-table.js';
+import { ScrollTable } from './scroll-table.js';
 
 const text = defineWording({
   en: { to: 'To', subject: 'Subject', date: 'Date' },
@@ -34,28 +35,16 @@ export function MailListTable(props: { ctx: PageContext; label: string; messages
   const { ctx } = props;
   const t = text[ctx.locale];
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
-    <section class="table-wrap" tabIndex={0} aria-label={props.label}>
-      <table class="data-table">
-        <thead>
-          <tr>
-            <th scope="col">{t.date}</th>
-            <th scope="col">{t.to}</th>
-            <th scope="col">{t.subject}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.messages.map((message) => (
-            <tr key={message.id}>
-              <td>{formatDate(message.created_at, ctx.locale, true)}</td>
-              <td>{message.to_address}</td>
-              <td>
-                <a href={props.hrefOf(message)}>{message.subject}</a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+    <ScrollTable label={props.label} headers={[t.date, t.to, t.subject]}>
+      {props.messages.map((message) => (
+        <tr key={message.id}>
+          <td>{formatDate(message.created_at, ctx.locale, true)}</td>
+          <td>{message.to_address}</td>
+          <td>
+            <a href={props.hrefOf(message)}>{message.subject}</a>
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

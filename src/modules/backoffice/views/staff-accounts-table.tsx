@@ -4,7 +4,7 @@ import { roleName } from './staff-layout.js';
 import { formatDate } from '../../../web/format.js';
 import type { PageContext } from '../../../web/page-context.js';
 import type { StaffRow } from '../staff-tables.js';
-import { ScrollTable } from './scroll-table.js';
+import { ScrollTable } from '../../../web/components/scroll-table.js';
 import { invitationLanguages, staffManagementText } from '../staff-management-text.js';
 
 /** Invited and not in yet: no password chosen (StaffManagement). */

@@ -1,7 +1,7 @@
 import { formatDate } from '../../../web/format.js';
 import type { PageContext } from '../../../web/page-context.js';
 import type { StaffAuditRow } from '../staff-tables.js';
-import { ScrollTable } from './scroll-table.js';
+import { ScrollTable } from '../../../web/components/scroll-table.js';
 import type { StaffAuditAction } from '../staff-audit.js';
 import { staffManagementText } from '../staff-management-text.js';
 

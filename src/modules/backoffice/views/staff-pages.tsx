@@ -3,6 +3,7 @@ import type { StaffPrincipal } from '../staff-access.js';
 import { CsrfField, Field, FormAlert } from '../../../web/components/form.js';
 import { StaffLayout, roleName } from './staff-layout.js';
 import { formatDate } from '../../../web/format.js';
+import { ScrollTable } from '../../../web/components/scroll-table.js';
 import type { PageContext } from '../../../web/page-context.js';
 import type { MemberListEntry } from '../../members/index.js';
 import type { FormState } from '../../../web/form-state.js';
@@ -229,31 +230,17 @@ export function MembersPage(props: { ctx: PageContext; staff: StaffPrincipal; qu
       {members.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
-        <section class="table-wrap" tabIndex={0} aria-label={t.members}>
-          <table class="data-table">
-            <thead>
-              <tr>
-                <th scope="col">{t.username}</th>
-                <th scope="col">{t.name}</th>
-                <th scope="col">{t.email}</th>
-                <th scope="col">{t.verified}</th>
-                <th scope="col">{t.since}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((member) => (
-                <tr key={member.id}>
-                  <td>{member.username}</td>
-                  <td>{member.name ?? member.display_name ?? '—'}</td>
-                  <td>{member.email}</td>
-                  <td>{member.email_verified_at ? t.yes : t.no}</td>
-                  <td>{formatDate(member.created_at, ctx.locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+        <ScrollTable label={t.members} headers={[t.username, t.name, t.email, t.verified, t.since]}>
+          {members.map((member) => (
+            <tr key={member.id}>
+              <td>{member.username}</td>
+              <td>{member.name ?? member.display_name ?? '—'}</td>
+              <td>{member.email}</td>
+              <td>{member.email_verified_at ? t.yes : t.no}</td>
+              <td>{formatDate(member.created_at, ctx.locale)}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       <p class="actions">
         {props.offset > 0 && (

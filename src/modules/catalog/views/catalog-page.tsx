@@ -1,5 +1,6 @@
 import { defineWording } from '../../../platform/http/i18n.js';
 import { Layout } from '../../../web/components/layout.js';
+import { PageHeader } from '../../../web/components/page-header.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import { type Product, type ProductKind, productKinds } from '../product.js';
@@ -33,22 +34,18 @@ export function CatalogPage(props: { ctx: PageContext; products: Product[]; kind
   const title = kind ? w.kinds[kind] : t.title;
   return (
     <Layout ctx={ctx} title={title}>
-      <section class="page-head">
-        <div class="container">
-          <h1>{title}</h1>
-          <p class="lead">{t.intro}</p>
-          <nav class="filters" aria-label={t.filter}>
-            <a href={base} class={kind ? 'chip' : 'chip chip--active'} aria-current={kind ? undefined : 'page'}>
-              {t.all}
+      <PageHeader title={title} lead={t.intro}>
+        <nav class="filters" aria-label={t.filter}>
+          <a href={base} class={kind ? 'chip' : 'chip chip--active'} aria-current={kind ? undefined : 'page'}>
+            {t.all}
+          </a>
+          {productKinds.map((k) => (
+            <a key={k} href={`${base}?kind=${k}`} class={k === kind ? 'chip chip--active' : 'chip'} aria-current={k === kind ? 'page' : undefined}>
+              {w.kinds[k]}
             </a>
-            {productKinds.map((k) => (
-              <a key={k} href={`${base}?kind=${k}`} class={k === kind ? 'chip chip--active' : 'chip'} aria-current={k === kind ? 'page' : undefined}>
-                {w.kinds[k]}
-              </a>
-            ))}
-          </nav>
-        </div>
-      </section>
+          ))}
+        </nav>
+      </PageHeader>
       <section class="container section">
         <p class="muted small">{t.count(props.products.length)}</p>
         {props.products.length === 0 ? (

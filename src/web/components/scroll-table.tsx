@@ -1,6 +1,9 @@
 import type { ComponentChildren } from 'preact';
 
-/** A table that scrolls sideways on a phone: focusable and named, so it scrolls by keyboard too. */
+/**
+ * A data table that scrolls sideways on a phone. The region is named and takes focus, so it
+ * scrolls by keyboard too (WCAG 2.1.1); `children` are the body's rows.
+ */
 export function ScrollTable(props: { label: string; headers: string[]; children: ComponentChildren }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to scroll by keyboard
