@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../platform/config.js';
 import { AppError } from '../../platform/http/errors.js';
 import { staffRoles } from './staff-access.js';
 import type { BackofficeServices } from './backoffice-services.js';

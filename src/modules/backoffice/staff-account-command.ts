@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../platform/config.js';
 import type { BackofficeServices } from './backoffice-services.js';
 import { AppError, errorCatalog } from '../../platform/http/errors.js';
 
