@@ -1,8 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type Database, tablesOf } from '../../platform/db/database.js';
+import { type Database, type Executor, tablesOf } from '../../platform/db/database.js';
 import type { StaffTables } from './staff-tables.js';
-
-type Executor = Kysely<StaffTables> | Transaction<StaffTables>;
 
 /** Staff recovery codes' rows (accounts_staff_recovery_codes): keyed hashes only. */
 export class RecoveryCodeStore {
@@ -12,25 +10,25 @@ export class RecoveryCodeStore {
     this.db = tablesOf<StaffTables>(database);
   }
 
-  /** Replaces every code of the staff member with these (older ones stop working at once). */
-  async replace(executor: Executor, staffId: string, hashes: string[], now: string): Promise<void> {
-    await this.deleteAll(executor, staffId);
-    await executor
+  /** Replaces every code of the staff member with these (older ones stop working at once): a delete and an insert, so in the caller's transaction. */
+  async replace(staffId: string, hashes: string[], now: string, trx: Transaction<StaffTables>): Promise<void> {
+    await this.deleteAll(staffId, trx);
+    await trx
       .insertInto('accounts_staff_recovery_codes')
       .values(hashes.map((code_hash) => ({ code_hash, staff_id: staffId, created_at: now, used_at: null })))
       .execute();
   }
 
-  async deleteAll(executor: Executor, staffId: string): Promise<void> {
-    await executor.deleteFrom('accounts_staff_recovery_codes').where('staff_id', '=', staffId).execute();
+  async deleteAll(staffId: string, db: Executor<StaffTables> = this.db): Promise<void> {
+    await db.deleteFrom('accounts_staff_recovery_codes').where('staff_id', '=', staffId).execute();
   }
 
   /**
    * Marks the code used, only if it is the staff member's and unused, in one conditional update:
    * of two requests racing with the same code, one wins.
    */
-  async claim(executor: Executor, staffId: string, codeHash: string, now: string): Promise<boolean> {
-    const result = await executor
+  async claim(staffId: string, codeHash: string, now: string, db: Executor<StaffTables> = this.db): Promise<boolean> {
+    const result = await db
       .updateTable('accounts_staff_recovery_codes')
       .set({ used_at: now })
       .where('code_hash', '=', codeHash)
@@ -40,8 +38,8 @@ export class RecoveryCodeStore {
     return result.numUpdatedRows > 0n;
   }
 
-  async remaining(executor: Executor, staffId: string): Promise<number> {
-    const row = await executor
+  async remaining(staffId: string, db: Executor<StaffTables> = this.db): Promise<number> {
+    const row = await db
       .selectFrom('accounts_staff_recovery_codes')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('staff_id', '=', staffId)

@@ -55,8 +55,8 @@ export class RecoveryCodes {
     const codes = Array.from({ length: recoveryCodeCount }, newRecoveryCode);
     const hashes = codes.map((code) => this.hash(staffId, canonicalRecoveryCode(code) as string));
     await this.store.db.transaction().execute(async (trx) => {
-      await this.store.replace(trx, staffId, hashes, this.now().toISOString());
-      await this.audit.record(trx, { actor, action: 'recovery-codes-made', target: staffId, details: { codes: codes.length } });
+      await this.store.replace(staffId, hashes, this.now().toISOString(), trx);
+      await this.audit.record({ actor, action: 'recovery-codes-made', target: staffId, details: { codes: codes.length } }, trx);
     });
     return codes;
   }
@@ -66,14 +66,14 @@ export class RecoveryCodes {
     const canonical = canonicalRecoveryCode(typed);
     if (!canonical) return undefined;
     return this.store.db.transaction().execute(async (trx) => {
-      if (!(await this.store.claim(trx, staffId, this.hash(staffId, canonical), this.now().toISOString()))) return undefined;
-      const remaining = await this.store.remaining(trx, staffId);
-      await this.audit.record(trx, { actor: staffId, action: 'recovery-code-used', target: staffId, details: { remaining } });
+      if (!(await this.store.claim(staffId, this.hash(staffId, canonical), this.now().toISOString(), trx))) return undefined;
+      const remaining = await this.store.remaining(staffId, trx);
+      await this.audit.record({ actor: staffId, action: 'recovery-code-used', target: staffId, details: { remaining } }, trx);
       return remaining;
     });
   }
 
   remaining(staffId: string): Promise<number> {
-    return this.store.remaining(this.store.db, staffId);
+    return this.store.remaining(staffId);
   }
 }

@@ -4,8 +4,6 @@ import { randomId } from '../../platform/crypto/tokens.js';
 import { type Database, tablesOf } from '../../platform/db/database.js';
 import type { StaffTables, StaffAuditRow } from './staff-tables.js';
 
-type Executor = Kysely<StaffTables> | Transaction<StaffTables>;
-
 export const staffAuditActions = [
   'invite',
   'invitation-accepted',
@@ -46,7 +44,7 @@ export class StaffAudit {
   }
 
   /** Writes the row inside the caller's transaction (as its last step), and logs it. */
-  async record(executor: Executor, entry: StaffAuditEntry): Promise<void> {
+  async record(entry: StaffAuditEntry, trx: Transaction<StaffTables>): Promise<void> {
     const row: StaffAuditRow = {
       id: randomId(),
       at: this.now().toISOString(),
@@ -55,7 +53,7 @@ export class StaffAudit {
       target_staff_id: entry.target,
       details: entry.details ? JSON.stringify(entry.details) : null,
     };
-    await executor.insertInto('accounts_staff_audit').values(row).execute();
+    await trx.insertInto('accounts_staff_audit').values(row).execute();
     this.logger.info({ actor: entry.actor, action: entry.action, target: entry.target, ...entry.details }, 'staff account changed');
   }
 

@@ -1,8 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import { type Database, tablesOf } from '../../platform/db/database.js';
+import type { Kysely } from 'kysely';
+import { type Database, type Executor, tablesOf } from '../../platform/db/database.js';
 import type { StaffTables, StaffInvitationRow } from './staff-tables.js';
-
-type Executor = Kysely<StaffTables> | Transaction<StaffTables>;
 
 /** Invitation links' rows (accounts_staff_invitations): only SHA-256 hashes of the tokens. */
 export class StaffInvitationStore {
@@ -12,8 +10,8 @@ export class StaffInvitationStore {
     this.db = tablesOf<StaffTables>(database);
   }
 
-  async insert(executor: Executor, row: StaffInvitationRow): Promise<void> {
-    await executor.insertInto('accounts_staff_invitations').values(row).execute();
+  async insert(row: StaffInvitationRow, db: Executor<StaffTables> = this.db): Promise<void> {
+    await db.insertInto('accounts_staff_invitations').values(row).execute();
   }
 
   /** The invitation if it is unused and not expired, without using it (to show the form first). */
@@ -28,8 +26,8 @@ export class StaffInvitationStore {
   }
 
   /** Uses the invitation up in one conditional update: of two racing requests, one gets the row. */
-  consume(executor: Executor, tokenHash: string, now: string): Promise<StaffInvitationRow | undefined> {
-    return executor
+  consume(tokenHash: string, now: string, db: Executor<StaffTables> = this.db): Promise<StaffInvitationRow | undefined> {
+    return db
       .updateTable('accounts_staff_invitations')
       .set({ used_at: now })
       .where('token_hash', '=', tokenHash)
@@ -40,7 +38,7 @@ export class StaffInvitationStore {
   }
 
   /** Retires the staff member's open invitations (disabled, or a new one sent). */
-  async retireAll(executor: Executor, staffId: string, now: string): Promise<void> {
-    await executor.updateTable('accounts_staff_invitations').set({ used_at: now }).where('staff_id', '=', staffId).where('used_at', 'is', null).execute();
+  async retireAll(staffId: string, now: string, db: Executor<StaffTables> = this.db): Promise<void> {
+    await db.updateTable('accounts_staff_invitations').set({ used_at: now }).where('staff_id', '=', staffId).where('used_at', 'is', null).execute();
   }
 }

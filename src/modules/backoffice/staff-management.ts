@@ -62,10 +62,10 @@ export class StaffManagement {
     const row = newStaffRow({ email, name, role: input.role, passwordHash: '', now: this.now().toISOString() });
     try {
       await this.store.transaction().execute(async (trx) => {
-        await this.actingOwners(trx, actor);
+        await this.actingOwners(actor, trx);
         await this.store.insert(row, trx);
-        await this.sendInvitation(trx, row, input.locale as Locale);
-        await this.audit.record(trx, { actor, action: 'invite', target: row.id, details: { role: row.role } });
+        await this.sendInvitation(row, input.locale as Locale, trx);
+        await this.audit.record({ actor, action: 'invite', target: row.id, details: { role: row.role } }, trx);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw invalid({ email: 'staff-email-taken' });
@@ -79,18 +79,18 @@ export class StaffManagement {
     if (!isLocale(locale)) throw invalid({ locale: 'locale' });
     await this.change(actor, targetId, async (trx, target) => {
       if (!isPending(target)) throw new AppError('VT_BAD_REQUEST');
-      await this.sendInvitation(trx, target, locale);
+      await this.sendInvitation(target, locale, trx);
       return { actor, action: 'invite', target: target.id, details: { role: target.role, again: 1 } };
     });
   }
 
   /** Issues the link (only the SHA-256 of its token is stored) and queues its mail, in the caller's transaction. */
-  private async sendInvitation(trx: Transaction<StaffTables>, staff: StaffRow, locale: Locale): Promise<void> {
+  private async sendInvitation(staff: StaffRow, locale: Locale, trx: Transaction<StaffTables>): Promise<void> {
     const now = this.now();
     const token = randomId(32);
     const expiresAt = new Date(now.getTime() + invitationHours * 3_600_000).toISOString();
-    await this.invitations.retireAll(trx, staff.id, now.toISOString());
-    await this.invitations.insert(trx, { token_hash: hashToken(token), staff_id: staff.id, created_at: now.toISOString(), expires_at: expiresAt, used_at: null });
+    await this.invitations.retireAll(staff.id, now.toISOString(), trx);
+    await this.invitations.insert({ token_hash: hashToken(token), staff_id: staff.id, created_at: now.toISOString(), expires_at: expiresAt, used_at: null }, trx);
     const link = `${this.publicUrl}/admin/invitation?token=${token}&locale=${locale}`;
     // The token is a one-time secret: no stored copy of the mail (job, outbox) keeps it.
     await this.mail.queue(trx, staffMail(this.shop(), locale).invitation(staff.email, staff.name, link, invitationHours), { secrets: [token], secretsExpireAt: expiresAt });
@@ -114,11 +114,11 @@ export class StaffManagement {
     const passwordHash = await hashPassword(password);
     const now = this.now().toISOString();
     return this.store.transaction().execute(async (trx) => {
-      const used = await this.invitations.consume(trx, hashToken(token), now);
+      const used = await this.invitations.consume(hashToken(token), now, trx);
       const staff = used && (await this.store.findById(used.staff_id, trx));
       if (!staff || !isPending(staff)) throw new AppError('VT_LINK_INVALID');
       await this.store.update(staff.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now }, trx);
-      await this.audit.record(trx, { actor: staff.id, action: 'invitation-accepted', target: staff.id });
+      await this.audit.record({ actor: staff.id, action: 'invitation-accepted', target: staff.id }, trx);
       return staff;
     });
   }
@@ -140,7 +140,7 @@ export class StaffManagement {
       keepAnOwner(owners, target);
       const now = this.now().toISOString();
       await this.store.update(target.id, { disabled_at: now, updated_at: now }, trx);
-      await this.invitations.retireAll(trx, target.id, now);
+      await this.invitations.retireAll(target.id, now, trx);
       return { actor, action: 'disable', target: target.id };
     });
     await this.sessions.endAll(targetId);
@@ -158,7 +158,7 @@ export class StaffManagement {
   async resetTwoFactor(actor: StaffActor, targetId: string): Promise<void> {
     await this.change(actor, targetId, async (trx, target) => {
       await this.store.update(target.id, { totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: this.now().toISOString() }, trx);
-      await this.recoveryCodes.deleteAll(trx, target.id);
+      await this.recoveryCodes.deleteAll(target.id, trx);
       return { actor, action: 'reset-2fa', target: target.id, details: { wasOn: target.totp_enabled_at ? 1 : 0 } };
     });
     await this.sessions.endAll(targetId);
@@ -178,11 +178,11 @@ export class StaffManagement {
     apply: (trx: Transaction<StaffTables>, target: StaffRow, owners: string[]) => Promise<StaffAuditEntry | undefined>,
   ): Promise<void> {
     await this.store.transaction().execute(async (trx) => {
-      const owners = await this.actingOwners(trx, actor);
+      const owners = await this.actingOwners(actor, trx);
       const target = await this.store.findById(targetId, trx);
       if (!target) throw new AppError('VT_STAFF_NOT_FOUND');
       const entry = await apply(trx, target, owners);
-      if (entry) await this.audit.record(trx, entry);
+      if (entry) await this.audit.record(entry, trx);
     });
   }
 
@@ -193,7 +193,7 @@ export class StaffManagement {
    * PostgreSQL a concurrent disabling or demotion of the actor either commits first (and the
    * actor is no longer listed) or waits for this change to end. The command line acts as the server.
    */
-  private async actingOwners(trx: Transaction<StaffTables>, actor: StaffActor): Promise<string[]> {
+  private async actingOwners(actor: StaffActor, trx: Transaction<StaffTables>): Promise<string[]> {
     const owners = await this.store.activeOwners(trx);
     if (actor !== 'cli' && !owners.includes(actor)) throw new AppError('VT_FORBIDDEN');
     return owners;

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import { type Database, tablesOf } from '../../platform/db/database.js';
+import { type Database, type Executor, tablesOf } from '../../platform/db/database.js';
 import type { StaffTables, StaffRow } from './staff-tables.js';
 
 /** Staff account queries: the only code that reads or writes accounts_staff. */
@@ -17,12 +17,12 @@ export class StaffStore {
     return this.db.transaction();
   }
 
-  async insert(row: StaffRow, executor: Kysely<StaffTables> | Transaction<StaffTables> = this.db): Promise<void> {
-    await executor.insertInto('accounts_staff').values(row).execute();
+  async insert(row: StaffRow, db: Executor<StaffTables> = this.db): Promise<void> {
+    await db.insertInto('accounts_staff').values(row).execute();
   }
 
-  findById(id: string, executor: Kysely<StaffTables> | Transaction<StaffTables> = this.db): Promise<StaffRow | undefined> {
-    return executor.selectFrom('accounts_staff').selectAll().where('id', '=', id).executeTakeFirst();
+  findById(id: string, db: Executor<StaffTables> = this.db): Promise<StaffRow | undefined> {
+    return db.selectFrom('accounts_staff').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   findByEmailKey(emailKey: string): Promise<StaffRow | undefined> {
@@ -38,8 +38,8 @@ export class StaffStore {
     return Number(row.n);
   }
 
-  async update(id: string, changes: Partial<Omit<StaffRow, 'id'>>, executor: Kysely<StaffTables> | Transaction<StaffTables> = this.db): Promise<void> {
-    await executor.updateTable('accounts_staff').set(changes).where('id', '=', id).execute();
+  async update(id: string, changes: Partial<Omit<StaffRow, 'id'>>, db: Executor<StaffTables> = this.db): Promise<void> {
+    await db.updateTable('accounts_staff').set(changes).where('id', '=', id).execute();
   }
 
   /**

@@ -40,11 +40,8 @@ export class CatalogStore {
     return Number(row.count);
   }
 
-  async insert(
-    trx: Transaction<CatalogTables>,
-    product: CatalogTables['catalog_products'],
-    texts: CatalogTables['catalog_product_texts'][],
-  ) {
+  /** A product with its texts: two inserts, so in the caller's transaction. */
+  async insert(product: CatalogTables['catalog_products'], texts: CatalogTables['catalog_product_texts'][], trx: Transaction<CatalogTables>) {
     await trx.insertInto('catalog_products').values(product).execute();
     await trx.insertInto('catalog_product_texts').values(texts).execute();
   }

@@ -45,7 +45,6 @@ export async function seedDemoCatalog(context: PlatformContext) {
       for (const [position, item] of demo.entries()) {
         const id = randomId();
         await store.insert(
-          trx,
           {
             id,
             slug: item.slug,
@@ -73,6 +72,7 @@ export async function seedDemoCatalog(context: PlatformContext) {
             description: item[locale].description,
             highlights: JSON.stringify(item[locale].highlights),
           })),
+          trx,
         );
       }
     });

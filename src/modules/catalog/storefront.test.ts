@@ -81,9 +81,9 @@ describeEachEngine('storefront pages', (suite) => {
     const hostile = '<script>alert("pwned")</script><img src=x onerror=alert(1)>';
     await store.transaction().execute(async (trx) => {
       await store.insert(
-        trx,
         { id: 'hostile-id', slug: 'hostile', kind: 'product', status: 'active', price_cents: 100, currency: 'EUR', level: null, format: null, duration_hours: null, starts_at: null, seats: null, stock: 1, cover: 'js', featured: 0, position: 99, created_at: now, updated_at: now },
         ['en', 'fr'].map((locale) => ({ product_id: 'hostile-id', locale, name: hostile, summary: hostile, description: hostile, highlights: JSON.stringify([hostile]) })),
+        trx,
       );
     });
     // Twice: the first render, then the HTML kept by renderOnce.

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { randomId } from '../../platform/crypto/tokens.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { QueueOptions } from '../../platform/mail/mail-service.js';
@@ -36,20 +36,23 @@ export class AccountLinks {
    * mail that carries it passes `secret` to MailService.queue (`mailOptions`), so no stored copy
    * of the mail keeps the token.
    */
-  async issue(trx: Kysely<MemberTables> | Transaction<MemberTables>, memberId: string, purpose: TokenPurpose, email: string, locale: Locale): Promise<IssuedLink> {
+  async issue(memberId: string, purpose: TokenPurpose, email: string, locale: Locale, trx: Transaction<MemberTables>): Promise<IssuedLink> {
     const token = randomId(32);
     const now = this.now();
     const expiresAt = addDuration(now, linkLifetime[purpose]).toISOString();
-    await this.tokens.retireAll(trx, memberId, purpose, now.toISOString());
-    await this.tokens.insert(trx, {
-      token_hash: hashToken(token),
-      member_id: memberId,
-      purpose,
-      email,
-      created_at: now.toISOString(),
-      expires_at: expiresAt,
-      used_at: null,
-    });
+    await this.tokens.retireAll(memberId, purpose, now.toISOString(), trx);
+    await this.tokens.insert(
+      {
+        token_hash: hashToken(token),
+        member_id: memberId,
+        purpose,
+        email,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        used_at: null,
+      },
+      trx,
+    );
     return { url: this.urls.link(purpose, locale, token), mailOptions: { secrets: [token], secretsExpireAt: expiresAt } };
   }
 
@@ -60,13 +63,13 @@ export class AccountLinks {
   }
 
   /** Uses the link up inside the caller's transaction; undefined if expired, used or unknown. */
-  async consume(trx: Transaction<MemberTables>, token: string, purpose: TokenPurpose): Promise<TokenRow | undefined> {
+  async consume(token: string, purpose: TokenPurpose, trx: Transaction<MemberTables>): Promise<TokenRow | undefined> {
     if (!isTokenShaped(token)) return undefined;
-    return this.tokens.consume(trx, hashToken(token), purpose, this.now().toISOString());
+    return this.tokens.consume(hashToken(token), purpose, this.now().toISOString(), trx);
   }
 
-  retireAll(trx: Transaction<MemberTables>, memberId: string, purpose: TokenPurpose) {
-    return this.tokens.retireAll(trx, memberId, purpose, this.now().toISOString());
+  retireAll(memberId: string, purpose: TokenPurpose, trx: Transaction<MemberTables>) {
+    return this.tokens.retireAll(memberId, purpose, this.now().toISOString(), trx);
   }
 
   lastIssuedAt(memberId: string, purpose: TokenPurpose) {

@@ -1,8 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import { type Database, tablesOf } from '../../platform/db/database.js';
+import type { Kysely } from 'kysely';
+import { type Database, type Executor, tablesOf } from '../../platform/db/database.js';
 import type { MemberTables, TokenPurpose, TokenRow } from './member-tables.js';
-
-type Executor = Kysely<MemberTables> | Transaction<MemberTables>;
 
 /** The one-time links' rows (accounts_tokens): only hashes of the links are stored. */
 export class AccountTokenStore {
@@ -12,8 +10,8 @@ export class AccountTokenStore {
     this.db = tablesOf<MemberTables>(database);
   }
 
-  async insert(executor: Executor, row: TokenRow): Promise<void> {
-    await executor.insertInto('accounts_tokens').values(row).execute();
+  async insert(row: TokenRow, db: Executor<MemberTables> = this.db): Promise<void> {
+    await db.insertInto('accounts_tokens').values(row).execute();
   }
 
   /** The token if it is unused and not expired, without using it (to show a form first). */
@@ -32,8 +30,8 @@ export class AccountTokenStore {
    * Marks the token used and returns it, in one conditional update: of two requests racing with
    * the same link, exactly one gets the row.
    */
-  consume(executor: Executor, tokenHash: string, purpose: TokenPurpose, now: string): Promise<TokenRow | undefined> {
-    return executor
+  consume(tokenHash: string, purpose: TokenPurpose, now: string, db: Executor<MemberTables> = this.db): Promise<TokenRow | undefined> {
+    return db
       .updateTable('accounts_tokens')
       .set({ used_at: now })
       .where('token_hash', '=', tokenHash)
@@ -45,8 +43,8 @@ export class AccountTokenStore {
   }
 
   /** Retires every open link of a kind for the member (a newer one replaces them). */
-  async retireAll(executor: Executor, memberId: string, purpose: TokenPurpose, now: string): Promise<void> {
-    await executor
+  async retireAll(memberId: string, purpose: TokenPurpose, now: string, db: Executor<MemberTables> = this.db): Promise<void> {
+    await db
       .updateTable('accounts_tokens')
       .set({ used_at: now })
       .where('member_id', '=', memberId)

@@ -51,7 +51,7 @@ export class CredentialsService {
     const member = await this.members.findByEmailKey(emailKey(email));
     if (!member) return;
     await this.members.transaction().execute(async (trx) => {
-      const link = await this.links.issue(trx, member.id, 'reset-password', member.email, locale);
+      const link = await this.links.issue(member.id, 'reset-password', member.email, locale, trx);
       await this.mail.queue(trx, accountMail(this.shop(), locale).passwordReset(member.email, link.url), link.mailOptions);
     });
   };
@@ -78,12 +78,12 @@ export class CredentialsService {
     if (problem) throw invalid({ password: problem });
     const passwordHash = await hashPassword(password);
     await this.members.transaction().execute(async (trx) => {
-      if (!(await this.links.consume(trx, token, 'reset-password'))) throw new AppError('VT_LINK_INVALID');
+      if (!(await this.links.consume(token, 'reset-password', trx))) throw new AppError('VT_LINK_INVALID');
       const now = this.now().toISOString();
       // The link reached the mailbox: that confirms the address as well.
-      await this.members.update(trx, member.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now, email_verified_at: member.email_verified_at ?? now });
+      await this.members.update(member.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now, email_verified_at: member.email_verified_at ?? now }, trx);
       // A pending change of address may be the intruder's, the reason for this reset: cancel it.
-      await this.links.retireAll(trx, member.id, 'change-email');
+      await this.links.retireAll(member.id, 'change-email', trx);
       await this.mail.queue(trx, accountMail(this.shop(), member.preferred_locale as Locale).passwordChanged(member.email));
     });
     await this.sessions.endAll(member.id);
@@ -105,11 +105,11 @@ export class CredentialsService {
     const passwordHash = await hashPassword(input.next);
     await this.members.transaction().execute(async (trx) => {
       const now = this.now().toISOString();
-      await this.members.update(trx, member.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now });
+      await this.members.update(member.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now }, trx);
       // The "address change requested" mail says "if this was not you, change your password":
       // doing so must cancel that change, and any reset link that is still open.
-      await this.links.retireAll(trx, member.id, 'change-email');
-      await this.links.retireAll(trx, member.id, 'reset-password');
+      await this.links.retireAll(member.id, 'change-email', trx);
+      await this.links.retireAll(member.id, 'reset-password', trx);
       await this.mail.queue(trx, accountMail(this.shop(), member.preferred_locale as Locale).passwordChanged(member.email));
     });
     await this.sessions.endAll(member.id, session.id);
@@ -130,7 +130,7 @@ export class CredentialsService {
     // It sends mail to an address the member types: limited like sign-up and reset requests.
     await this.mailThrottle.attempt(emailKey(email), ip);
     await this.members.transaction().execute(async (trx) => {
-      const link = await this.links.issue(trx, member.id, 'change-email', email, locale);
+      const link = await this.links.issue(member.id, 'change-email', email, locale, trx);
       const mails = accountMail(this.shop(), locale);
       await this.mail.queue(trx, mails.confirmNewEmail(email, link.url), link.mailOptions);
       await this.mail.queue(trx, mails.emailChangeRequested(member.email, email));
@@ -143,16 +143,16 @@ export class CredentialsService {
    */
   async confirmEmailChange(token: string, keepSessionId?: string): Promise<MemberRow> {
     const member = await this.members.transaction().execute(async (trx) => {
-      const link = await this.links.consume(trx, token, 'change-email');
+      const link = await this.links.consume(token, 'change-email', trx);
       const member = link && (await this.members.findById(link.member_id, trx));
       if (!link || !member) throw new AppError('VT_LINK_INVALID');
       const now = this.now().toISOString();
       const changes = { email: link.email, email_key: emailKey(link.email), email_verified_at: now, updated_at: now };
       const owner = await this.members.findByEmailKey(changes.email_key, trx);
       if (owner && owner.id !== member.id) throw new AppError('VT_EMAIL_TAKEN');
-      await this.members.update(trx, member.id, changes);
-      await this.links.retireAll(trx, member.id, 'reset-password');
-      await this.links.retireAll(trx, member.id, 'verify-email');
+      await this.members.update(member.id, changes, trx);
+      await this.links.retireAll(member.id, 'reset-password', trx);
+      await this.links.retireAll(member.id, 'verify-email', trx);
       return { ...member, ...changes };
     });
     await this.sessions.endAll(member.id, keepSessionId);

@@ -36,7 +36,7 @@ export class MemberService {
 
   async updateProfile(member: MemberRow, form: ProfileForm): Promise<ProfileInput> {
     const profile = parseProfile(form);
-    await this.members.update(this.members.db, member.id, { ...profile, updated_at: this.now().toISOString() });
+    await this.members.update(member.id, { ...profile, updated_at: this.now().toISOString() });
     return profile;
   }
 

@@ -1,12 +1,10 @@
-import { type Kysely, type Transaction, sql } from 'kysely';
-import { type Database, tablesOf } from '../../platform/db/database.js';
+import { type Kysely, sql } from 'kysely';
+import { type Database, type Executor, tablesOf } from '../../platform/db/database.js';
 import type { MemberTables, MemberRow } from './member-tables.js';
 
 /** What the back office's members list shows of a member: never the password hash or the address. */
 export const memberListColumns = ['id', 'username', 'name', 'display_name', 'email', 'email_verified_at', 'created_at'] as const;
 export type MemberListEntry = Pick<MemberRow, (typeof memberListColumns)[number]>;
-
-type Executor = Kysely<MemberTables> | Transaction<MemberTables>;
 
 /** Member queries: the only code that reads or writes accounts_members. */
 export class MemberStore {
@@ -16,17 +14,16 @@ export class MemberStore {
     this.db = tablesOf<MemberTables>(database);
   }
 
-  async insert(executor: Executor, row: MemberRow): Promise<void> {
-    await executor.insertInto('accounts_members').values(row).execute();
+  async insert(row: MemberRow, db: Executor<MemberTables> = this.db): Promise<void> {
+    await db.insertInto('accounts_members').values(row).execute();
   }
 
-  /** Inside a transaction, pass it: on SQLite the transaction holds the only connection. */
-  findById(id: string, executor: Executor = this.db): Promise<MemberRow | undefined> {
-    return executor.selectFrom('accounts_members').selectAll().where('id', '=', id).executeTakeFirst();
+  findById(id: string, db: Executor<MemberTables> = this.db): Promise<MemberRow | undefined> {
+    return db.selectFrom('accounts_members').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  findByEmailKey(emailKey: string, executor: Executor = this.db): Promise<MemberRow | undefined> {
-    return executor.selectFrom('accounts_members').selectAll().where('email_key', '=', emailKey).executeTakeFirst();
+  findByEmailKey(emailKey: string, db: Executor<MemberTables> = this.db): Promise<MemberRow | undefined> {
+    return db.selectFrom('accounts_members').selectAll().where('email_key', '=', emailKey).executeTakeFirst();
   }
 
   findByUsernameKey(usernameKey: string): Promise<MemberRow | undefined> {
@@ -43,8 +40,8 @@ export class MemberStore {
     return row !== undefined;
   }
 
-  async update(executor: Executor, id: string, changes: Partial<Omit<MemberRow, 'id'>>): Promise<void> {
-    await executor.updateTable('accounts_members').set(changes).where('id', '=', id).execute();
+  async update(id: string, changes: Partial<Omit<MemberRow, 'id'>>, db: Executor<MemberTables> = this.db): Promise<void> {
+    await db.updateTable('accounts_members').set(changes).where('id', '=', id).execute();
   }
 
   /** Sets last_seen_at to `now` if it is older than `before` (one write a day at most). */

@@ -61,7 +61,7 @@ export class SignInService {
     const changes: Partial<MemberRow> = { last_seen_at: now };
     // Parameters raised since this hash was made: upgrade it now that we hold the password.
     if (needsRehash(member.password_hash)) changes.password_hash = await hashPassword(input.password);
-    await this.members.update(this.members.db, member.id, changes);
+    await this.members.update(member.id, changes);
     const started = await this.sessions.start(member.id, { lifetime: memberSessionLifetime({ remember: input.remember ? 1 : 0 }), remember: input.remember, client });
     return { ...started, member };
   }

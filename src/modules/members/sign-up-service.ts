@@ -84,8 +84,8 @@ export class SignUpService {
     };
     try {
       await this.members.transaction().execute(async (trx) => {
-        await this.members.insert(trx, member);
-        const link = await this.links.issue(trx, member.id, 'verify-email', email, locale);
+        await this.members.insert(member, trx);
+        const link = await this.links.issue(member.id, 'verify-email', email, locale, trx);
         await this.mail.queue(trx, accountMail(this.shop(), locale).verifyEmail(email, username, link.url), link.mailOptions);
       });
     } catch (error) {
@@ -123,7 +123,7 @@ export class SignUpService {
       throw error;
     }
     await this.members.transaction().execute(async (trx) => {
-      const link = await this.links.issue(trx, member.id, 'verify-email', member.email, locale);
+      const link = await this.links.issue(member.id, 'verify-email', member.email, locale, trx);
       await this.mail.queue(trx, accountMail(this.shop(), locale).verifyEmail(member.email, member.username, link.url), link.mailOptions);
     });
   }
@@ -131,12 +131,12 @@ export class SignUpService {
   /** Uses a confirmation link; the address must still be the account's (not changed since). */
   async confirmEmail(token: string): Promise<MemberRow> {
     return this.members.transaction().execute(async (trx) => {
-      const link = await this.links.consume(trx, token, 'verify-email');
+      const link = await this.links.consume(token, 'verify-email', trx);
       const member = link && (await this.members.findById(link.member_id, trx));
       if (!link || !member || member.email_key !== emailKey(link.email)) throw new AppError('VT_LINK_INVALID');
       if (!member.email_verified_at) {
         const now = this.now().toISOString();
-        await this.members.update(trx, member.id, { email_verified_at: now, updated_at: now });
+        await this.members.update(member.id, { email_verified_at: now, updated_at: now }, trx);
         member.email_verified_at = now;
       }
       return member;

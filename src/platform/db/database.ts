@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction, sql } from 'kysely';
 import { withStatementCache } from './statement-cache.js';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -14,6 +14,20 @@ export type DatabaseTarget =
  * tables it owns with `tablesOf<CatalogTables>(database)`.
  */
 export type SomeTables = Record<string, Record<string, unknown>>;
+
+/**
+ * What a store's query runs on: the store's own handle, or a transaction its caller opened. (A
+ * Transaction is a Kysely; naming both lets a generic port infer `Tables` from a transaction.)
+ *
+ * Every store takes it one way. A method that may run inside a caller's transaction takes it as
+ * its LAST parameter, `db: Executor<Tables> = this.db`; the caller passes `trx` to make the query
+ * part of its transaction (on SQLite a transaction holds the only connection, so a read inside
+ * one must be given `trx` too). A method that is correct only inside a transaction (it locks
+ * rows, or its writes must commit together) takes `trx: Transaction<Tables>` last, with no
+ * default. Platform ports that write into any module's transaction (JobQueue.enqueue,
+ * MailService.queue) have no handle of their own to default to: they take it first.
+ */
+export type Executor<Tables> = Kysely<Tables> | Transaction<Tables>;
 
 /** The database as seen by the store that owns these tables. */
 export function tablesOf<Tables>(database: Database): Kysely<Tables> {

@@ -1,4 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { Executor } from '../db/database.js';
 import type { FieldEncryption } from '../crypto/field-encryption.js';
 import { type Database, tablesOf } from '../db/database.js';
 import type { ClaimedJob, JobQueue } from '../jobs/job-queue.js';
@@ -49,7 +50,7 @@ export class MailService {
     this.deliveries = tablesOf<MailDeliveriesTable>(database);
   }
 
-  async queue<Tables>(executor: Kysely<Tables> | Transaction<Tables>, message: MailMessage, options: QueueOptions = {}): Promise<void> {
+  async queue<Tables>(executor: Executor<Tables>, message: MailMessage, options: QueueOptions = {}): Promise<void> {
     const secrets = (options.secrets ?? []).filter(Boolean);
     if (secrets.length > 0 && !options.secretsExpireAt) throw new Error('a mail with one-time secrets needs secretsExpireAt');
     const payload: MailPayload = {
