@@ -3,7 +3,7 @@ import { type ExpressionBuilder, type Kysely, type Transaction, sql } from 'kyse
 import type { Database } from '../db/database.js';
 import { randomId } from '../crypto/tokens.js';
 import { scrub } from '../log/logger.js';
-import { type ClaimedJob, type JobQueue, type JobToEnqueue, type WorkerIdentity, workerStaleMs } from './job-queue.js';
+import { type ClaimedJob, type JobQueue, type JobToEnqueue, type WorkerIdentity, retryDelayMs, workerStaleMs } from './job-queue.js';
 import type { JobsTable } from './jobs-table.js';
 
 /**
@@ -188,9 +188,4 @@ export class DatabaseJobQueue implements JobQueue {
 function heldBy(job: ClaimedJob) {
   return (eb: ExpressionBuilder<JobsTable, 'jobs'>) =>
     eb.and([eb('id', '=', job.id), eb('status', '=', 'running'), eb('locked_by', '=', job.lockedBy), eb('attempts', '=', job.attempts)]);
-}
-
-/** Exponential backoff: 10 s, 20 s, 40 s… capped at one hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }

@@ -46,6 +46,14 @@ export const workerHeartbeatMs = 10_000;
  */
 export const workerStaleMs = 30_000;
 
+/**
+ * How long a failed job waits before its next attempt: 10 s, 20 s, 40 s… capped at one hour.
+ * Part of the contract, since callers size `maxAttempts` from it (mail: 12 attempts, ~3.5 hours).
+ */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+}
+
 export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;
 
 /** Work that recurs: the scheduler enqueues it once per period, whichever process gets there first. */

@@ -3,8 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import { tablesOf } from '../db/database.js';
-import { DatabaseJobQueue, retryDelayMs } from './database-job-queue.js';
-import type { ClaimedJob } from './job-queue.js';
+import { DatabaseJobQueue } from './database-job-queue.js';
+import { type ClaimedJob, retryDelayMs } from './job-queue.js';
 import { JobWorker } from './job-worker.js';
 import type { JobsTable } from './jobs-table.js';
 

@@ -7,9 +7,10 @@ import { type ClaimedJob, type JobHandler, type JobQueue, type Schedule, type Wo
 import type { JobsTable } from './jobs-table.js';
 import { processExists, workerHost } from './worker-host.js';
 
-export interface WorkerOptions {
+export interface WorkerOptions<Tables = JobsTable> {
   queue: JobQueue;
-  db: Kysely<JobsTable>;
+  /** Where scheduled jobs are enqueued: the queue's database, whatever tables it is typed with. */
+  db: Kysely<Tables>;
   handlers: Record<string, JobHandler>;
   schedules: Schedule[];
   logger: FastifyBaseLogger;
@@ -30,7 +31,7 @@ const joinedHere = new Set<string>();
  * about 30 s rather than 5 minutes, and on joining takes over at once the jobs of this host's
  * workers whose process is gone (a process restarted after a crash reclaims its own jobs).
  */
-export class JobWorker {
+export class JobWorker<Tables = JobsTable> {
   readonly id = `${hostname()}:${process.pid}:${randomId(4)}`;
   private timer: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
@@ -41,7 +42,7 @@ export class JobWorker {
   /** The last period each schedule was enqueued for, so a round does not ask again. */
   private readonly enqueuedSlots = new Map<string, number>();
 
-  constructor(private readonly options: WorkerOptions) {
+  constructor(private readonly options: WorkerOptions<Tables>) {
     for (const schedule of options.schedules) {
       if (!options.handlers[schedule.job]) throw new Error(`Schedule names job ${schedule.job}, which has no handler`);
     }
