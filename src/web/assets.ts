@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
-import { projectFile } from '../project-root.js';
+import { projectFile } from '../platform/project-root.js';
 
 /**
  * The site's static files, read into memory at start-up and served with a content hash in their

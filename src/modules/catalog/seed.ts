@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { PlatformContext } from '../../platform/platform-context.js';
 import { randomId } from '../../platform/crypto/tokens.js';
 import { locales } from '../../platform/http/i18n.js';
-import { projectFile } from '../../project-root.js';
+import { projectFile } from '../../platform/project-root.js';
 import type { CatalogTables } from './catalog-tables.js';
 import { CatalogStore } from './catalog-store.js';
 

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { projectFile } from '../../project-root.js';
+import { projectFile } from '../project-root.js';
 import { type ShopIdentity, parseShopIdentity } from './shop-identity.js';
 import type { ShopStore } from './shop-store.js';
 
