@@ -39,7 +39,7 @@ export function accountRoutes(app: FastifyInstance, context: PlatformContext, se
 
     app.get<{ Querystring: { notice?: 'saved' | 'welcome' } }>(paths.account(locale), { ...guarded, schema: noticeQuery(['saved', 'welcome']) }, async (request, reply) => {
       const member = await currentMember(request);
-      return privatePage(reply).html(<ProfilePage ctx={page(request, reply, paths.account)} member={member} notice={request.query.notice} />);
+      return privatePage(reply).html(<ProfilePage ctx={page(request, reply, paths.account)} member={member} shownToOthers={services.accountUses.shownToOthers} notice={request.query.notice} />);
     });
 
     app.post(
@@ -51,7 +51,7 @@ export function accountRoutes(app: FastifyInstance, context: PlatformContext, se
           const body = bodyOf(request);
           await services.members.updateProfile(member, Object.fromEntries(profileFields.map((field) => [field, body[field]])));
         } catch (error) {
-          return refuseForm(request, reply, error, (state) => <ProfilePage ctx={page(request, reply, paths.account)} member={member} state={state} />);
+          return refuseForm(request, reply, error, (state) => <ProfilePage ctx={page(request, reply, paths.account)} member={member} shownToOthers={services.accountUses.shownToOthers} state={state} />);
         }
         return reply.redirect(`${paths.account(locale)}?notice=saved`, 303);
       },

@@ -24,7 +24,7 @@ export function authRoutes(app: FastifyInstance, context: PlatformContext, servi
     app.get<{ Querystring: { sent?: string } }>(paths.signUp(locale), { config: { access: 'public' } }, async (request, reply) => {
       if (request.member) return reply.redirect(paths.account(locale), 303);
       const ctx = page(request, reply, paths.signUp);
-      return privatePage(reply).html(request.query.sent === '1' ? <CheckInboxPage ctx={ctx} reason="sign-up" /> : <SignUpPage ctx={ctx} />);
+      return privatePage(reply).html(request.query.sent === '1' ? <CheckInboxPage ctx={ctx} reason="sign-up" /> : <SignUpPage ctx={ctx} uses={services.accountUses} />);
     });
 
     app.post(paths.signUp(locale), { schema: formSchema(['username', 'email', 'password', 'name']), config: { access: 'public' } }, async (request, reply) => {
@@ -32,7 +32,7 @@ export function authRoutes(app: FastifyInstance, context: PlatformContext, servi
       try {
         await services.signUp.signUp({ username: body.username ?? '', email: body.email ?? '', password: body.password ?? '', name: body.name ?? '' }, locale, request.ip);
       } catch (error) {
-        return refuseForm(request, reply, error, (state) => <SignUpPage ctx={page(request, reply, paths.signUp)} state={state} />);
+        return refuseForm(request, reply, error, (state) => <SignUpPage ctx={page(request, reply, paths.signUp)} uses={services.accountUses} state={state} />);
       }
       return reply.redirect(`${paths.signUp(locale)}?sent=1`, 303);
     });

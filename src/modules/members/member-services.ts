@@ -6,6 +6,7 @@ import { signInWarningMail } from '../../platform/auth/sign-in-warning-mail.js';
 import type { PlatformContext } from '../../platform/platform-context.js';
 import { AccountLinks } from './account-links.js';
 import { AccountTokenStore } from './account-token-store.js';
+import { accountUses } from './account-uses.js';
 import { CredentialsService } from './credentials-service.js';
 import { MemberService } from './member-service.js';
 import { MemberStore } from './member-store.js';
@@ -33,6 +34,8 @@ export function memberServices(platform: PlatformContext) {
   const signUp = new SignUpService(store, links, platform.mail, mailThrottle, shop, urls, now);
   const credentials = new CredentialsService(store, links, sessions, signInThrottle, mailThrottle, platform.jobs, platform.mail, shop, now);
   return {
+    /** What the members' pages say an account gives; modules that give more add a line (account-uses.ts). */
+    accountUses: accountUses(),
     links,
     sessions,
     signUp,

@@ -47,7 +47,8 @@ export class SignUpService {
     const usernameIssue = usernameProblem(username) ?? (await usernameLookAlikeProblem(username));
     if (usernameIssue) problems.username = usernameIssue;
     if (Object.keys(problems).length > 0) throw invalid(problems);
-    // Usernames are public (shown on reviews and comments): saying one is taken reveals nothing.
+    // A username is a name, not a secret (other visitors may see it once a module shows what
+    // members write): saying one is taken reveals nothing.
     // A look-alike of a taken name (`pаypal` with a Cyrillic а for `paypal`) is taken too.
     const skeleton = await usernameSkeleton(username);
     if (await this.members.usernameTaken(usernameKey(username), skeleton)) throw usernameTaken();

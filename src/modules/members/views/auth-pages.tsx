@@ -4,14 +4,16 @@ import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import { passwordLength } from '../../../platform/auth/password-policy.js';
 import { FormCard } from './form-card.js';
+import type { AccountUses } from '../account-uses.js';
 import { type FormState, problemOf } from '../../../web/form-state.js';
 
 const text = defineWording({
   en: {
     signUpTitle: 'Create your account',
-    signUpLead: 'Follow your courses and orders, and keep your details for next time.',
+    signUpLead: 'With an account, you can:',
     username: 'Username',
-    usernameHint: 'Shown with your reviews and comments. 3 to 30 letters, digits, dots, dashes or underscores.',
+    usernameUse: 'You can sign in with it instead of your email address.',
+    usernameRule: '3 to 30 letters, digits, dots, dashes or underscores.',
     email: 'Email address',
     password: 'Password',
     passwordHint: `At least ${passwordLength.min} characters. A few unrelated words are strong and easy to remember.`,
@@ -43,9 +45,10 @@ const text = defineWording({
   },
   fr: {
     signUpTitle: 'Créer votre compte',
-    signUpLead: 'Suivez vos formations et vos commandes, et gardez vos coordonnées pour la prochaine fois.',
+    signUpLead: 'Avec un compte, vous pouvez :',
     username: 'Nom d’utilisateur',
-    usernameHint: 'Affiché avec vos avis et commentaires. 3 à 30 lettres, chiffres, points, tirets ou tirets bas.',
+    usernameUse: 'Vous pouvez l’utiliser pour vous connecter, à la place de votre adresse e-mail.',
+    usernameRule: '3 à 30 lettres, chiffres, points, tirets ou tirets bas.',
     email: 'Adresse e-mail',
     password: 'Mot de passe',
     passwordHint: `Au moins ${passwordLength.min} caractères. Quelques mots sans rapport entre eux font un mot de passe solide et facile à retenir.`,
@@ -77,18 +80,27 @@ const text = defineWording({
   },
 });
 
-export function SignUpPage(props: { ctx: PageContext; state?: FormState }) {
+/** `uses`: what an account gives and where others see a member, as the modules of this shop say (account-uses.ts). */
+export function SignUpPage(props: { ctx: PageContext; uses: AccountUses; state?: FormState }) {
   const { ctx, state } = props;
   const t = text[ctx.locale];
   const v = state?.values ?? {};
+  const usernameHint = [t.usernameUse, ...props.uses.shownToOthers.map((line) => line[ctx.locale]), t.usernameRule].join(' ');
   return (
     <FormCard ctx={ctx} title={t.signUpTitle}>
       <h1>{t.signUpTitle}</h1>
-      <p class="muted">{t.signUpLead}</p>
+      <p class="muted" id="account-benefits">
+        {t.signUpLead}
+      </p>
+      <ul class="checklist small" aria-labelledby="account-benefits">
+        {props.uses.benefits.map((line) => (
+          <li key={line.en}>{line[ctx.locale]}</li>
+        ))}
+      </ul>
       <FormAlert ctx={ctx} code={state?.code} />
       <form method="post" action={paths.signUp(ctx.locale)} novalidate>
         <CsrfField ctx={ctx} />
-        <Field name="username" label={t.username} hint={t.usernameHint} value={v.username} error={problemOf(state, 'username', ctx.locale)} autocomplete="username" required maxLength={30} />
+        <Field name="username" label={t.username} hint={usernameHint} value={v.username} error={problemOf(state, 'username', ctx.locale)} autocomplete="username" required maxLength={30} />
         <Field name="email" type="email" label={t.email} value={v.email} error={problemOf(state, 'email', ctx.locale)} autocomplete="email" required maxLength={254} />
         <Field name="password" type="password" label={t.password} hint={t.passwordHint} error={problemOf(state, 'password', ctx.locale)} autocomplete="new-password" required maxLength={passwordLength.max} />
         <Field name="name" label={t.name} value={v.name} error={problemOf(state, 'name', ctx.locale)} autocomplete="name" maxLength={100} />

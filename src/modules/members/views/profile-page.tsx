@@ -4,6 +4,7 @@ import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import type { MemberRow } from '../member-tables.js';
 import { AccountLayout } from './account-layout.js';
+import type { AccountLine } from '../account-uses.js';
 import { type FormState, problemOf } from '../../../web/form-state.js';
 
 const text = defineWording({
@@ -11,13 +12,13 @@ const text = defineWording({
     title: 'My profile',
     saved: 'Your profile was saved.',
     welcome: 'Welcome! Your account is ready.',
-    public: 'Public profile',
-    publicHint: 'Shown with your reviews and comments.',
+    public: 'About you',
+    optional: 'Optional.',
+    notShown: 'No page of the shop shows it to other visitors.',
     displayName: 'Display name',
-    displayNameHint: 'Your username is shown when this is empty.',
     bio: 'Short bio',
     details: 'Your details',
-    detailsHint: 'Used for your orders and invoices, and only if you need us to contact you. All optional.',
+    detailsHint: 'All optional. Kept with your account, and never shown to other visitors.',
     name: 'Full name',
     phone: 'Telephone',
     address1: 'Address',
@@ -32,13 +33,13 @@ const text = defineWording({
     title: 'Mon profil',
     saved: 'Votre profil est enregistré.',
     welcome: 'Bienvenue ! Votre compte est prêt.',
-    public: 'Profil public',
-    publicHint: 'Affiché avec vos avis et commentaires.',
+    public: 'À propos de vous',
+    optional: 'Facultatif.',
+    notShown: 'Aucune page de la boutique ne le montre aux autres visiteurs.',
     displayName: 'Nom affiché',
-    displayNameHint: 'Votre nom d’utilisateur est affiché s’il est vide.',
     bio: 'Courte présentation',
     details: 'Vos coordonnées',
-    detailsHint: 'Utilisées pour vos commandes et factures, et seulement si nous devons vous contacter. Toutes facultatives.',
+    detailsHint: 'Toutes facultatives. Conservées avec votre compte, et jamais montrées aux autres visiteurs.',
     name: 'Nom complet',
     phone: 'Téléphone',
     address1: 'Adresse',
@@ -51,9 +52,12 @@ const text = defineWording({
   },
 });
 
-export function ProfilePage(props: { ctx: PageContext; member: MemberRow; state?: FormState; notice?: 'saved' | 'welcome' }) {
+/** `shownToOthers`: where other visitors see the profile, as the modules of this shop say (account-uses.ts). */
+export function ProfilePage(props: { ctx: PageContext; member: MemberRow; shownToOthers: AccountLine[]; state?: FormState; notice?: 'saved' | 'welcome' }) {
   const { ctx, member, state } = props;
   const t = text[ctx.locale];
+  const shown = props.shownToOthers.map((line) => line[ctx.locale]);
+  const publicHint = [t.optional, ...(shown.length > 0 ? shown : [t.notShown])].join(' ');
   const value = (field: keyof MemberRow) => (state?.values ? state.values[field] : (member[field] as string | null));
   const error = (field: string) => problemOf(state, field, ctx.locale);
   const locale = value('preferred_locale');
@@ -64,8 +68,8 @@ export function ProfilePage(props: { ctx: PageContext; member: MemberRow; state?
         <CsrfField ctx={ctx} />
         <fieldset>
           <legend>{t.public}</legend>
-          <p class="field-hint">{t.publicHint}</p>
-          <Field name="display_name" label={t.displayName} hint={t.displayNameHint} value={value('display_name')} error={error('display_name')} maxLength={50} autocomplete="nickname" />
+          <p class="field-hint">{publicHint}</p>
+          <Field name="display_name" label={t.displayName} value={value('display_name')} error={error('display_name')} maxLength={50} autocomplete="nickname" />
           <Field name="bio" label={t.bio} value={value('bio')} error={error('bio')} maxLength={500} multiline />
         </fieldset>
         <fieldset>
