@@ -1,6 +1,7 @@
 import { hashPassword, verifyPassword } from '../../platform/crypto/password-hashing.js';
 import { AppError } from '../../platform/http/errors.js';
 import { type Locale, isLocale } from '../../platform/http/i18n.js';
+import { defineJob } from '../../platform/jobs/job-definition.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
 import type { MailService } from '../../platform/mail/mail-service.js';
 import type { ShopIdentity } from '../../platform/settings/shop-identity.js';
@@ -14,7 +15,16 @@ import type { MemberStore } from './member-store.js';
 import type { ClientInfo, SessionService, StartedSession } from '../../platform/auth/session-service.js';
 import { memberSessionLifetime } from './sign-in-service.js';
 
-export const sendPasswordResetJob = 'accounts.send-password-reset';
+export const passwordResetJob = defineJob({
+  name: 'accounts.send-password-reset',
+  parse: (payload): { email: string; locale: Locale } => {
+    const { email, locale } = (payload ?? {}) as { email?: unknown; locale?: unknown };
+    if (typeof email !== 'string' || !isLocale(locale)) throw new Error('expected an email and a locale');
+    return { email, locale };
+  },
+});
+/** The job's name alone, for the module's handlers keyed by name: use passwordResetJob. */
+export const sendPasswordResetJob = passwordResetJob.name;
 
 /**
  * Passwords and addresses: reset by emailed link, change with the current password, change of
@@ -41,13 +51,12 @@ export class CredentialsService {
     const problem = emailProblem(email.trim());
     if (problem) throw invalid({ email: problem });
     await this.mailThrottle.attempt(emailKey(email), ip);
-    await this.jobs.enqueue(this.members.db, { name: sendPasswordResetJob, payload: { email: email.trim(), locale }, maxAttempts: 5 });
+    await this.jobs.enqueue(this.members.db, passwordResetJob, { email: email.trim(), locale }, { maxAttempts: 5 });
   }
 
   /** The job handler behind requestPasswordReset. */
   readonly sendPasswordReset = async (payload: unknown): Promise<void> => {
-    const { email, locale } = payload as { email?: unknown; locale?: unknown };
-    if (typeof email !== 'string' || !isLocale(locale)) throw new Error(`${sendPasswordResetJob} job has a malformed payload`);
+    const { email, locale } = passwordResetJob.parse(payload);
     const member = await this.members.findByEmailKey(emailKey(email));
     if (!member) return;
     await this.members.transaction().execute(async (trx) => {

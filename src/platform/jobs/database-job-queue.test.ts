@@ -4,12 +4,18 @@ import type { FastifyBaseLogger } from 'fastify';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import { DatabaseJobQueue } from './database-job-queue.js';
+import { defineJob } from './job-definition.js';
+import { handle } from './job-handler.js';
 import { jobQueueContract } from './job-queue.contract.js';
 import { retryDelayMs } from './job-queue.js';
 import { JobWorker } from './job-worker.js';
 import type { JobsTable } from './jobs-table.js';
 
 const silent = pino({ level: 'silent' }) as FastifyBaseLogger;
+const anyJob = (name: string) => defineJob({ name, parse: (payload) => payload });
+const fail = (message: string): never => {
+  throw new Error(message);
+};
 
 describeEachEngine(
   'database job queue',
@@ -36,7 +42,7 @@ describeEachEngine(
     it('retries a failed job with exponential backoff, then marks it failed after the last attempt', async () => {
       await clear();
       const q = queue();
-      const id = (await q.enqueue(db(), { name: 'flaky', payload: null, maxAttempts: 2 })) as string;
+      const id = (await q.enqueue(db(), anyJob('flaky'), null, { maxAttempts: 2 })) as string;
       const [first] = await q.claim('w', 1, 60_000);
       await q.fail(first!, new Error('SMTP server said no to jeanne@example.org'));
       const afterFirst = await status(id);
@@ -57,7 +63,7 @@ describeEachEngine(
     it('fails, instead of handing out again, a job whose worker died on its last attempt', async () => {
       await clear();
       const q = queue();
-      const id = (await q.enqueue(db(), { name: 'deadly', payload: null, maxAttempts: 2 })) as string;
+      const id = (await q.enqueue(db(), anyJob('deadly'), null, { maxAttempts: 2 })) as string;
       await q.claim('w1', 1, 30_000);
       clock = new Date(clock.getTime() + 31_000);
       expect(await q.claim('w2', 1, 30_000)).toHaveLength(1);
@@ -67,9 +73,23 @@ describeEachEngine(
       expect([row.status, row.last_error]).toEqual(['failed', 'the worker stopped responding']);
     });
 
+    it('records the job of a payload its definition refuses failed at its first attempt, in the parser’s words', async () => {
+      await clear();
+      const strict = defineJob({ name: 'greet', parse: (payload) => (typeof payload === 'string' ? payload : fail('expected a name')) });
+      const id = (await queue().enqueue(db(), anyJob('greet'), { nom: 'Grace' }, { maxAttempts: 5 })) as string;
+      const ran: string[] = [];
+      const worker = new JobWorker({
+        queue: queue(), db: db(), schedules: [], logger: silent, now,
+        handlers: [handle(strict, async (name) => void ran.push(name))],
+      });
+      expect(await worker.tick()).toBe(1);
+      const row = await status(id);
+      expect([row.status, row.attempts, row.last_error, ran]).toEqual(['failed', 1, 'job greet has a malformed payload: expected a name', []]);
+    });
+
     it('fails a handler that runs past half its lock, so no other worker takes it over mid-run', async () => {
       await clear();
-      const id = (await queue().enqueue(db(), { name: 'hangs', payload: null })) as string;
+      const id = (await queue().enqueue(db(), anyJob('hangs'), null)) as string;
       const worker = new JobWorker({
         queue: queue(), db: db(), schedules: [], logger: silent, now, lockMs: 100,
         handlers: { hangs: () => new Promise((resolve) => setTimeout(resolve, 1000)) },
@@ -92,7 +112,7 @@ describeEachEngine(
           logger: silent,
           now,
         });
-      await queue().enqueue(db(), { name: 'say.hello', payload: 'bonjour' });
+      await queue().enqueue(db(), anyJob('say.hello'), 'bonjour');
       const [a, b] = [make(), make()];
       await Promise.all([a.tick(), b.tick()]);
       await Promise.all([a.tick(), b.tick()]);

@@ -1,9 +1,10 @@
 import { tablesOf } from '../db/database.js';
-import { type ExpressionBuilder, type Kysely, type Transaction, sql } from 'kysely';
-import type { Database } from '../db/database.js';
+import { type ExpressionBuilder, type Kysely, sql } from 'kysely';
+import type { Database, Executor } from '../db/database.js';
 import { randomId } from '../crypto/tokens.js';
 import { scrub } from '../log/logger.js';
-import { type ClaimedJob, type JobQueue, type JobToEnqueue, type WorkerIdentity, retryDelayMs, workerStaleMs } from './job-queue.js';
+import { type JobDefinition, storedPayload } from './job-definition.js';
+import { type ClaimedJob, type EnqueueOptions, type JobQueue, type WorkerIdentity, retryDelayMs, workerStaleMs } from './job-queue.js';
 import type { JobsTable } from './jobs-table.js';
 
 /**
@@ -22,7 +23,12 @@ export class DatabaseJobQueue implements JobQueue {
     this.db = tablesOf<JobsTable>(database);
   }
 
-  async enqueue<Tables>(executor: Kysely<Tables> | Transaction<Tables>, job: JobToEnqueue): Promise<string | undefined> {
+  async enqueue<Payload, Tables>(
+    executor: Executor<Tables>,
+    job: JobDefinition<Payload>,
+    payload: NoInfer<Payload>,
+    options: EnqueueOptions = {},
+  ): Promise<string | undefined> {
     const now = this.now().toISOString();
     const id = randomId();
     const result = await (executor as unknown as Kysely<JobsTable>)
@@ -30,18 +36,18 @@ export class DatabaseJobQueue implements JobQueue {
       .values({
         id,
         name: job.name,
-        payload: JSON.stringify(job.payload ?? null),
+        payload: storedPayload(job, payload),
         status: 'queued',
-        run_at: (job.runAt ?? this.now()).toISOString(),
+        run_at: (options.runAt ?? this.now()).toISOString(),
         attempts: 0,
-        max_attempts: job.maxAttempts ?? 5,
+        max_attempts: options.maxAttempts ?? 5,
         last_error: null,
         locked_by: null,
         locked_until: null,
-        unique_key: job.uniqueKey ?? null,
+        unique_key: options.uniqueKey ?? null,
         created_at: now,
         finished_at: null,
-        secret: job.secret ?? null,
+        secret: options.secret ?? null,
       })
       .onConflict((conflict) => conflict.column('unique_key').doNothing())
       .executeTakeFirst();
@@ -119,9 +125,9 @@ export class DatabaseJobQueue implements JobQueue {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async fail(job: ClaimedJob, error: unknown) {
+  async fail(job: ClaimedJob, error: unknown, options: { retry?: boolean } = {}) {
     const message = scrub(error instanceof Error ? error.message : String(error)).slice(0, 1000);
-    const final = job.attempts >= job.maxAttempts;
+    const final = options.retry === false || job.attempts >= job.maxAttempts;
     const result = await this.db
       .updateTable('jobs')
       .set({

@@ -1,10 +1,11 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Executor } from '../db/database.js';
+import type { JobDefinition } from './job-definition.js';
 
-export interface JobToEnqueue {
-  name: string;
-  payload: unknown;
+/** How a job is enqueued, beyond what it is (its definition) and what it carries (its payload). */
+export interface EnqueueOptions {
   /** When it may run first (default: now). */
   runAt?: Date;
+  /** How many times it is tried before it fails for good (default 5). */
   maxAttempts?: number;
   /** At most one job ever exists with a given key (used by schedules, and for idempotent work). */
   uniqueKey?: string;
@@ -54,11 +55,13 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
+/** A handler keyed by its job's name, which checks the payload itself (job-handler.ts has the typed form). */
 export type JobHandler = (payload: unknown, job: ClaimedJob) => Promise<void>;
 
 /** Work that recurs: the scheduler enqueues it once per period, whichever process gets there first. */
 export interface Schedule {
-  job: string;
+  /** A job without payload (`defineJob({ name, parse: noPayload })`), or its name alone. */
+  job: JobDefinition<null> | string;
   /** ISO 8601 duration of a period, such as PT1H or P1D. */
   every: string;
 }
@@ -68,8 +71,13 @@ export interface Schedule {
  * the business change that asked for it committed (no mail for a rolled-back order).
  */
 export interface JobQueue {
-  /** `executor` is the caller's transaction (or database handle), whatever tables it is typed with. */
-  enqueue<Tables>(executor: Kysely<Tables> | Transaction<Tables>, job: JobToEnqueue): Promise<string | undefined>;
+  /**
+   * Enqueues a job of this definition. `executor` is the caller's transaction (or database
+   * handle), whatever tables it is typed with. The payload is stored as JSON: one the definition
+   * would refuse once read back (NaN, a Date) throws its JobPayloadError here, not in the worker.
+   * Returns the job's id, or undefined when a job with the same `uniqueKey` already exists.
+   */
+  enqueue<Payload, Tables>(executor: Executor<Tables>, job: JobDefinition<Payload>, payload: NoInfer<Payload>, options?: EnqueueOptions): Promise<string | undefined>;
   /** Takes up to `limit` due jobs for this worker; a job is never handed to two workers at once. */
   claim(workerId: string, limit: number, lockMs: number): Promise<ClaimedJob[]>;
   /**
@@ -77,8 +85,12 @@ export interface JobQueue {
    * another worker took it over): the outcome then belongs to the other worker.
    */
   complete(job: ClaimedJob): Promise<boolean>;
-  /** Records a failure: retried later with backoff, or marked failed after the last attempt. */
-  fail(job: ClaimedJob, error: unknown): Promise<boolean>;
+  /**
+   * Records a failure: retried later with backoff (`retryDelayMs`), or failed for good after the
+   * last attempt, or at once with `retry: false` (an UnrecoverableJobError). Returns false, as
+   * `complete` does, if this worker no longer holds the job.
+   */
+  fail(job: ClaimedJob, error: unknown, options?: { retry?: boolean }): Promise<boolean>;
   /**
    * Records that this worker is alive (the first beat registers it). The running jobs of a worker
    * that beat once and then fell silent for `workerStaleMs` are due again at once; those of a

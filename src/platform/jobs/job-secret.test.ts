@@ -4,11 +4,13 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import { tablesOf } from '../db/database.js';
 import { DatabaseJobQueue } from './database-job-queue.js';
+import { defineJob } from './job-definition.js';
 import { type ClaimedJob, retryDelayMs } from './job-queue.js';
 import { JobWorker } from './job-worker.js';
 import type { JobsTable } from './jobs-table.js';
 
 const silent = pino({ level: 'silent' }) as FastifyBaseLogger;
+const anyJob = (name: string) => defineJob({ name, parse: (payload) => payload });
 
 /** Finding 3 of issue 7: a job's secret reaches its handler and does not outlive the job. */
 describeEachEngine(
@@ -20,7 +22,7 @@ describeEachEngine(
     const db = () => tablesOf<JobsTable>(suite.database);
     const secretOf = async (id: string) => (await db().selectFrom('jobs').select('secret').where('id', '=', id).executeTakeFirstOrThrow()).secret;
     const enqueue = (maxAttempts = 5) =>
-      queue().enqueue(db(), { name: 'mail.reset', payload: { to: 'x' }, secret: 'v1:encrypted-token', maxAttempts }) as Promise<string>;
+      queue().enqueue(db(), anyJob('mail.reset'), { to: 'x' }, { secret: 'v1:encrypted-token', maxAttempts }) as Promise<string>;
 
     it('hands the secret to the handler, apart from the payload, and wipes it when the job is done', async () => {
       const id = await enqueue();
@@ -60,7 +62,7 @@ describeEachEngine(
 
     it('gives a null secret to a job enqueued without one', async () => {
       await db().deleteFrom('jobs').execute();
-      await queue().enqueue(db(), { name: 'plain', payload: null });
+      await queue().enqueue(db(), anyJob('plain'), null);
       const [job] = (await queue().claim('w', 1, 60_000)) as [ClaimedJob];
       expect(job.secret).toBeNull();
     });

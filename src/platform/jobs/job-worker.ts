@@ -3,6 +3,8 @@ import { hostname } from 'node:os';
 import { randomId } from '../crypto/tokens.js';
 import { durationSeconds } from '../../privacy/core/duration.js';
 import type { Kysely } from 'kysely';
+import { type JobDefinition, UnrecoverableJobError, defineJob, noPayload } from './job-definition.js';
+import { type JobHandlerRegistration, handlersByName } from './job-handler.js';
 import { type ClaimedJob, type JobHandler, type JobQueue, type Schedule, type WorkerIdentity, workerHeartbeatMs } from './job-queue.js';
 import type { JobsTable } from './jobs-table.js';
 import { processExists, workerHost } from './worker-host.js';
@@ -11,7 +13,8 @@ export interface WorkerOptions<Tables = JobsTable> {
   queue: JobQueue;
   /** Where scheduled jobs are enqueued: the queue's database, whatever tables it is typed with. */
   db: Kysely<Tables>;
-  handlers: Record<string, JobHandler>;
+  /** `handle(definition, handler)` registrations; or, the older form, handlers keyed by job name. */
+  handlers: readonly JobHandlerRegistration[] | Record<string, JobHandler>;
   schedules: Schedule[];
   logger: FastifyBaseLogger;
   pollMs?: number;
@@ -41,10 +44,15 @@ export class JobWorker<Tables = JobsTable> {
   private stopped = false;
   /** The last period each schedule was enqueued for, so a round does not ask again. */
   private readonly enqueuedSlots = new Map<string, number>();
+  private readonly handlers: Map<string, JobHandler>;
+  private readonly schedules: { job: JobDefinition<null>; every: string }[];
 
   constructor(private readonly options: WorkerOptions<Tables>) {
-    for (const schedule of options.schedules) {
-      if (!options.handlers[schedule.job]) throw new Error(`Schedule names job ${schedule.job}, which has no handler`);
+    this.handlers = handlersByName(options.handlers);
+    // A schedule named by its job's name alone enqueues it with no payload.
+    this.schedules = options.schedules.map(({ job, every }) => ({ job: typeof job === 'string' ? defineJob({ name: job, parse: noPayload }) : job, every }));
+    for (const { job } of this.schedules) {
+      if (!this.handlers.has(job.name)) throw new Error(`Schedule names job ${job.name}, which has no handler`);
     }
   }
 
@@ -112,7 +120,7 @@ export class JobWorker<Tables = JobsTable> {
   }
 
   private async run(job: ClaimedJob) {
-    const handler = this.options.handlers[job.name];
+    const handler = this.handlers.get(job.name);
     const log = this.options.logger.child({ jobId: job.id, jobName: job.name, attempt: job.attempts });
     // A handler must finish well within its lock, or another worker would take the job over
     // while it still runs (and, for mail, send it twice).
@@ -129,8 +137,11 @@ export class JobWorker<Tables = JobsTable> {
       if (!(await this.options.queue.complete(job))) log.warn('job finished after its lock was lost; outcome left to the new holder');
       else log.debug('job done');
     } catch (error) {
-      const recorded = await this.options.queue.fail(job, error);
-      log.warn({ err: error }, !recorded ? 'job failed after its lock was lost' : job.attempts >= job.maxAttempts ? 'job failed for good' : 'job failed, will retry');
+      // A malformed payload, or another failure no retry mends, fails the job at once.
+      const retry = !(error instanceof UnrecoverableJobError);
+      const recorded = await this.options.queue.fail(job, error, { retry });
+      const final = !retry || job.attempts >= job.maxAttempts;
+      log.warn({ err: error }, !recorded ? 'job failed after its lock was lost' : final ? 'job failed for good' : 'job failed, will retry');
     } finally {
       clearTimeout(timer);
     }
@@ -142,18 +153,16 @@ export class JobWorker<Tables = JobsTable> {
 
   private async enqueueSchedules() {
     const now = (this.options.now ?? (() => new Date()))().getTime();
-    for (const schedule of this.options.schedules) {
-      const periodMs = durationSeconds(schedule.every) * 1000;
+    for (const { job, every } of this.schedules) {
+      const periodMs = durationSeconds(every) * 1000;
       const slot = Math.floor(now / periodMs) * periodMs;
-      if (this.enqueuedSlots.get(schedule.job) === slot) continue;
-      await this.options.queue.enqueue(this.options.db, {
-        name: schedule.job,
-        payload: null,
+      if (this.enqueuedSlots.get(job.name) === slot) continue;
+      await this.options.queue.enqueue(this.options.db, job, null, {
         runAt: new Date(slot),
-        uniqueKey: `schedule:${schedule.job}:${new Date(slot).toISOString()}`,
+        uniqueKey: `schedule:${job.name}:${new Date(slot).toISOString()}`,
         maxAttempts: 3,
       });
-      this.enqueuedSlots.set(schedule.job, slot);
+      this.enqueuedSlots.set(job.name, slot);
     }
   }
 }

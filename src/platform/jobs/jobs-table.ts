@@ -13,7 +13,7 @@ export interface JobsTable {
     unique_key: string | null;
     created_at: string;
     finished_at: string | null;
-    /** Encrypted by the caller; set to NULL when the job ends (JobToEnqueue.secret). */
+    /** Encrypted by the caller; set to NULL when the job ends (EnqueueOptions.secret). */
     secret: string | null;
   };
   /** The workers that announced themselves, with their last heartbeat (see WorkerIdentity). */

@@ -9,12 +9,14 @@ import { describeEachEngine } from '../../../test/harness.js';
 import { type DatabaseTarget, tablesOf } from '../db/database.js';
 import { pgUrlVariable } from '../db/test-engines.js';
 import { DatabaseJobQueue } from './database-job-queue.js';
+import { defineJob } from './job-definition.js';
 import { type WorkerIdentity, workerHeartbeatMs } from './job-queue.js';
 import { JobWorker } from './job-worker.js';
 import type { JobsTable } from './jobs-table.js';
 import { workerHost } from './worker-host.js';
 
 const silent = pino({ level: 'silent' }) as FastifyBaseLogger;
+const anyJob = (name: string) => defineJob({ name, parse: (payload) => payload });
 const lockMs = 5 * 60_000;
 
 /** A pid that belonged to a process of this host and is now free: a child that has exited. */
@@ -45,7 +47,7 @@ describeEachEngine(
     const row = (id: string) => db().selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     /** A worker of another process that announced itself and took `id`, as a crashed one leaves it. */
     const heldBy = async (worker: WorkerIdentity, maxAttempts = 5) => {
-      const id = (await queue().enqueue(db(), { name: 'mail.send', payload: null, secret: 'sealed', maxAttempts })) as string;
+      const id = (await queue().enqueue(db(), anyJob('mail.send'), null, { secret: 'sealed', maxAttempts })) as string;
       await queue().beat(worker);
       const [job] = await queue().claim(worker.id, 1, lockMs);
       expect(job?.id).toBe(id);
@@ -73,7 +75,7 @@ describeEachEngine(
     it('never takes over the job of a worker that keeps beating, nor of one that never announced itself', async () => {
       await fresh();
       await heldBy({ id: 'busy', host: 'web-2', pid: 4242 });
-      const quiet = (await queue().enqueue(db(), { name: 'mail.send', payload: null })) as string;
+      const quiet = (await queue().enqueue(db(), anyJob('mail.send'), null)) as string;
       // Driven by tick() alone (tests, jobs:run-once): no heartbeat, so only its lock frees the job.
       const [untracked] = await queue().claim('tick-only', 2, lockMs);
       expect(untracked?.id).toBe(quiet);
@@ -132,7 +134,7 @@ describeEachEngine(
       await fresh();
       const first = worker();
       await first.join();
-      const id = (await queue().enqueue(db(), { name: 'mail.send', payload: null })) as string;
+      const id = (await queue().enqueue(db(), anyJob('mail.send'), null)) as string;
       expect((await queue().claim(first.id, 1, lockMs))[0]?.id).toBe(id);
       const second = worker();
       await second.join();
@@ -156,7 +158,7 @@ describeEachEngine(
     it('after a real kill -9 mid-job, a new worker on this host runs the job at once', async () => {
       await fresh();
       const realQueue = new DatabaseJobQueue(suite.database);
-      const id = (await realQueue.enqueue(db(), { name: 'hangs.forever', payload: null })) as string;
+      const id = (await realQueue.enqueue(db(), anyJob('hangs.forever'), null)) as string;
       const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./doomed-worker.fixture.ts', import.meta.url))], {
         env: { ...process.env, VITRINE_FIXTURE_DATABASE: JSON.stringify(await targetOf()) },
         stdio: ['ignore', 'pipe', 'inherit'],

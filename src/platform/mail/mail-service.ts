@@ -2,13 +2,12 @@ import type { Kysely } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { FieldEncryption } from '../crypto/field-encryption.js';
 import { type Database, tablesOf } from '../db/database.js';
+import { defineJob, noPayload } from '../jobs/job-definition.js';
 import type { ClaimedJob, JobQueue } from '../jobs/job-queue.js';
 import type { MailMessage, Mailer } from './mailer.js';
 import { markSecrets, reveal, sealSecrets, unsealSecrets } from './one-time-secrets.js';
 import type { MailDeliveriesTable } from './outbox-table.js';
 
-export const sendMailJob = 'mail.send';
-export const forgetMailSecretsJob = 'mail.forget-expired-secrets';
 /** The FieldEncryption purpose of mails' one-time secrets (jobs.secret, mail_outbox.sealed_secrets). */
 export const mailSecretsPurpose = 'mail-secrets';
 
@@ -26,6 +25,25 @@ export interface QueueOptions {
 interface MailPayload extends MailMessage {
   secretsExpireAt?: string;
 }
+
+/** Delivers one queued mail (MailService.deliver). */
+export const mailDeliveryJob = defineJob({
+  name: 'mail.send',
+  parse: (payload): MailPayload => {
+    const { to, subject, text, html, secretsExpireAt } = (payload ?? {}) as Record<string, unknown>;
+    if (typeof to !== 'string' || typeof subject !== 'string' || typeof text !== 'string') throw new Error('expected to, subject and text');
+    if (html !== undefined && typeof html !== 'string') throw new Error('expected html to be text');
+    if (secretsExpireAt !== undefined && typeof secretsExpireAt !== 'string') throw new Error('expected secretsExpireAt to be an ISO date');
+    return { to, subject, text, ...(html !== undefined ? { html } : {}), ...(secretsExpireAt !== undefined ? { secretsExpireAt } : {}) };
+  },
+});
+
+/** Empties the outbox's copies of one-time links once they expire (scheduled every 10 minutes). */
+export const mailSecretsCleanupJob = defineJob({ name: 'mail.forget-expired-secrets', parse: noPayload });
+
+/** The job names alone, for module definitions that still key handlers by name: use the definitions. */
+export const sendMailJob = mailDeliveryJob.name;
+export const forgetMailSecretsJob = mailSecretsCleanupJob.name;
 
 /**
  * How the rest of the code sends mail: `queue` inside the business transaction; the job worker
@@ -61,20 +79,18 @@ export class MailService {
       ...(secrets.length > 0 ? { secretsExpireAt: options.secretsExpireAt } : {}),
     };
     // 12 attempts, backing off from 10 s to an hour: a mail server may be down ~3.5 hours.
-    await this.jobs.enqueue(executor, {
-      name: sendMailJob,
-      payload,
+    await this.jobs.enqueue(executor, mailDeliveryJob, payload, {
       maxAttempts: 12,
       ...(secrets.length > 0 ? { secret: sealSecrets(this.secretSeal, secrets) } : {}),
     });
   }
 
-  /** The job handler. */
+  /**
+   * The handler of mailDeliveryJob. It parses its payload itself while modules key handlers by
+   * job name; registered as `handle(mailDeliveryJob, …)` it is parsed twice, harmlessly.
+   */
   readonly deliver = async (payload: unknown, job: ClaimedJob) => {
-    const message = payload as MailPayload;
-    if (typeof message?.to !== 'string' || typeof message.subject !== 'string' || typeof message.text !== 'string') {
-      throw new Error('mail.send job has a malformed payload');
-    }
+    const message = mailDeliveryJob.parse(payload);
     const delivered = await this.deliveries.selectFrom('mail_deliveries').select('job_id').where('job_id', '=', job.id).executeTakeFirst();
     if (delivered) return;
     // Only a mail queued with secrets has markers to fill: the same characters typed by someone
