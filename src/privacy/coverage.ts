@@ -1,10 +1,10 @@
 import type { TableShape } from '../platform/db/introspect.js';
-import { isPersonalTable } from './core/declare.js';
 import type { PrivacyRegistry } from './core/registry.js';
 
 /**
  * The gate: every table and every column that exists in the database must be declared, either
  * as personal data (with category, purposes, basis, retention and erasure) or as non-personal.
+ * Reads the registry's resolved model, like the policy page and retention.
  * Returns one readable line per problem; an empty list means the schema is fully declared.
  */
 export function coverageProblems(schema: TableShape[], registry: PrivacyRegistry): string[] {
@@ -15,8 +15,7 @@ export function coverageProblems(schema: TableShape[], registry: PrivacyRegistry
       problems.push(`table ${table.name} is not declared: add it to its module's privacy.ts (defineData)`);
       continue;
     }
-    const { declaration } = declared;
-    const known = new Set([...declaration.nonPersonal, ...(isPersonalTable(declaration) ? Object.keys(declaration.columns) : [])]);
+    const known = new Set([...declared.nonPersonal, ...(declared.personal ? declared.columns.map((column) => column.name) : [])]);
     for (const column of table.columns) {
       if (!known.has(column)) {
         problems.push(
@@ -29,7 +28,7 @@ export function coverageProblems(schema: TableShape[], registry: PrivacyRegistry
     }
   }
   const existing = new Set(schema.map((t) => t.name));
-  for (const declared of registry.allTables()) {
+  for (const declared of registry.tables()) {
     if (!existing.has(declared.name)) problems.push(`table ${declared.name} is declared by ${declared.module} but does not exist`);
   }
   return problems;

@@ -1,9 +1,11 @@
+import { type Locale, locales } from '../../privacy/core/languages.js';
+
 /**
- * Languages. The language is part of every page URL (/fr/…, /en/…): no cookie is needed to
- * remember it, links can be shared, and search engines see both versions.
+ * Languages (the list is the privacy core's, where every declaration's wording needs it). The
+ * language is part of every page URL (/fr/…, /en/…): no cookie is needed to remember it, links
+ * can be shared, and search engines see both versions.
  */
-export const locales = ['fr', 'en'] as const;
-export type Locale = (typeof locales)[number];
+export { type Locale, locales };
 export const defaultLocale: Locale = 'fr';
 
 export function isLocale(value: unknown): value is Locale {

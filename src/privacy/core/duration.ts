@@ -1,4 +1,4 @@
-import type { Locale } from '../../platform/http/i18n.js';
+import type { Locale } from './languages.js';
 
 /**
  * ISO 8601 durations ("P12M", "P10Y", "PT30M"), the one way retention periods and cookie

@@ -1,27 +1,28 @@
 /**
  * The small, stable vocabulary every privacy declaration is written in (DESIGN.md §3).
- * Each term carries its published wording in both languages, so the policy is rendered from
- * these words and can never say something the code does not declare.
+ * Each term carries its published wording in both languages. A term names a kind, never an
+ * example that may not apply: what a column actually holds is said by the column itself (its
+ * `says`), so the policy cannot claim "telephone" for a one-time link because it is "contact".
  */
-import type { Locale } from '../../platform/http/i18n.js';
+import type { Wording } from './languages.js';
 
-export type Wording = Record<Locale, string>;
+export type { Locale, Wording } from './languages.js';
 
 export const dataCategories = {
-  identity: { en: 'Identity (name, username)', fr: 'Identité (nom, nom d’utilisateur)' },
-  contact: { en: 'Contact details (email, telephone)', fr: 'Coordonnées (e-mail, téléphone)' },
+  identity: { en: 'Identity', fr: 'Identité' },
+  contact: { en: 'Contact details', fr: 'Coordonnées' },
   'postal-address': { en: 'Postal address', fr: 'Adresse postale' },
-  credentials: { en: 'Credentials (password, stored only as a hash)', fr: 'Identifiants (mot de passe, conservé uniquement sous forme d’empreinte)' },
-  connection: { en: 'Connection information (IP address)', fr: 'Informations de connexion (adresse IP)' },
-  device: { en: 'Computer information (browser and device)', fr: 'Informations sur l’ordinateur (navigateur et appareil)' },
+  credentials: { en: 'Sign-in and security secrets', fr: 'Secrets de connexion et de sécurité' },
+  connection: { en: 'Connection information', fr: 'Informations de connexion' },
+  device: { en: 'Device information', fr: 'Informations sur l’appareil' },
   transaction: { en: 'Purchase history', fr: 'Historique d’achats' },
-  'payment-token': { en: 'Payment reference (never the card number)', fr: 'Référence de paiement (jamais le numéro de carte)' },
-  communications: { en: 'Communications with you', fr: 'Communications avec vous' },
-  'user-content': { en: 'Comments, reviews, feedback and recommendations', fr: 'Commentaires, avis, retours et recommandations' },
-  profile: { en: 'Personal profile', fr: 'Profil personnel' },
-  usage: { en: 'Session information (pages, response times, interactions)', fr: 'Informations de session (pages, temps de réponse, interactions)' },
-  preferences: { en: 'Preferences (language, communications)', fr: 'Préférences (langue, communications)' },
-  'consent-record': { en: 'Records of your consent choices', fr: 'Preuves de vos choix de consentement' },
+  'payment-token': { en: 'Payment reference', fr: 'Référence de paiement' },
+  communications: { en: 'Communications', fr: 'Communications' },
+  'user-content': { en: 'Content you write', fr: 'Contenus que vous rédigez' },
+  profile: { en: 'Profile', fr: 'Profil' },
+  usage: { en: 'Activity', fr: 'Activité' },
+  preferences: { en: 'Preferences', fr: 'Préférences' },
+  'consent-record': { en: 'Consent records', fr: 'Preuves de consentement' },
 } as const satisfies Record<string, Wording>;
 export type DataCategory = keyof typeof dataCategories;
 
@@ -57,13 +58,23 @@ export const dataSubjects = {
 } as const satisfies Record<string, Wording>;
 export type DataSubject = keyof typeof dataSubjects;
 
-/** What happens to a row when its subject asks for erasure. */
-export const eraseStrategies = {
-  delete: { en: 'deleted', fr: 'supprimées' },
-  pseudonymize: { en: 'pseudonymized (the link to you is removed)', fr: 'pseudonymisées (le lien avec vous est supprimé)' },
-  hold: { en: 'kept until the legal period ends, then deleted', fr: 'conservées jusqu’au terme de la durée légale, puis supprimées' },
+/**
+ * How a column finds a person's rows: it holds their account id, or their email address (a guest
+ * buyer who signs up later is found by it), or it is free text that may mention either.
+ */
+export const subjectLinkKinds = {
+  'account-id': { en: 'by your account', fr: 'par votre compte' },
+  email: { en: 'by your email address', fr: 'par votre adresse e-mail' },
+  mentions: { en: 'by a mention of your account or address', fr: 'par une mention de votre compte ou de votre adresse' },
 } as const satisfies Record<string, Wording>;
-export type EraseStrategy = keyof typeof eraseStrategies;
+export type SubjectLinkKind = keyof typeof subjectLinkKinds;
+
+/** What happens to the rows a person's erasure request finds (a column may hold itself back: Hold). */
+export const tableEraseActions = {
+  delete: { en: 'the rows are deleted', fr: 'les lignes sont supprimées' },
+  pseudonymize: { en: 'the rows are kept without what identifies you', fr: 'les lignes sont conservées sans ce qui vous identifie' },
+} as const satisfies Record<string, Wording>;
+export type TableEraseAction = keyof typeof tableEraseActions;
 
 export const cookieCategories = {
   essential: { en: 'Essential', fr: 'Essentiel' },

@@ -8,6 +8,7 @@ import { OutboxMailer } from '../../platform/mail/outbox-mailer.js';
 import { PrivacyRegistry } from '../core/registry.js';
 import { defineData } from '../core/declare.js';
 import { enforceRetention } from './enforce-retention.js';
+import { mailData } from '../../platform/mail/privacy.js';
 
 describeEachEngine(
   'retention enforcement',
@@ -42,10 +43,26 @@ describeEachEngine(
     it('empties a column whose own period is shorter than its row’s', async () => {
       // A declaration over the outbox table with a 1-day period on one column, to exercise
       // column-level retention on a real table of both engines.
+      const { mail_outbox: declared } = mailData.tables;
+      const { sealed_secrets: sealed, html_body: html } = declared.columns;
       const registry = new PrivacyRegistry([
         {
           name: 'test',
-          data: [defineData({ module: 'test', tables: { mail_outbox: { ...suite.context.privacy.table('mail_outbox')!.declaration, columns: { to_address: { category: 'contact' }, subject: { category: 'communications' }, text_body: { category: 'communications' }, html_body: { category: 'communications', retention: 'P1D' } } } as never } })],
+          data: [
+            defineData<OutboxTable>()({
+              module: 'test',
+              tables: {
+                mail_outbox: {
+                  ...declared,
+                  columns: {
+                    ...declared.columns,
+                    sealed_secrets: { category: sealed.category, says: sealed.says },
+                    html_body: { ...html, retention: { keep: 'P1D', reason: { en: 'A test', fr: 'Un essai' } } },
+                  },
+                },
+              },
+            }),
+          ],
         },
       ]);
       await outbox().deleteFrom('mail_outbox').execute();
