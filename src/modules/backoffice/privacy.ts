@@ -1,122 +1,172 @@
-import { type PersonalColumn, defineCookie, defineData } from '../../privacy/core/declare.js';
+import { sessionColumns, sessionNonPersonal, sessionRetention } from '../../platform/auth/session-privacy.js';
+import { defineCookie, defineData } from '../../privacy/core/declare.js';
+import type { StaffTables } from './staff-tables.js';
 
-/** Staff sessions keep where they were used from, for security. */
-const sessionColumns: Record<string, PersonalColumn> = {
-  ip: { category: 'connection', purposes: ['security'], retention: 'P12M' },
-  user_agent: { category: 'device', purposes: ['security', 'service'], retention: 'P12M' },
-  token_hash: { category: 'credentials', purposes: ['security'] },
-};
+/**
+ * The audit of staff changes outlives an erasure request: the record of who disabled, demoted or
+ * reset whom must stay for its year, or it could not serve to investigate a misuse of the back
+ * office. Both staff ids of a row (who acted, on whom) are held, on our legitimate interest.
+ */
+const auditHold = {
+  hold: 'P1Y',
+  from: 'at',
+  after: { en: 'the change', fr: 'la modification' },
+  basis: 'legitimate-interests',
+  reason: {
+    en: 'The record of who disabled, demoted or reset whom must outlast the people concerned, or it could not serve to investigate a misuse of the back office; an erasure request does not shorten it.',
+    fr: 'La trace de qui a désactivé, rétrogradé ou réinitialisé qui doit survivre aux personnes concernées, sinon elle ne pourrait servir à enquêter sur un usage abusif de l’administration ; une demande d’effacement ne l’abrège pas.',
+  },
+} as const;
 
-export const backofficeData = defineData({
+const linkExpires = { en: 'the link expires', fr: 'l’expiration du lien' };
+
+export const backofficeData = defineData<StaffTables>()({
   module: 'backoffice',
   tables: {
     accounts_staff: {
-      description: {
-        en: 'Staff accounts of the back office: name, work email, role, password hash and two-factor key (encrypted).',
-        fr: 'Comptes du personnel pour l’administration : nom, e-mail professionnel, rôle, empreinte du mot de passe et clé de double authentification (chiffrée).',
-      },
-      subjects: ['staff'],
-      subject: { column: 'id', kind: 'account-id' },
-      purposes: ['service', 'security'],
+      about: { en: 'Staff accounts', fr: 'Comptes du personnel' },
+      note: { en: 'For the people who run the shop’s back office.', fr: 'Pour les personnes qui gèrent l’administration de la boutique.' },
+      subject: [
+        { column: 'id', kind: 'account-id', of: ['staff'] },
+        { column: 'email', kind: 'email', of: ['staff'] },
+      ],
+      purposes: ['service'],
       basis: 'contract',
       retention: {
         keep: 'P3Y',
         from: 'last_seen_at',
-        reason: { en: 'deleted when the person leaves, or three years after their last sign-in', fr: 'supprimés au départ de la personne, ou trois ans après sa dernière connexion' },
+        after: { en: 'the last sign-in', fr: 'la dernière connexion' },
+        reason: {
+          en: 'An account is closed when the person leaves; one left unused that long is treated as abandoned.',
+          fr: 'Un compte est fermé au départ de la personne ; un compte resté inutilisé aussi longtemps est considéré comme abandonné.',
+        },
       },
       erase: 'delete',
       columns: {
-        email: { category: 'contact' },
-        email_key: { category: 'contact' },
-        name: { category: 'identity' },
-        role: { category: 'profile' },
-        password_hash: { category: 'credentials', purposes: ['security'] },
-        totp_secret: { category: 'credentials', purposes: ['security'] },
-        last_seen_at: { category: 'usage', purposes: ['security'] },
+        email: { category: 'contact', says: { en: 'Work email address', fr: 'Adresse e-mail professionnelle' } },
+        email_key: {
+          category: 'contact',
+          says: { en: 'Work email address in the form we compare, to find the account', fr: 'Adresse e-mail professionnelle sous la forme que nous comparons, pour retrouver le compte' },
+        },
+        name: { category: 'identity', says: { en: 'Name', fr: 'Nom' } },
+        role: {
+          category: 'profile',
+          says: { en: 'Role in the back office (owner, support, marketing or accountant)', fr: 'Rôle dans l’administration (propriétaire, support, marketing ou comptable)' },
+        },
+        password_hash: {
+          category: 'credentials',
+          says: {
+            en: 'Password, stored only as an argon2id hash, from which it cannot be read back',
+            fr: 'Mot de passe, conservé uniquement sous forme d’empreinte argon2id, dont il ne peut pas être retrouvé',
+          },
+        },
+        totp_secret: {
+          category: 'credentials',
+          says: { en: 'The key of the two-factor authentication app, encrypted', fr: 'La clé de l’application de double authentification, chiffrée' },
+          purposes: ['security'],
+          basis: 'legitimate-interests',
+        },
+        last_seen_at: {
+          category: 'usage',
+          says: { en: 'When the person last signed in, shown to the shop’s owners', fr: 'La date de la dernière connexion, visible des propriétaires de la boutique' },
+          purposes: ['security'],
+          basis: 'legitimate-interests',
+        },
       },
       nonPersonal: ['id', 'password_changed_at', 'totp_enabled_at', 'totp_last_step', 'disabled_at', 'created_at', 'updated_at'],
     },
     accounts_staff_recovery_codes: {
-      description: {
-        en: 'Staff two-factor recovery codes, each usable once: stored only as keyed hashes.',
-        fr: 'Codes de secours de la double authentification du personnel, chacun utilisable une fois : conservés uniquement sous forme d’empreintes.',
-      },
-      subjects: ['staff'],
-      subject: { column: 'staff_id', kind: 'account-id' },
+      about: { en: 'Staff two-factor recovery codes', fr: 'Codes de secours de la double authentification du personnel' },
+      subject: [{ column: 'staff_id', kind: 'account-id', of: ['staff'] }],
       purposes: ['security'],
       basis: 'legitimate-interests',
       retention: {
         keep: 'P3Y',
         from: 'created_at',
+        after: { en: 'they are made', fr: 'leur création' },
         reason: {
-          en: 'replaced when the staff member makes new ones or two-factor is reset, deleted with the account, and three years after they were made at most',
-          fr: 'remplacés quand la personne en génère de nouveaux ou que sa double authentification est réinitialisée, supprimés avec le compte, et trois ans après leur création au plus',
+          en: 'They are replaced when new ones are made or two-factor is reset, and deleted with the account; this limit removes any left behind.',
+          fr: 'Ils sont remplacés quand de nouveaux codes sont générés ou que la double authentification est réinitialisée, et supprimés avec le compte ; cette limite efface ceux qui resteraient.',
         },
       },
       erase: 'delete',
-      columns: { code_hash: { category: 'credentials' } },
+      columns: {
+        code_hash: {
+          category: 'credentials',
+          says: { en: 'Each recovery code (usable once), stored only as a keyed hash', fr: 'Chaque code de secours (utilisable une fois), conservé uniquement sous forme d’empreinte à clé' },
+        },
+      },
       nonPersonal: ['staff_id', 'created_at', 'used_at'],
     },
     accounts_staff_invitations: {
-      description: {
-        en: 'Invitation links sent to new staff members (single use, 72 hours): only the hash of the link is kept.',
-        fr: 'Liens d’invitation envoyés aux nouveaux membres du personnel (usage unique, 72 heures) : seule l’empreinte du lien est conservée.',
-      },
-      subjects: ['staff'],
-      subject: { column: 'staff_id', kind: 'account-id' },
-      purposes: ['service', 'security'],
+      about: { en: 'Invitations sent to new staff members', fr: 'Invitations envoyées aux nouveaux membres du personnel' },
+      subject: [{ column: 'staff_id', kind: 'account-id', of: ['staff'] }],
+      purposes: ['service'],
       basis: 'legitimate-interests',
-      retention: { keep: 'P7D', from: 'expires_at', reason: { en: 'deleted a week after the link expires', fr: 'supprimés une semaine après l’expiration du lien' } },
+      retention: {
+        keep: 'P7D',
+        from: 'expires_at',
+        after: linkExpires,
+        reason: { en: 'An expired or used invitation is of no further use.', fr: 'Une invitation expirée ou utilisée ne sert plus à rien.' },
+      },
       erase: 'delete',
-      columns: { token_hash: { category: 'credentials' } },
+      columns: {
+        token_hash: {
+          category: 'credentials',
+          says: {
+            en: 'A fingerprint (hash) of the secret in the invitation link; the link itself is not stored',
+            fr: 'Une empreinte (hachage) du secret du lien d’invitation ; le lien lui-même n’est pas conservé',
+          },
+          purposes: ['service', 'security'],
+        },
+      },
       nonPersonal: ['staff_id', 'created_at', 'expires_at', 'used_at'],
     },
     accounts_staff_audit: {
-      description: {
-        en: 'The record of changes to staff accounts (invitation, role, disabling, two-factor reset, use of a recovery code): who acted, on whom, when; no names or addresses.',
-        fr: 'Le registre des modifications des comptes du personnel (invitation, rôle, désactivation, réinitialisation de la double authentification, usage d’un code de secours) : qui a agi, sur qui, quand ; ni nom ni adresse.',
+      about: { en: 'Record of changes to staff accounts', fr: 'Registre des modifications des comptes du personnel' },
+      note: {
+        en: 'Invitations, role changes, disabling, two-factor resets and uses of a recovery code: who acted, on whom, and when. No names or addresses.',
+        fr: 'Invitations, changements de rôle, désactivations, réinitialisations de la double authentification et usages d’un code de secours : qui a agi, sur qui, et quand. Ni nom ni adresse.',
       },
-      subjects: ['staff'],
-      // A row is about two staff members, the target and the actor (a staff id, or 'cli'). A subject
-      // link names one column today, so export and erasure find a row by its target only: what a
-      // staff member did to others is not found under their name (it is in the rows of the people
-      // they acted on) until subject links may name several columns (issue 9).
-      subject: { column: 'target_staff_id', kind: 'account-id' },
+      // A row is about two staff members: export and erasure find it under either.
+      subject: [
+        { column: 'target_staff_id', kind: 'account-id', of: ['staff'] },
+        { column: 'actor', kind: 'account-id', of: ['staff'] },
+      ],
       purposes: ['security'],
       basis: 'legitimate-interests',
       retention: {
         keep: 'P1Y',
         from: 'at',
-        reason: {
-          en: 'kept one year, to investigate a misuse of the back office; an erasure request does not shorten it, since the record of who disabled, demoted or reset whom must outlast the people concerned (our legitimate interest in the security of the back office)',
-          fr: 'conservé un an, pour enquêter sur un usage abusif de l’administration ; une demande d’effacement ne l’abrège pas, car la trace de qui a désactivé, rétrogradé ou réinitialisé qui doit survivre aux personnes concernées (notre intérêt légitime à la sécurité de l’administration)',
+        after: { en: 'the change', fr: 'la modification' },
+        reason: { en: 'To investigate a misuse of the back office.', fr: 'Pour enquêter sur un usage abusif de l’administration.' },
+      },
+      // Append-only: rows leave by retention alone (staff-audit.ts); both personal columns are held.
+      erase: 'delete',
+      columns: {
+        actor: {
+          category: 'identity',
+          says: { en: 'Who made the change: their staff account, or the server’s command line', fr: 'Qui a fait la modification : son compte du personnel, ou la ligne de commande du serveur' },
+          erase: auditHold,
+        },
+        target_staff_id: {
+          category: 'identity',
+          says: { en: 'Whose account was changed', fr: 'Le compte modifié' },
+          erase: auditHold,
         },
       },
-      // Append-only, removed by retention alone (staff-audit.ts): an erasure keeps the rows until
-      // the year ends. The vocabulary has no "kept on legitimate interest until retention ends"
-      // strategy; 'hold' is the closest (its published wording speaks of a legal period, which the
-      // retention reason above corrects: here the period is the declared year, on legitimate interest).
-      erase: 'hold',
-      columns: { actor: { category: 'identity' } },
-      nonPersonal: ['id', 'at', 'action', 'target_staff_id', 'details'],
+      nonPersonal: ['id', 'at', 'action', 'details'],
     },
     accounts_staff_sessions: {
-      description: {
-        en: 'Staff sign-in sessions of the back office, with IP address and device.',
-        fr: 'Sessions de connexion du personnel à l’administration, avec adresse IP et appareil.',
-      },
-      subjects: ['staff'],
-      subject: { column: 'account_id', kind: 'account-id' },
-      purposes: ['service', 'security'],
+      about: { en: 'Staff sign-in sessions', fr: 'Sessions de connexion du personnel' },
+      note: { en: 'Of the back office; how long they last is on the cookies page (vitrine_staff).', fr: 'À l’administration ; leur durée figure sur la page des cookies (vitrine_staff).' },
+      subject: [{ column: 'account_id', kind: 'account-id', of: ['staff'] }],
+      purposes: ['service'],
       basis: 'legitimate-interests',
-      retention: {
-        keep: 'P1D',
-        from: 'expires_at',
-        reason: { en: 'deleted the day after the session ends (at most 12 hours)', fr: 'supprimées le lendemain de la fin de la session (12 heures au plus)' },
-      },
+      retention: sessionRetention,
       erase: 'delete',
       columns: sessionColumns,
-      nonPersonal: ['id', 'account_id', 'remember', 'stage', 'created_at', 'last_used_at', 'expires_at'],
+      nonPersonal: sessionNonPersonal,
     },
   },
 });

@@ -1,17 +1,21 @@
 import { defineData } from '../../privacy/core/declare.js';
+import type { CatalogTables } from './catalog-tables.js';
 
-export const catalogData = defineData({
+export const catalogData = defineData<CatalogTables>()({
   module: 'catalog',
   tables: {
     catalog_products: {
-      about: 'the courses, workshops and products on sale: prices, dates, stock',
+      about: {
+        en: 'The courses, workshops and products on sale: prices, dates, stock. Nothing about a person.',
+        fr: 'Les cours, ateliers et produits en vente : prix, dates, stock. Rien sur une personne.',
+      },
       nonPersonal: [
         'id', 'slug', 'kind', 'status', 'price_cents', 'currency', 'level', 'format', 'duration_hours', 'starts_at', 'seats',
         'stock', 'cover', 'featured', 'position', 'created_at', 'updated_at',
       ],
     },
     catalog_product_texts: {
-      about: 'the published descriptions of the products, in each language',
+      about: { en: 'The published descriptions of the products, in each language.', fr: 'Les descriptions publiées des produits, dans chaque langue.' },
       nonPersonal: ['product_id', 'locale', 'name', 'summary', 'description', 'highlights'],
     },
   },

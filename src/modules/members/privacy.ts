@@ -1,93 +1,131 @@
-import { type PersonalColumn, defineCookie, defineData } from '../../privacy/core/declare.js';
+import { sessionColumns, sessionNonPersonal, sessionRetention } from '../../platform/auth/session-privacy.js';
+import { defineCookie, defineData } from '../../privacy/core/declare.js';
+import type { MemberTables } from './member-tables.js';
 
-/** Sessions keep where they were used from, for the member's "Devices" page and for security. */
-const sessionColumns: Record<string, PersonalColumn> = {
-  ip: { category: 'connection', purposes: ['security'], retention: 'P12M' },
-  user_agent: { category: 'device', purposes: ['security', 'service'], retention: 'P12M' },
-  token_hash: { category: 'credentials', purposes: ['security'] },
-};
+/** The five address columns are one thing to the person: their postal address. */
+const postalAddress = {
+  category: 'postal-address',
+  says: { en: 'Your postal address, if you give it', fr: 'Votre adresse postale, si vous la donnez' },
+} as const;
 
-export const membersData = defineData({
+/** Two columns that keep the username in the forms sign-up compares (username-skeleton.ts). */
+const usernameForms = {
+  category: 'identity',
+  says: {
+    en: 'Your username in the forms we compare, so that no one else takes it or a look-alike of it',
+    fr: 'Votre nom d’utilisateur sous les formes que nous comparons, pour que personne d’autre ne le prenne ni n’en prenne un qui lui ressemble',
+  },
+} as const;
+
+const linkExpires = { en: 'the link expires', fr: 'l’expiration du lien' };
+
+export const membersData = defineData<MemberTables>()({
   module: 'members',
   tables: {
     accounts_members: {
-      description: {
-        en: 'Your member account: username, email, password (stored only as an argon2id hash), and the profile, address and telephone you choose to give.',
-        fr: 'Votre compte membre : nom d’utilisateur, e-mail, mot de passe (conservé uniquement sous forme d’empreinte argon2id), ainsi que le profil, l’adresse et le téléphone que vous choisissez de donner.',
-      },
-      subjects: ['member'],
-      subject: { column: 'id', kind: 'account-id' },
-      purposes: ['service', 'support', 'notices', 'security'],
+      about: { en: 'Your member account', fr: 'Votre compte membre' },
+      subject: [
+        { column: 'id', kind: 'account-id', of: ['member'] },
+        // A person who can no longer sign in is found by the address they write from.
+        { column: 'email', kind: 'email', of: ['member'] },
+      ],
+      purposes: ['service', 'support', 'notices'],
       basis: 'contract',
       retention: {
         keep: 'P3Y',
         from: 'last_seen_at',
+        after: { en: 'you last use your account', fr: 'la dernière utilisation de votre compte' },
         reason: {
-          en: 'until you delete your account, or three years after you last used it (CNIL recommendation for inactive accounts)',
-          fr: 'jusqu’à la suppression de votre compte, ou trois ans après sa dernière utilisation (recommandation de la CNIL pour les comptes inactifs)',
+          en: 'An account left unused that long is treated as abandoned, as the CNIL recommends for inactive accounts. You can delete your account yourself at any time.',
+          fr: 'Un compte resté inutilisé aussi longtemps est considéré comme abandonné, comme le recommande la CNIL pour les comptes inactifs. Vous pouvez supprimer votre compte vous-même à tout moment.',
         },
       },
       erase: 'delete',
       columns: {
-        username: { category: 'identity' },
-        username_key: { category: 'identity' },
-        username_skeleton: { category: 'identity' },
-        email: { category: 'contact' },
-        email_key: { category: 'contact' },
-        password_hash: { category: 'credentials', purposes: ['security', 'service'] },
-        name: { category: 'identity' },
-        address_line1: { category: 'postal-address' },
-        address_line2: { category: 'postal-address' },
-        postal_code: { category: 'postal-address' },
-        city: { category: 'postal-address' },
-        country: { category: 'postal-address' },
-        phone: { category: 'contact' },
-        preferred_locale: { category: 'preferences' },
-        display_name: { category: 'profile' },
-        bio: { category: 'profile' },
-        last_seen_at: { category: 'usage', purposes: ['security'] },
+        username: { category: 'identity', says: { en: 'Your username', fr: 'Votre nom d’utilisateur' } },
+        username_key: usernameForms,
+        username_skeleton: usernameForms,
+        email: { category: 'contact', says: { en: 'Your email address', fr: 'Votre adresse e-mail' } },
+        email_key: {
+          category: 'contact',
+          says: { en: 'Your email address in the form we compare, to find your account', fr: 'Votre adresse e-mail sous la forme que nous comparons, pour retrouver votre compte' },
+        },
+        password_hash: {
+          category: 'credentials',
+          says: {
+            en: 'Your password, stored only as an argon2id hash, from which it cannot be read back',
+            fr: 'Votre mot de passe, conservé uniquement sous forme d’empreinte argon2id, dont il ne peut pas être retrouvé',
+          },
+          purposes: ['service'],
+        },
+        name: { category: 'identity', says: { en: 'Your name, if you give it', fr: 'Votre nom, si vous le donnez' } },
+        address_line1: postalAddress,
+        address_line2: postalAddress,
+        postal_code: postalAddress,
+        city: postalAddress,
+        country: postalAddress,
+        phone: { category: 'contact', says: { en: 'Your telephone number, if you give it', fr: 'Votre numéro de téléphone, si vous le donnez' } },
+        preferred_locale: { category: 'preferences', says: { en: 'The language you want our emails in', fr: 'La langue dans laquelle vous voulez nos e-mails' } },
+        display_name: { category: 'profile', says: { en: 'The name shown instead of your username, if you choose one', fr: 'Le nom affiché à la place de votre nom d’utilisateur, si vous en choisissez un' } },
+        bio: { category: 'profile', says: { en: 'The few words about yourself you write on your profile', fr: 'Les quelques mots sur vous que vous écrivez sur votre profil' } },
+        last_seen_at: {
+          category: 'usage',
+          says: {
+            en: 'The day you last used your account, so that an unused account is deleted in time',
+            fr: 'Le jour de votre dernière utilisation du compte, pour qu’un compte inutilisé soit supprimé à temps',
+          },
+          purposes: ['legal'],
+          basis: 'legal-obligation',
+        },
       },
       nonPersonal: ['id', 'email_verified_at', 'password_changed_at', 'created_at', 'updated_at'],
     },
     accounts_sessions: {
-      description: {
-        en: 'Your signed-in sessions, shown on your “Devices” page: approximate device (from the browser’s user agent), IP address and last use.',
-        fr: 'Vos sessions de connexion, affichées sur votre page « Appareils » : appareil approximatif (d’après l’agent utilisateur du navigateur), adresse IP et dernière utilisation.',
+      about: { en: 'Your signed-in sessions', fr: 'Vos sessions de connexion' },
+      note: {
+        en: 'Listed on your “Devices” page, where you can end any of them. How long a session lasts is on the cookies page (vitrine_session).',
+        fr: 'Listées sur votre page « Appareils », où vous pouvez mettre fin à chacune. La durée d’une session figure sur la page des cookies (vitrine_session).',
       },
-      subjects: ['member'],
-      subject: { column: 'account_id', kind: 'account-id' },
-      purposes: ['service', 'security'],
+      subject: [{ column: 'account_id', kind: 'account-id', of: ['member'] }],
+      purposes: ['service'],
       basis: 'contract',
-      retention: {
-        keep: 'P1D',
-        from: 'expires_at',
-        reason: {
-          en: 'deleted the day after the session ends (sign-out, 12 hours unused, or 12 months with “Remember me”); IP and device at most 12 months',
-          fr: 'supprimées le lendemain de la fin de la session (déconnexion, 12 heures sans activité, ou 12 mois avec « Rester connecté ») ; IP et appareil 12 mois au plus',
-        },
-      },
+      retention: sessionRetention,
       erase: 'delete',
       columns: sessionColumns,
-      nonPersonal: ['id', 'account_id', 'remember', 'stage', 'created_at', 'last_used_at', 'expires_at'],
+      nonPersonal: sessionNonPersonal,
     },
     accounts_tokens: {
-      description: {
-        en: 'One-time links we email you: to confirm your address, to reset your password, or to confirm a new address.',
-        fr: 'Liens à usage unique que nous vous envoyons par e-mail : confirmer votre adresse, réinitialiser votre mot de passe ou confirmer une nouvelle adresse.',
+      about: { en: 'One-time links we email you', fr: 'Liens à usage unique que nous vous envoyons' },
+      note: {
+        en: 'To confirm your address, to reset your password, or to confirm a new address.',
+        fr: 'Pour confirmer votre adresse, réinitialiser votre mot de passe ou confirmer une nouvelle adresse.',
       },
-      subjects: ['member'],
-      subject: { column: 'member_id', kind: 'account-id' },
-      purposes: ['service', 'security'],
+      subject: [
+        { column: 'member_id', kind: 'account-id', of: ['member'] },
+        // A link to confirm a new address went to that address, which is not yet the account's.
+        { column: 'email', kind: 'email', of: ['member'] },
+      ],
+      purposes: ['service'],
       basis: 'contract',
       retention: {
         keep: 'P7D',
         from: 'expires_at',
-        reason: { en: 'deleted a week after the link expires', fr: 'supprimés une semaine après l’expiration du lien' },
+        after: linkExpires,
+        reason: {
+          en: 'An expired link no longer works; recent ones let us limit how often we send links.',
+          fr: 'Un lien expiré ne fonctionne plus ; les liens récents nous permettent de limiter la fréquence des envois.',
+        },
       },
       erase: 'delete',
       columns: {
-        email: { category: 'contact' },
-        token_hash: { category: 'credentials', purposes: ['security'] },
+        email: { category: 'contact', says: { en: 'The email address the link was sent to', fr: 'L’adresse e-mail à laquelle le lien a été envoyé' } },
+        token_hash: {
+          category: 'credentials',
+          says: {
+            en: 'A fingerprint (hash) of the secret in the link; the link itself is not stored',
+            fr: 'Une empreinte (hachage) du secret du lien ; le lien lui-même n’est pas conservé',
+          },
+        },
       },
       nonPersonal: ['member_id', 'purpose', 'created_at', 'expires_at', 'used_at'],
     },
