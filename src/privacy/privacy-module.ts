@@ -25,8 +25,7 @@ export const privacyModule = defineModule({
     for (const locale of locales) {
       app.get(paths.privacy(locale), { config: { access: 'public' } }, async (request, reply) => {
         const ctx = pageContext(request, reply, { locale, shop: context.shop.identity(), alternates: alternatesOf(paths.privacy) });
-        const tables = context.privacy.personalTables().map(({ name, declaration }) => ({ name, declaration }));
-        return reply.html(h(PolicyPage, { ctx, tables }));
+        return reply.html(h(PolicyPage, { ctx, tables: context.privacy.personalTables() }));
       });
       app.get(paths.cookies(locale), { config: { access: 'public' } }, async (request, reply) => {
         const ctx = pageContext(request, reply, { locale, shop: context.shop.identity(), alternates: alternatesOf(paths.cookies) });

@@ -1,10 +1,13 @@
 import { defineWording } from '../../platform/http/i18n.js';
 import { Layout } from '../../web/components/layout.js';
+import { PageHeader } from '../../web/components/page-header.js';
 import type { PageContext } from '../../web/page-context.js';
 import { paths } from '../../web/paths.js';
-import type { PersonalTable } from '../core/declare.js';
-import { formatDuration } from '../core/duration.js';
-import { dataCategories, dataSubjects, eraseStrategies, legalBases, purposes } from '../core/vocabulary.js';
+import type { Locale } from '../core/languages.js';
+import type { ResolvedPersonalTable } from '../core/resolved-model.js';
+import { dataCategories, dataSubjects, purposes } from '../core/vocabulary.js';
+import { wordBasis, wordErase, wordPeriod } from '../core/wording.js';
+import { type PolicyGroup, policyGroups } from './policy-groups.js';
 
 const text = defineWording({
   en: {
@@ -13,13 +16,13 @@ const text = defineWording({
     controller: 'Who is responsible for your data',
     controllerText: (name: string) => `${name} is the data controller for the personal data described here.`,
     whatTitle: 'What we keep, why, and for how long',
-    about: 'About',
-    data: 'Data',
-    why: 'Purposes',
+    whatIntro: 'Each part below is one kind of record. For each piece of information in it: why we keep it, on what legal basis, for how long, and what happens if you ask us to erase it.',
+    contents: 'Records we keep',
+    whose: 'Whose data',
+    why: 'Why',
     basis: 'Legal basis',
-    kept: 'Kept for',
-    onErasure: 'On request, the data is',
-    colon: ': ',
+    kept: 'How long',
+    onErasure: 'If you ask us to erase it',
     cookiesTitle: 'Cookies',
     cookiesText: 'We only use the cookies listed on our cookie page, each with its purpose and duration.',
     cookiesLink: 'See the cookies we use',
@@ -34,13 +37,13 @@ const text = defineWording({
     controller: 'Qui est responsable de vos données',
     controllerText: (name: string) => `${name} est responsable du traitement des données personnelles décrites ici.`,
     whatTitle: 'Ce que nous conservons, pourquoi et combien de temps',
-    about: 'Concerne',
-    data: 'Données',
-    why: 'Finalités',
+    whatIntro: 'Chaque partie ci-dessous est un type d’enregistrement. Pour chaque information qu’il contient : pourquoi nous la conservons, sur quelle base légale, combien de temps, et ce qui se passe si vous en demandez l’effacement.',
+    contents: 'Enregistrements conservés',
+    whose: 'Personnes concernées',
+    why: 'Pourquoi',
     basis: 'Base légale',
-    kept: 'Conservées',
-    onErasure: 'Sur demande, les données sont',
-    colon: '\u00a0: ',
+    kept: 'Durée de conservation',
+    onErasure: 'Si vous en demandez l’effacement',
     cookiesTitle: 'Cookies',
     cookiesText: 'Nous n’utilisons que les cookies listés sur notre page dédiée, chacun avec sa finalité et sa durée.',
     cookiesLink: 'Voir les cookies utilisés',
@@ -51,18 +54,22 @@ const text = defineWording({
   },
 });
 
-export function PolicyPage(props: { ctx: PageContext; tables: { name: string; declaration: PersonalTable }[] }) {
+/** What a visitor reads first: records about them alone, then those shared with staff, then the staff's. */
+const staffRank = (table: ResolvedPersonalTable) => (table.subjects.every((s) => s === 'staff') ? 2 : table.subjects.includes('staff') ? 1 : 0);
+
+/**
+ * The published privacy policy, rendered from the registry's resolved model on every request:
+ * one section per kind of record, and in it each piece of information, said as what it is, with
+ * the purposes, basis, period and erase action of the columns behind it.
+ */
+export function PolicyPage(props: { ctx: PageContext; tables: readonly ResolvedPersonalTable[] }) {
   const { ctx } = props;
   const { locale, shop } = ctx;
   const t = text[locale];
+  const tables = [...props.tables].sort((a, b) => staffRank(a) - staffRank(b));
   return (
     <Layout ctx={ctx} title={t.title}>
-      <section class="page-head">
-        <div class="container narrow">
-          <h1>{t.title}</h1>
-          <p class="lead">{t.intro}</p>
-        </div>
-      </section>
+      <PageHeader title={t.title} lead={t.intro} narrow />
       <div class="container narrow prose">
         <h2>{t.controller}</h2>
         <p>{t.controllerText(shop.name)}</p>
@@ -73,34 +80,30 @@ export function PolicyPage(props: { ctx: PageContext; tables: { name: string; de
         </address>
 
         <h2>{t.whatTitle}</h2>
-        {props.tables.map(({ name, declaration: table }) => {
-          const categories = [...new Set(Object.values(table.columns).map((column) => column.category))];
-          return (
-            <section class="policy-entry" key={name} id={`data-${name}`}>
-              <h3>{table.description[locale]}</h3>
-              <dl class="policy-facts">
-                <dt>{t.about}</dt>
-                <dd>{table.subjects.map((s) => dataSubjects[s][locale]).join(', ')}</dd>
-                <dt>{t.data}</dt>
-                <dd>{categories.map((c) => dataCategories[c][locale]).join(' ; ')}</dd>
-                <dt>{t.why}</dt>
-                <dd>{table.purposes.map((p) => purposes[p][locale]).join(' ; ')}</dd>
-                <dt>{t.basis}</dt>
-                <dd>
-                  {legalBases[table.basis][locale]} (RGPD/GDPR art. {legalBases[table.basis].article})
-                </dd>
-                <dt>{t.kept}</dt>
-                <dd>
-                  {formatDuration(table.retention.keep, locale)}
-                  {t.colon}
-                  {table.retention.reason[locale]}
-                </dd>
-                <dt>{t.onErasure}</dt>
-                <dd>{eraseStrategies[table.erase][locale]}</dd>
-              </dl>
-            </section>
-          );
-        })}
+        <p>{t.whatIntro}</p>
+        <nav class="policy-contents" aria-label={t.contents}>
+          <ul>
+            {tables.map((table) => (
+              <li key={table.name}>
+                <a href={`#data-${table.name}`}>{table.about[locale]}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {tables.map((table) => (
+          <section class="policy-entry" key={table.name} id={`data-${table.name}`} aria-labelledby={`data-${table.name}-title`}>
+            <h3 id={`data-${table.name}-title`}>{table.about[locale]}</h3>
+            <p class="policy-whose">
+              {t.whose}
+              {locale === 'fr' ? '\u00a0: ' : ': '}
+              {table.subjects.map((subject) => dataSubjects[subject][locale]).join(', ')}
+            </p>
+            {table.note && <p class="policy-note">{table.note[locale]}</p>}
+            {policyGroups(table).map((group) => (
+              <Group key={group.items[0]?.columns[0]} group={group} locale={locale} />
+            ))}
+          </section>
+        ))}
 
         <h2>{t.cookiesTitle}</h2>
         <p>
@@ -118,5 +121,63 @@ export function PolicyPage(props: { ctx: PageContext; tables: { name: string; de
         <p>{t.complaint}</p>
       </div>
     </Layout>
+  );
+}
+
+/** Some pieces of information and what is true of each of them. */
+function Group(props: { group: PolicyGroup; locale: Locale }) {
+  const { group, locale } = props;
+  const t = text[locale];
+  const { erase, retention } = group;
+  return (
+    <div class="policy-group">
+      <ul class="policy-items">
+        {group.items.map((item) => (
+          <li key={item.columns[0]}>
+            <span class="policy-item">{item.says[locale]}</span> <span class="policy-category">{dataCategories[item.category][locale]}</span>
+          </li>
+        ))}
+      </ul>
+      <dl class="policy-group-facts">
+        <div>
+          <dt>{t.why}</dt>
+          <dd>
+            <ul class="policy-purposes">
+              {group.purposes.map((purpose) => (
+                <li key={purpose}>{purposes[purpose][locale]}</li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.basis}</dt>
+          <dd class="policy-basis">{wordBasis(group.basis, locale)}</dd>
+        </div>
+        <div>
+          <dt>{t.kept}</dt>
+          <dd>
+            <span class="policy-period">{wordPeriod(retention, retention.after, locale)}.</span>{' '}
+            <span class="policy-reason">{retention.reason[locale]}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t.onErasure}</dt>
+          <dd>
+            <span class="policy-erase">{wordErase(erase, locale)}.</span>
+            {erase.action === 'hold' && (
+              <>
+                {' '}
+                <span class="policy-reason">{erase.reason[locale]}</span>{' '}
+                <span class="policy-hold-basis">
+                  {t.basis}
+                  {locale === 'fr' ? '\u00a0: ' : ': '}
+                  {wordBasis(erase.basis, locale)}
+                </span>
+              </>
+            )}
+          </dd>
+        </div>
+      </dl>
+    </div>
   );
 }
