@@ -25,8 +25,8 @@ export function healthRoutes(app: FastifyInstance, context: PlatformContext) {
       lastStatus.set(name, checks[name]);
     };
     await check('database', () => pingDatabase(context.database));
-    if (context.rateLimitStore.backend !== 'memory') {
-      await check(context.rateLimitStore.backend, () => context.rateLimitStore.ping());
+    if (context.rateLimitStore.external) {
+      await check(context.rateLimitStore.name, () => context.rateLimitStore.ping());
     }
     const ready = Object.values(checks).every((status) => status === 'ok');
     return reply.code(ready ? 200 : 503).header('cache-control', 'no-store').send({ status: ready ? 'ready' : 'not ready', checks });

@@ -41,6 +41,10 @@ export function mailerContract(
     expect(message?.from).toContain('info@codeacademy123.com');
   });
 
+  it('names where mail goes, for the start-up log line, with no address or credentials in it', () => {
+    expect(setup().mailer.name).toMatch(/^[a-z][\w-]*$/);
+  });
+
   it('keeps accents and the HTML alternative intact', async () => {
     const { mailer, received } = setup();
     await mailer.send({

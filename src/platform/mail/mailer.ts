@@ -31,7 +31,8 @@ export interface OutgoingMail extends MailMessage {
  * the database, so the demo works with no mail server at all.
  */
 export interface Mailer {
-  readonly kind: 'smtp' | 'outbox';
+  /** Says where mail goes, for the start-up log line (`smtp`, `outbox`): never a branch, nor a secret. */
+  readonly name: string;
   send(message: OutgoingMail): Promise<{ messageId: string }>;
   close(): Promise<void>;
 }

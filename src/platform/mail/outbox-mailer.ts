@@ -15,7 +15,7 @@ import type { OutboxRow, OutboxTable } from './outbox-table.js';
  * A message is stored once per Message-ID: a mail job run again after a crash adds nothing.
  */
 export class OutboxMailer implements Mailer {
-  readonly kind = 'outbox' as const;
+  readonly name = 'outbox';
   private readonly db: Kysely<OutboxTable>;
 
   constructor(

@@ -2,7 +2,7 @@ import nodemailer from 'nodemailer';
 import type { Mailer, OutgoingMail } from './mailer.js';
 
 export class SmtpMailer implements Mailer {
-  readonly kind = 'smtp' as const;
+  readonly name = 'smtp';
   private readonly transport: nodemailer.Transporter;
 
   constructor(url: string) {

@@ -16,7 +16,8 @@ const defaultCooldownMs = 5_000;
  * The readiness check pings the shared store itself, so the outage shows there (503).
  */
 export class FailoverRateLimitStore implements RateLimitStore {
-  readonly backend: RateLimitStore['backend'];
+  readonly name: string;
+  readonly external: boolean;
   /** Until when the shared store is skipped; 0 while it is healthy. */
   private downUntil = 0;
   private outage = false;
@@ -28,7 +29,8 @@ export class FailoverRateLimitStore implements RateLimitStore {
     private readonly cooldownMs = defaultCooldownMs,
     private readonly now: () => number = Date.now,
   ) {
-    this.backend = shared.backend;
+    this.name = shared.name;
+    this.external = shared.external;
   }
 
   hit(key: string, windowMs: number) {
@@ -69,7 +71,7 @@ export class FailoverRateLimitStore implements RateLimitStore {
       const result = await shared();
       if (this.outage) {
         this.outage = false;
-        this.logger.info({ store: this.backend }, 'rate limit store answers again: shared counting resumed');
+        this.logger.info({ store: this.name }, 'rate limit store answers again: shared counting resumed');
       }
       this.downUntil = 0;
       return result;
@@ -77,7 +79,7 @@ export class FailoverRateLimitStore implements RateLimitStore {
       this.downUntil = this.now() + this.cooldownMs;
       if (!this.outage) {
         this.outage = true;
-        this.logger.error({ err: error, store: this.backend }, 'rate limit store unavailable: counting in this process until it answers again');
+        this.logger.error({ err: error, store: this.name }, 'rate limit store unavailable: counting in this process until it answers again');
       }
       return local();
     }

@@ -1,7 +1,8 @@
 import type { RateLimitStore } from './rate-limit-store.js';
 
 export class MemoryRateLimitStore implements RateLimitStore {
-  readonly backend = 'memory' as const;
+  readonly name = 'memory';
+  readonly external = false;
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
   private readonly sweeper: NodeJS.Timeout;
 

@@ -38,6 +38,11 @@ export function rateLimitStoreContract(store: () => RateLimitStore) {
     expect((await store().hit(k, 60_000)).count).toBe(1);
   });
 
+  it('names itself, for logs and the readiness check', () => {
+    expect(store().name).toMatch(/^[a-z][\w-]*$/);
+    expect(store().external).toBeTypeOf('boolean');
+  });
+
   it('counts concurrent hits exactly', async () => {
     const k = key();
     await Promise.all(Array.from({ length: 50 }, () => store().hit(k, 60_000)));

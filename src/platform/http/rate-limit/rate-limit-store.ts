@@ -4,8 +4,13 @@
  * window ends. Both implementations run the contract suite in rate-limit-store.contract.ts.
  */
 export interface RateLimitStore {
-  /** What it talks to, for the readiness check: an external store is checked, memory is not. */
-  readonly backend: 'memory' | 'redis';
+  /** Names the store in logs and in the readiness check (`redis`): for people, never a branch. */
+  readonly name: string;
+  /**
+   * Whether the counts live in a service outside this process, which can be down: the readiness
+   * check then pings it. An in-process store cannot be down, and is not checked.
+   */
+  readonly external: boolean;
   /** Throws if the backing service does not answer. */
   ping(): Promise<void>;
   /** Counts one hit on `key` and returns the count so far in the current window. */

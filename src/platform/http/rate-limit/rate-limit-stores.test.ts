@@ -61,7 +61,8 @@ describe('FailoverRateLimitStore after its cooldown', () => {
     // Counts the calls that reach the (real, unreachable) Redis store.
     let tries = 0;
     const shared: RateLimitStore = {
-      backend: 'redis',
+      name: 'redis',
+      external: true,
       hit: (key, windowMs) => {
         tries += 1;
         return redis.hit(key, windowMs);

@@ -17,7 +17,8 @@ return {count, ttl}`;
 export const redisCommandTimeoutMs = 250;
 
 export class RedisRateLimitStore implements RateLimitStore {
-  readonly backend = 'redis' as const;
+  readonly name = 'redis';
+  readonly external = true;
   private readonly redis: Redis;
 
   constructor(url: string, private readonly prefix = 'vitrine:rate:', commandTimeoutMs = redisCommandTimeoutMs) {
