@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Migration } from 'kysely';
 import type { CookieDeclaration, DataDeclaration } from '../privacy/core/declare.js';
-import type { JobHandler, Schedule } from './jobs/job-queue.js';
+import type { JobHandlerRegistration } from './jobs/job-handler.js';
+import type { Schedule } from './jobs/job-queue.js';
 import type { PlatformContext } from './platform-context.js';
 
 /**
@@ -23,8 +24,8 @@ export interface ModuleDefinition<Services = unknown, Dependencies extends Modul
   /** Builds the module's services, once per process, from the platform and its dependencies' services. */
   services?: (platform: PlatformContext, dependencies: ServicesOfAll<Dependencies>) => Services;
   routes?: (app: FastifyInstance, module: ModuleRuntime<Services, Dependencies>) => void | Promise<void>;
-  /** Background job handlers by job name (`module.what`). */
-  jobs?: (module: ModuleRuntime<Services, Dependencies>) => Record<string, JobHandler>;
+  /** Background job handlers: `handle(definition, handler)`, each job defined with `defineJob` (`module.what`). */
+  jobs?: (module: ModuleRuntime<Services, Dependencies>) => JobHandlerRegistration[];
   schedules?: Schedule[];
   /** Operator commands (`npm run vitrine -- <name>`), found by the CLI through the modules. */
   commands?: Record<string, ModuleCommand<Services, Dependencies>>;

@@ -7,7 +7,8 @@ import * as jobsMigration from './jobs/migrations/20261125_01_jobs.js';
 import * as jobSecretMigration from './jobs/migrations/20261126_30_job_secret.js';
 import * as jobWorkersMigration from './jobs/migrations/20261126_30_job_workers.js';
 import { jobsData } from './jobs/privacy.js';
-import { forgetMailSecretsJob, sendMailJob } from './mail/mail-service.js';
+import { handle } from './jobs/job-handler.js';
+import { mailDeliveryJob, mailSecretsCleanupJob } from './mail/mail-service.js';
 import * as outboxMigration from './mail/migrations/20261125_02_mail_outbox.js';
 import * as mailDeliveryMigration from './mail/migrations/20261126_31_mail_delivery.js';
 import { OutboxMailer } from './mail/outbox-mailer.js';
@@ -28,13 +29,13 @@ export const platformModule = defineModule({
   },
   data: [migrationData, jobsData, mailData, shopData],
   cookies: [csrfCookie, staffCsrfCookie, knownDeviceCookie],
-  jobs: ({ platform }) => ({
-    [sendMailJob]: platform.mail.deliver,
-    [forgetMailSecretsJob]: async () => {
+  jobs: ({ platform }) => [
+    handle(mailDeliveryJob, platform.mail.deliver),
+    handle(mailSecretsCleanupJob, async () => {
       if (platform.mailer instanceof OutboxMailer) await platform.mailer.forgetExpiredSecrets();
-    },
-  }),
+    }),
+  ],
   // The outbox's copies of one-time links are emptied at most 10 minutes after the links expire.
-  schedules: [{ job: forgetMailSecretsJob, every: 'PT10M' }],
+  schedules: [{ job: mailSecretsCleanupJob, every: 'PT10M' }],
   routes: (app, { platform }) => healthRoutes(app, platform),
 });

@@ -1,4 +1,6 @@
 import { h } from 'preact';
+import { defineJob, noPayload } from '../platform/jobs/job-definition.js';
+import { handle } from '../platform/jobs/job-handler.js';
 import { defineModule } from '../platform/module.js';
 import { locales } from '../platform/http/i18n.js';
 import { pageContext } from '../web/page-context.js';
@@ -7,20 +9,23 @@ import { CookiesPage } from './cookies/cookies-page.js';
 import { PolicyPage } from './policy/policy-page.js';
 import { enforceRetention } from './retention/enforce-retention.js';
 
+/** The hourly job that deletes and clears what the declared retention periods no longer allow. */
+const retentionJob = defineJob({ name: 'privacy.retention', parse: noPayload });
+
 /**
  * The published privacy policy and cookie list, rendered from the registry on every request, and
  * the hourly job that keeps the retention periods the policy states.
  */
 export const privacyModule = defineModule({
   name: 'privacy',
-  jobs: ({ platform: context }) => ({
-    'privacy.retention': async () => {
+  jobs: ({ platform: context }) => [
+    handle(retentionJob, async () => {
       const results = await enforceRetention(context.database, context.privacy, context.now());
       const removed = results.filter((r) => r.deleted > 0 || Object.values(r.cleared).some((n) => n > 0));
       if (removed.length > 0) context.logger.info({ retention: removed }, 'retention periods enforced');
-    },
-  }),
-  schedules: [{ job: 'privacy.retention', every: 'PT1H' }],
+    }),
+  ],
+  schedules: [{ job: retentionJob, every: 'PT1H' }],
   routes: (app, { platform: context }) => {
     for (const locale of locales) {
       app.get(paths.privacy(locale), { config: { access: 'public' } }, async (request, reply) => {

@@ -23,9 +23,6 @@ export const passwordResetJob = defineJob({
     return { email, locale };
   },
 });
-/** The job's name alone, for the module's handlers keyed by name: use passwordResetJob. */
-export const sendPasswordResetJob = passwordResetJob.name;
-
 /**
  * Passwords and addresses: reset by emailed link, change with the current password, change of
  * address confirmed from the new mailbox. Changing the password ends every other session.
@@ -55,8 +52,7 @@ export class CredentialsService {
   }
 
   /** The job handler behind requestPasswordReset. */
-  readonly sendPasswordReset = async (payload: unknown): Promise<void> => {
-    const { email, locale } = passwordResetJob.parse(payload);
+  readonly sendPasswordReset = async ({ email, locale }: ReturnType<typeof passwordResetJob.parse>): Promise<void> => {
     const member = await this.members.findByEmailKey(emailKey(email));
     if (!member) return;
     await this.members.transaction().execute(async (trx) => {

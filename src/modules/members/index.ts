@@ -1,7 +1,8 @@
 import { defineModule } from '../../platform/module.js';
 import { accountRoutes } from './account-routes.js';
 import { authRoutes } from './auth-routes.js';
-import { sendPasswordResetJob } from './credentials-service.js';
+import { handle } from '../../platform/jobs/job-handler.js';
+import { passwordResetJob } from './credentials-service.js';
 import { type MemberServices, memberServices } from './member-services.js';
 import { memberSessions } from './member-sessions.js';
 import * as accountsMigration from './migrations/20261125_05_accounts.js';
@@ -18,7 +19,7 @@ export const membersModule = defineModule({
   data: [membersData],
   cookies: [memberSessionCookie],
   services: memberServices,
-  jobs: ({ services }) => ({ [sendPasswordResetJob]: services.credentials.sendPasswordReset }),
+  jobs: ({ services }) => [handle(passwordResetJob, services.credentials.sendPasswordReset)],
   routes: (app, { platform, services }) => {
     // Before any page that shows who is signed in: catalog pages come after in the module list.
     memberSessions(app, { sessions: services.sessions, members: services.members, secure: platform.config.secureCookies });

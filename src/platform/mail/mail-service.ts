@@ -42,8 +42,6 @@ export const mailDeliveryJob = defineJob({
 export const mailSecretsCleanupJob = defineJob({ name: 'mail.forget-expired-secrets', parse: noPayload });
 
 /** The job names alone, for module definitions that still key handlers by name: use the definitions. */
-export const sendMailJob = mailDeliveryJob.name;
-export const forgetMailSecretsJob = mailSecretsCleanupJob.name;
 
 /**
  * How the rest of the code sends mail: `queue` inside the business transaction; the job worker
@@ -85,12 +83,8 @@ export class MailService {
     });
   }
 
-  /**
-   * The handler of mailDeliveryJob. It parses its payload itself while modules key handlers by
-   * job name; registered as `handle(mailDeliveryJob, …)` it is parsed twice, harmlessly.
-   */
-  readonly deliver = async (payload: unknown, job: ClaimedJob) => {
-    const message = mailDeliveryJob.parse(payload);
+  /** The handler of mailDeliveryJob (registered by the platform module: `handle(mailDeliveryJob, mail.deliver)`). */
+  readonly deliver = async (message: ReturnType<typeof mailDeliveryJob.parse>, job: ClaimedJob) => {
     const delivered = await this.deliveries.selectFrom('mail_deliveries').select('job_id').where('job_id', '=', job.id).executeTakeFirst();
     if (delivered) return;
     // Only a mail queued with secrets has markers to fill: the same characters typed by someone

@@ -6,7 +6,7 @@ import type { JobsTable } from '../jobs/jobs-table.js';
 import { createJobWorker } from '../../job-workers.js';
 import { mailerContract } from './mailer.contract.js';
 import { FieldEncryption } from '../crypto/field-encryption.js';
-import { mailSecretsPurpose } from './mail-service.js';
+import { mailSecretsPurpose, mailDeliveryJob } from './mail-service.js';
 import { sealSecrets } from './one-time-secrets.js';
 import { SmtpMailer } from './smtp-mailer.js';
 
@@ -60,7 +60,7 @@ describeEachEngine(
       const job = claimed.find((candidate) => (candidate.payload as { subject?: string }).subject === subject);
       if (!job) throw new Error('the mail job was not claimed');
       // The worker sends the mail, then dies before recording the job done; its lock runs out.
-      await suite.context.mail.deliver(job.payload, job);
+      await suite.context.mail.deliver(mailDeliveryJob.parse(job.payload), job);
       await tablesOf<JobsTable>(suite.database).updateTable('jobs').set({ locked_until: '2000-01-01T00:00:00.000Z' }).where('id', '=', job.id).execute();
       await createJobWorker(suite.context).tick();
       const row = await tablesOf<JobsTable>(suite.database).selectFrom('jobs').select(['status', 'attempts']).where('id', '=', job.id).executeTakeFirstOrThrow();
