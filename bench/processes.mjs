@@ -23,7 +23,11 @@ export function start(script, env, readyPath) {
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   })();
-  const stop = () => new Promise((resolve) => { child.once('exit', resolve); child.kill('SIGTERM'); });
+  const stop = () =>
+    new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    });
   const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))[1]) / 1024;
   // CPU time the server process has used so far, in ms (user + system; /proc ticks are 10 ms).
   const cpuMs = () => {

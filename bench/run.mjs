@@ -17,7 +17,8 @@ const productPath = '/en/catalog/javascript-fundamentals';
 async function load(url) {
   await autocannon({ url, connections, duration: 2 }); // warm-up: JIT, caches, connection pool
   const result = await autocannon({ url, connections, duration });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p99: result.latency.p99 };
 }
 
@@ -49,7 +50,9 @@ try {
   await shop.stop();
 
   const ratio = p.rps / h.rps;
-  console.log(`\nVitrine storefront benchmark — ${connections} connections, ${duration} s per round, best of 2, Node ${process.version}, ${os.cpus().length} cores\n`);
+  console.log(
+    `\nVitrine storefront benchmark — ${connections} connections, ${duration} s per round, best of 2, Node ${process.version}, ${os.cpus().length} cores\n`,
+  );
   console.log(`hello-world (bare Fastify)         ${h.rps.toFixed(0)} req/s, p99 ${h.p99} ms`);
   console.log(`product page (full HTML, SQLite)   ${p.rps.toFixed(0)} req/s, p99 ${p.p99} ms\n`);
   console.log(row('measure', 'value', 'target', 'result'));

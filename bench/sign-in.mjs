@@ -22,19 +22,45 @@ const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const productPath = '/en/catalog/javascript-fundamentals';
 const password = 'benchmark passphrase of sorts';
 let addressCounter = 0;
-const nextAddress = () => { addressCounter += 1; return `198.18.${(addressCounter >> 8) & 255}.${addressCounter & 255}`; };
-const percentile = (values, p) => { const sorted = [...values].sort((a, b) => a - b); return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]; };
+const nextAddress = () => {
+  addressCounter += 1;
+  return `198.18.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
+};
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
 
 async function csrfPair(url) {
   const page = await fetch(`${url}/en/account/sign-in`);
-  const cookie = page.headers.getSetCookie().find((c) => c.startsWith('XSRF-TOKEN='))?.split(';')[0];
+  const cookie = page.headers
+    .getSetCookie()
+    .find((c) => c.startsWith('XSRF-TOKEN='))
+    ?.split(';')[0];
   const token = /name="_csrf" value="([^"]+)"/.exec(await page.text())?.[1];
   return { cookie, token };
 }
 
 function signInRequest(url, csrf, identifier, secret, remember = false) {
-  const body = new URLSearchParams({ _csrf: csrf.token, identifier, password: secret, ...(remember ? { remember: '1' } : {}) });
-  return { url: `${url}/en/account/sign-in`, init: { method: 'POST', redirect: 'manual', headers: { cookie: csrf.cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': nextAddress() }, body } };
+  const body = new URLSearchParams({
+    _csrf: csrf.token,
+    identifier,
+    password: secret,
+    ...(remember ? { remember: '1' } : {}),
+  });
+  return {
+    url: `${url}/en/account/sign-in`,
+    init: {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        cookie: csrf.cookie,
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': nextAddress(),
+      },
+      body,
+    },
+  };
 }
 
 async function timed(request) {
@@ -65,8 +91,13 @@ try {
   // One member signs up through the form (so the server hashes the password), then 60 more rows
   // get a copy of that hash: the same work per sign-in, without 60 sign-ups.
   const signUp = await fetch(`${shop.url}/en/account/sign-up`, {
-    method: 'POST', redirect: 'manual',
-    headers: { cookie: csrf.cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': nextAddress() },
+    method: 'POST',
+    redirect: 'manual',
+    headers: {
+      cookie: csrf.cookie,
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-forwarded-for': nextAddress(),
+    },
     body: new URLSearchParams({ _csrf: csrf.token, username: 'bench0', email: 'bench0@example.com', password }),
   });
   if (signUp.status !== 303) throw new Error(`sign-up answered ${signUp.status}`);
@@ -74,9 +105,23 @@ try {
   const now = new Date().toISOString();
   db.prepare('update accounts_members set email_verified_at = ?').run(now);
   const first = db.prepare("select * from accounts_members where username_key = 'bench0'").get();
-  const insert = db.prepare(`insert into accounts_members (id, username, username_key, email, email_key, email_verified_at, password_hash, password_changed_at,
+  const insert =
+    db.prepare(`insert into accounts_members (id, username, username_key, email, email_key, email_verified_at, password_hash, password_changed_at,
     preferred_locale, created_at, updated_at, last_seen_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'en', ?, ?, ?)`);
-  for (let i = 1; i <= 60; i++) insert.run(`bench-id-${i}`, `bench${i}`, `bench${i}`, `bench${i}@example.com`, `bench${i}@example.com`, now, first.password_hash, now, now, now, now);
+  for (let i = 1; i <= 60; i++)
+    insert.run(
+      `bench-id-${i}`,
+      `bench${i}`,
+      `bench${i}`,
+      `bench${i}@example.com`,
+      `bench${i}@example.com`,
+      now,
+      first.password_hash,
+      now,
+      now,
+      now,
+      now,
+    );
   db.close();
 
   // argon2id on one core, with the server's own parameters.
@@ -106,7 +151,8 @@ try {
   for (let i = 0; i < 120; i++) {
     const unknown = await timed(signInRequest(shop.url, csrf, `nobody-${i}`, 'wrong password here'));
     const wrong = await timed(signInRequest(shop.url, csrf, `bench${(i % 60) + 1}`, 'wrong password here'));
-    if (unknown.status !== 401 || wrong.status !== 401) throw new Error(`expected 401s, got ${unknown.status} and ${wrong.status}`);
+    if (unknown.status !== 401 || wrong.status !== 401)
+      throw new Error(`expected 401s, got ${unknown.status} and ${wrong.status}`);
     unknownTimes.push(unknown.ms);
     wrongTimes.push(wrong.ms);
   }
@@ -114,19 +160,33 @@ try {
   // Throughput: 4 clients signing in for `duration` seconds.
   let turn = 0;
   const throughput = await autocannon({
-    url: `${shop.url}/en/account/sign-in`, connections: 4, duration, method: 'POST',
-    requests: [{
-      setupRequest: (request) => {
-        turn += 1;
-        return {
-          ...request,
-          headers: { cookie: csrf.cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': nextAddress() },
-          body: new URLSearchParams({ _csrf: csrf.token, identifier: `bench${(turn % 60) + 1}`, password }).toString(),
-        };
+    url: `${shop.url}/en/account/sign-in`,
+    connections: 4,
+    duration,
+    method: 'POST',
+    requests: [
+      {
+        setupRequest: (request) => {
+          turn += 1;
+          return {
+            ...request,
+            headers: {
+              cookie: csrf.cookie,
+              'content-type': 'application/x-www-form-urlencoded',
+              'x-forwarded-for': nextAddress(),
+            },
+            body: new URLSearchParams({
+              _csrf: csrf.token,
+              identifier: `bench${(turn % 60) + 1}`,
+              password,
+            }).toString(),
+          };
+        },
       },
-    }],
+    ],
   });
-  if (throughput.non2xx !== throughput['3xx']) throw new Error(`sign-in load: ${throughput.non2xx - throughput['3xx']} answers neither 2xx nor 3xx`);
+  if (throughput.non2xx !== throughput['3xx'])
+    throw new Error(`sign-in load: ${throughput.non2xx - throughput['3xx']} answers neither 2xx nor 3xx`);
 
   // A remembered member's cookie, then the product page with and without it, alternating.
   const signedIn = await timed(signInRequest(shop.url, csrf, 'bench1', password, true));
@@ -137,7 +197,11 @@ try {
     rounds.member.push(await pageLoad(shop, sessionCookie));
   }
   // Each kind's best round: noise only ever slows down.
-  const best = (list) => ({ rps: Math.max(...list.map((r) => r.rps)), p99: Math.min(...list.map((r) => r.p99)), cpuUs: Math.min(...list.map((r) => r.cpuUs)) });
+  const best = (list) => ({
+    rps: Math.max(...list.map((r) => r.rps)),
+    p99: Math.min(...list.map((r) => r.p99)),
+    cpuUs: Math.min(...list.map((r) => r.cpuUs)),
+  });
   const anonymous = best(rounds.anonymous);
   const member = best(rounds.member);
 
@@ -148,18 +212,34 @@ try {
   const timingGap = Math.abs(unknownP50 - wrongP50) / wrongP50;
   const overhead = member.cpuUs / anonymous.cpuUs - 1;
   const throughputLoss = 1 - member.rps / anonymous.rps;
-  console.log(`\nVitrine sign-in benchmark — Node ${process.version}, ${os.cpus().length} cores, argon2id m=${m} KiB t=${t} p=${p}\n`);
-  console.log(`argon2id on one core               ${hashesPerSecond.toFixed(1)} hashes/s (${(1000 / hashesPerSecond).toFixed(1)} ms each)`);
+  console.log(
+    `\nVitrine sign-in benchmark — Node ${process.version}, ${os.cpus().length} cores, argon2id m=${m} KiB t=${t} p=${p}\n`,
+  );
+  console.log(
+    `argon2id on one core               ${hashesPerSecond.toFixed(1)} hashes/s (${(1000 / hashesPerSecond).toFixed(1)} ms each)`,
+  );
   console.log(`product page, one at a time        p50 ${pageP50.toFixed(1)} ms`);
-  console.log(`sign-in, one at a time             p50 ${p50.toFixed(1)} ms, p99 ${percentile(signInTimes, 99).toFixed(1)} ms (${(p50 / pageP50).toFixed(1)}x the product page)`);
-  console.log(`sign-in, 4 clients                 ${throughput.requests.average.toFixed(1)} sign-ins/s, p50 ${throughput.latency.p50} ms, p99 ${throughput.latency.p99} ms`);
+  console.log(
+    `sign-in, one at a time             p50 ${p50.toFixed(1)} ms, p99 ${percentile(signInTimes, 99).toFixed(1)} ms (${(p50 / pageP50).toFixed(1)}x the product page)`,
+  );
+  console.log(
+    `sign-in, 4 clients                 ${throughput.requests.average.toFixed(1)} sign-ins/s, p50 ${throughput.latency.p50} ms, p99 ${throughput.latency.p99} ms`,
+  );
   console.log(`unknown user / wrong password      p50 ${unknownP50.toFixed(1)} ms / ${wrongP50.toFixed(1)} ms`);
-  console.log(`product page, 50 connections       anonymous ${anonymous.rps.toFixed(0)} req/s, p99 ${anonymous.p99} ms, ${anonymous.cpuUs.toFixed(0)} µs CPU/request`);
-  console.log(`                                   signed in ${member.rps.toFixed(0)} req/s, p99 ${member.p99} ms, ${member.cpuUs.toFixed(0)} µs CPU/request (throughput ${(throughputLoss * 100).toFixed(1)} % lower)\n`);
+  console.log(
+    `product page, 50 connections       anonymous ${anonymous.rps.toFixed(0)} req/s, p99 ${anonymous.p99} ms, ${anonymous.cpuUs.toFixed(0)} µs CPU/request`,
+  );
+  console.log(
+    `                                   signed in ${member.rps.toFixed(0)} req/s, p99 ${member.p99} ms, ${member.cpuUs.toFixed(0)} µs CPU/request (throughput ${(throughputLoss * 100).toFixed(1)} % lower)\n`,
+  );
   console.log(row('measure', 'value', 'target', 'result'));
   console.log(row('sign-in p50, one at a time', `${p50.toFixed(1)} ms`, '< 150 ms', verdict(p50 < 150)));
-  console.log(row('unknown vs wrong password, p50 gap', `${(timingGap * 100).toFixed(1)} %`, '< 5 %', verdict(timingGap < 0.05)));
-  console.log(row('signed-in page view CPU vs anonymous', `${(overhead * 100).toFixed(1)} %`, '< 10 %', verdict(overhead < 0.1)));
+  console.log(
+    row('unknown vs wrong password, p50 gap', `${(timingGap * 100).toFixed(1)} %`, '< 5 %', verdict(timingGap < 0.05)),
+  );
+  console.log(
+    row('signed-in page view CPU vs anonymous', `${(overhead * 100).toFixed(1)} %`, '< 10 %', verdict(overhead < 0.1)),
+  );
 } finally {
   await shop.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });

@@ -18,7 +18,9 @@ await build({
   // loading one file instead of several hundred ESM modules halves the cold start.
   external: ['better-sqlite3', 'pg', 'ioredis', 'nodemailer', '@node-rs/argon2'],
   // Bundled CommonJS packages call require(); ESM output needs it defined.
-  banner: { js: "import { createRequire as __vitrineCreateRequire } from 'node:module'; const require = __vitrineCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __vitrineCreateRequire } from 'node:module'; const require = __vitrineCreateRequire(import.meta.url);",
+  },
   jsx: 'automatic',
   jsxImportSource: 'preact',
   // Whitespace and comments out (most of the bundle's bytes), names kept for readable traces.

@@ -6,8 +6,17 @@ import { chromiumLaunchOptions } from '../test/e2e/chromium.mjs';
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const out = process.argv[3] ?? '.screenshots';
 const pages = [
-  '/fr', '/en/catalog', '/fr/catalogue/javascript-fundamentals', '/en/catalog/developer-notebook', '/fr/confidentialite', '/en/cookies',
-  '/en/nothing-here', '/en/account/sign-up', '/fr/compte/connexion', '/en/account/forgot-password', '/admin/sign-in',
+  '/fr',
+  '/en/catalog',
+  '/fr/catalogue/javascript-fundamentals',
+  '/en/catalog/developer-notebook',
+  '/fr/confidentialite',
+  '/en/cookies',
+  '/en/nothing-here',
+  '/en/account/sign-up',
+  '/fr/compte/connexion',
+  '/en/account/forgot-password',
+  '/admin/sign-in',
 ];
 // Signed-in pages (account, back office): SCREENSHOTS_DIR=.screenshots npm run test:e2e
 const widths = { desktop: 1280, phone: 390 };

@@ -63,7 +63,12 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   // One log line per request, by route pattern: the raw URL can carry personal data.
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
-      { method: request.method, route: routeOf(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        method: request.method,
+        route: routeOf(request),
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'request',
     );
   });
@@ -74,7 +79,11 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: bodyLimitBytes });
   securityHeadersOnEveryReply(app, applySecurityHeaders);
-  rateLimits(app, { store: context.rateLimitStore, secrets: context.secrets, rules: defaultRateLimitRules(config.rateLimit) });
+  rateLimits(app, {
+    store: context.rateLimitStore,
+    secrets: context.secrets,
+    rules: defaultRateLimitRules(config.rateLimit),
+  });
   csrfProtection(app, { secrets: context.secrets, secure });
   cookieGuard(app, {
     registry: context.privacy.cookies,

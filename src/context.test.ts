@@ -9,13 +9,15 @@ import { defineModule } from './platform/module.js';
 
 describe('the composition root', () => {
   it('refuses a module listed before a module it depends on, naming both', async () => {
-    await expect(createContext(loadConfig({ NODE_ENV: 'test' }), { modules: [backofficeModule, membersModule] })).rejects.toThrow(
-      'Module backoffice depends on members, which must come before it in the module list',
-    );
+    await expect(
+      createContext(loadConfig({ NODE_ENV: 'test' }), { modules: [backofficeModule, membersModule] }),
+    ).rejects.toThrow('Module backoffice depends on members, which must come before it in the module list');
   });
 
   it('refuses a dependency named otherwise than the module it is', () => {
-    expect(() => defineModule({ name: 'reviews', dependsOn: { people: membersModule } })).toThrow('dependsOn.people is the module "members"');
+    expect(() => defineModule({ name: 'reviews', dependsOn: { people: membersModule } })).toThrow(
+      'dependsOn.people is the module "members"',
+    );
   });
 });
 

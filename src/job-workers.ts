@@ -11,7 +11,8 @@ export function createJobWorker(context: AppContext, options: { pollMs?: number 
   const schedules: Schedule[] = [];
   for (const module of context.modules) {
     for (const registration of module.jobs?.(context.runtimeOf(module)) ?? []) {
-      if (handlers.some((other) => other.name === registration.name)) throw new Error(`Job ${registration.name} has two handlers (module ${module.name})`);
+      if (handlers.some((other) => other.name === registration.name))
+        throw new Error(`Job ${registration.name} has two handlers (module ${module.name})`);
       handlers.push(registration);
     }
     schedules.push(...(module.schedules ?? []));

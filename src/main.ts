@@ -26,7 +26,12 @@ async function main() {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   context.logger.info(
-    { engine: context.database.engine, mail: context.mailer.name, jobs: Boolean(worker), startMs: Math.round(performance.now() - startedAt) },
+    {
+      engine: context.database.engine,
+      mail: context.mailer.name,
+      jobs: Boolean(worker),
+      startMs: Math.round(performance.now() - startedAt),
+    },
     `Vitrine is serving ${context.shop.identity().name} at http://${config.host}:${port}`,
   );
 

@@ -11,4 +11,11 @@ import { privacyModule } from './privacy/privacy-module.js';
  * registered: a module after those it depends on, and members before the pages that show who is
  * signed in (its session hook must exist first). Only the composition root reads this list.
  */
-export const modules: readonly AnyModule[] = [platformModule, privacyModule, membersModule, backofficeModule, catalogModule, devMailboxModule];
+export const modules: readonly AnyModule[] = [
+  platformModule,
+  privacyModule,
+  membersModule,
+  backofficeModule,
+  catalogModule,
+  devMailboxModule,
+];

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from './harness.js';
-import { type Principal, developerEnv, enumeratingTestTimeoutMs, routeCheckEnv, signInPrincipals } from './principals.js';
+import {
+  type Principal,
+  developerEnv,
+  enumeratingTestTimeoutMs,
+  routeCheckEnv,
+  signInPrincipals,
+} from './principals.js';
 import { undeclaredAccess } from './route-checks/access-declarations.js';
 import { checkAuthorization } from './route-checks/authorization-matrix.js';
 import { appWithBrokenRoutes, brokenPrefix } from './route-checks/broken-module.js';
@@ -28,9 +34,13 @@ describeEachEngine(
       expect(undeclaredAccess(routes)).toEqual([]);
     });
 
-    it('every route × anonymous, member, each staff role and half-signed staff: allowed or refused as declared', async () => {
-      expect(await checkAuthorization(suite.app, routesUnderCheck(suite.app), principals, samples)).toEqual([]);
-    }, enumeratingTestTimeoutMs);
+    it(
+      'every route × anonymous, member, each staff role and half-signed staff: allowed or refused as declared',
+      async () => {
+        expect(await checkAuthorization(suite.app, routesUnderCheck(suite.app), principals, samples)).toEqual([]);
+      },
+      enumeratingTestTimeoutMs,
+    );
 
     describe('the checks can fail', () => {
       const broken = appWithBrokenRoutes(suite);
@@ -43,8 +53,12 @@ describeEachEngine(
       it('reports a route declared for staff that lets anyone in', async () => {
         const routes = brokenRoutes().filter((route) => route.url.endsWith('members-export'));
         const failures = await checkAuthorization(broken(), routes, principals, samples);
-        expect(failures).toContain(`POST ${brokenPrefix}members-export as anonymous: 200, should be refused with 401 VT_UNAUTHORIZED`);
-        expect(failures).toContain(`POST ${brokenPrefix}members-export as staff:marketing: 200, should be refused with 403 VT_FORBIDDEN`);
+        expect(failures).toContain(
+          `POST ${brokenPrefix}members-export as anonymous: 200, should be refused with 401 VT_UNAUTHORIZED`,
+        );
+        expect(failures).toContain(
+          `POST ${brokenPrefix}members-export as staff:marketing: 200, should be refused with 403 VT_FORBIDDEN`,
+        );
         expect(failures.filter((failure) => failure.includes('staff:owner'))).toEqual([]);
       });
     });
@@ -56,18 +70,26 @@ describeEachEngine(
 describeEachEngine(
   'every route of the app as a developer runs it declares its access, and answers each principal accordingly',
   (suite) => {
-    it('the development-only routes: declared, and allowed or refused as declared', async () => {
-      const routes = await developerOnlyRoutes(suite);
-      expect(routes.map((route) => route.name)).toEqual(expect.arrayContaining(['GET /dev/mailbox', 'GET /dev/mailbox/:id']));
-      expect(undeclaredAccess(routes)).toEqual([]);
-      // Public routes of the storefront: the other principals would be the anonymous run again.
-      const principals = await signInPrincipals(suite, ['anonymous', 'member', 'staff:owner', 'staff-pending:code']);
-      const samples = await paramSamples(suite.database);
-      expect(await checkAuthorization(suite.app, routes, principals, samples)).toEqual([]);
-      // The checks' requests reach the mailbox itself (a relayed request would get its 404): a real message.
-      const [visitor] = await signInPrincipals(suite, ['anonymous']);
-      expect(visitor && (await requestAs(suite.app, visitor, 'GET', sampleUrl('/dev/mailbox/:id', samples))).statusCode).toBe(200);
-    }, enumeratingTestTimeoutMs);
+    it(
+      'the development-only routes: declared, and allowed or refused as declared',
+      async () => {
+        const routes = await developerOnlyRoutes(suite);
+        expect(routes.map((route) => route.name)).toEqual(
+          expect.arrayContaining(['GET /dev/mailbox', 'GET /dev/mailbox/:id']),
+        );
+        expect(undeclaredAccess(routes)).toEqual([]);
+        // Public routes of the storefront: the other principals would be the anonymous run again.
+        const principals = await signInPrincipals(suite, ['anonymous', 'member', 'staff:owner', 'staff-pending:code']);
+        const samples = await paramSamples(suite.database);
+        expect(await checkAuthorization(suite.app, routes, principals, samples)).toEqual([]);
+        // The checks' requests reach the mailbox itself (a relayed request would get its 404): a real message.
+        const [visitor] = await signInPrincipals(suite, ['anonymous']);
+        expect(
+          visitor && (await requestAs(suite.app, visitor, 'GET', sampleUrl('/dev/mailbox/:id', samples))).statusCode,
+        ).toBe(200);
+      },
+      enumeratingTestTimeoutMs,
+    );
   },
   { env: developerEnv },
 );

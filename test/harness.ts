@@ -42,7 +42,8 @@ export function describeEachEngine(title: string, body: (suite: Suite) => void, 
         get(target, key) {
           if (key === 'engine') return engine.name;
           const value = target[key as keyof Suite];
-          if (value === undefined && key !== 'then') throw new Error(`suite.${String(key)} is only available inside tests (after beforeAll)`);
+          if (value === undefined && key !== 'then')
+            throw new Error(`suite.${String(key)} is only available inside tests (after beforeAll)`);
           return value;
         },
       });

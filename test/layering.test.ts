@@ -118,7 +118,9 @@ const cases: { title: string; files: Tree; violations: Violation[] }[] = [
         import { shopService } from '../../modules/shop/index.js';
         export const enforce = () => shopService.name();`,
     },
-    violations: ['privacy-engine-imports-upward: src/privacy/retention/enforce-retention.ts → src/modules/shop/index.ts'],
+    violations: [
+      'privacy-engine-imports-upward: src/privacy/retention/enforce-retention.ts → src/modules/shop/index.ts',
+    ],
   },
   {
     title: 'a module importing the module list',
@@ -159,7 +161,9 @@ const cases: { title: string; files: Tree; violations: Violation[] }[] = [
         export const locales: string[] = [];
         export type Seen = typeof seen;`,
     },
-    violations: ['no-cycle: src/platform/i18n.test.ts → src/platform/i18n.ts (src/platform/i18n.test.ts → src/platform/i18n.ts → src/platform/i18n.test.ts)'],
+    violations: [
+      'no-cycle: src/platform/i18n.test.ts → src/platform/i18n.ts (src/platform/i18n.test.ts → src/platform/i18n.ts → src/platform/i18n.test.ts)',
+    ],
   },
   {
     title: 'an import of a file that does not exist',
@@ -201,7 +205,9 @@ async function violationsIn(root: string): Promise<Violation[]> {
   return result.summary.violations
     .map((violation) => {
       const line = `${violation.rule.name}: ${violation.from} → ${violation.to}`;
-      return violation.cycle ? `${line} (${[violation.from, ...violation.cycle.map((step) => step.name)].join(' → ')})` : line;
+      return violation.cycle
+        ? `${line} (${[violation.from, ...violation.cycle.map((step) => step.name)].join(' → ')})`
+        : line;
     })
     .sort();
 }
@@ -223,7 +229,9 @@ describe('the layering check', () => {
     const failing = writeTree('cli-failing', { ...cleanTree, ...cases[1]!.files });
     await expect(run(failing)).rejects.toMatchObject({
       code: 1,
-      stdout: expect.stringContaining('error platform-imports-upward: src/platform/mailer.ts → src/modules/shop/index.ts'),
+      stdout: expect.stringContaining(
+        'error platform-imports-upward: src/platform/mailer.ts → src/modules/shop/index.ts',
+      ),
     });
   }, 60_000);
 });

@@ -21,7 +21,10 @@ export async function mailTo(suite: Suite, to: string): Promise<{ subject: strin
     .orderBy('created_at', 'desc')
     .execute();
   const secrets = new FieldEncryption(suite.context.secrets, mailSecretsPurpose);
-  return rows.map((row) => ({ subject: row.subject, text: revealedText(row, secrets, suite.context.now(), '[expired link]') }));
+  return rows.map((row) => ({
+    subject: row.subject,
+    text: revealedText(row, secrets, suite.context.now(), '[expired link]'),
+  }));
 }
 
 /** The first link in a mail that points to `path`. */

@@ -21,7 +21,11 @@ export async function verifiedMember(suite: Suite, username: string, email = `${
   const link = linkIn(mail?.text ?? '', '/en/account/verify');
   await visitor.get(link);
   await visitor.post('/en/account/verify', { token: tokenOf(link) });
-  const row = await tablesOf<MemberTables>(suite.database).selectFrom('accounts_members').select(['id', 'email_verified_at']).where('username_key', '=', username.toLowerCase()).executeTakeFirst();
+  const row = await tablesOf<MemberTables>(suite.database)
+    .selectFrom('accounts_members')
+    .select(['id', 'email_verified_at'])
+    .where('username_key', '=', username.toLowerCase())
+    .executeTakeFirst();
   if (!row?.email_verified_at) throw new Error(`member ${username} was not confirmed`);
   return { id: row.id, email, username };
 }

@@ -30,14 +30,23 @@ export const enumeratingTestTimeoutMs = 180_000;
  * The environment of the route-check suites: the per-client rate limits do not stop thousands of
  * requests, and a proxy is trusted (so forged X-Forwarded-For headers are among the hostile input).
  */
-export const routeCheckEnv = { TRUST_PROXY: 'true', RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000', RATE_LIMIT_WRITES_PER_MINUTE: '1000000' };
+export const routeCheckEnv = {
+  TRUST_PROXY: 'true',
+  RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000',
+  RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+};
 
 /**
  * The same, as a developer runs the shop on their computer (`npm start`): development mode on a
  * loopback address and no reverse proxy, which adds the development mailbox (`/dev/mailbox`).
  * X-Forwarded-For is not trusted here: staff members sign in from 127.0.0.1 (see principalOf).
  */
-export const developerEnv = { RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000', RATE_LIMIT_WRITES_PER_MINUTE: '1000000', NODE_ENV: 'development', PUBLIC_URL: 'http://127.0.0.1:3000' };
+export const developerEnv = {
+  RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000',
+  RATE_LIMIT_WRITES_PER_MINUTE: '1000000',
+  NODE_ENV: 'development',
+  PUBLIC_URL: 'http://127.0.0.1:3000',
+};
 
 let count = 0;
 /**
@@ -116,7 +125,8 @@ export class Principal {
     }
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1];
     const cookieName = [...this.browser.cookies].find(([, value]) => value === token)?.[0];
-    if (!token || !cookieName) throw new Error(`${this.name}: no CSRF token on ${this.tokenPage(area)} (${page.statusCode})`);
+    if (!token || !cookieName)
+      throw new Error(`${this.name}: no CSRF token on ${this.tokenPage(area)} (${page.statusCode})`);
     return { token, cookieName, cookies: Object.fromEntries(this.browser.cookies) };
   }
 
@@ -136,7 +146,13 @@ export class Principal {
 }
 
 /** The principals of the authorization matrix: anonymous, a member, each staff role, half-signed staff. */
-export const principalNames = ['anonymous', 'member', ...staffRoles.map((role) => `staff:${role}`), 'staff-pending:code', 'staff-pending:setup'] as const;
+export const principalNames = [
+  'anonymous',
+  'member',
+  ...staffRoles.map((role) => `staff:${role}`),
+  'staff-pending:code',
+  'staff-pending:setup',
+] as const;
 export type PrincipalName = (typeof principalNames)[number];
 
 let people = 0;
@@ -145,7 +161,10 @@ let people = 0;
  * Signs each principal in the way a person does (through the forms), on the suite's app.
  * The suite must trust X-Forwarded-For (TRUST_PROXY=true): staff members sign in through it.
  */
-export async function signInPrincipals(suite: Suite, names: readonly PrincipalName[] = principalNames): Promise<Principal[]> {
+export async function signInPrincipals(
+  suite: Suite,
+  names: readonly PrincipalName[] = principalNames,
+): Promise<Principal[]> {
   const principals: Principal[] = [];
   for (const name of names) principals.push(await (await principalOf(suite, name)).ready());
   return principals;
@@ -155,13 +174,17 @@ async function principalOf(suite: Suite, name: PrincipalName): Promise<Principal
   people += 1;
   const id = `${people}${suite.engine.slice(0, 2)}`;
   // Signing in again keeps the browser's other cookies (a known device is not throttled).
-  const browserOf = (principal: Principal) => (principal.browser as Visitor | undefined) ?? new Visitor(suite.app, principal.headers, principal.client);
+  const browserOf = (principal: Principal) =>
+    (principal.browser as Visitor | undefined) ?? new Visitor(suite.app, principal.headers, principal.client);
   if (name === 'anonymous') return new Principal(name, 'anonymous', undefined, async (me) => browserOf(me));
   if (name === 'member') {
     const { username } = await verifiedMember(suite, `matrix${id}`);
     return new Principal(name, 'member', undefined, async (me) => {
       const browser = browserOf(me);
-      const signedIn = await browser.submit(paths.signIn('en'), paths.signIn('en'), { identifier: username, password: memberPassword });
+      const signedIn = await browser.submit(paths.signIn('en'), paths.signIn('en'), {
+        identifier: username,
+        password: memberPassword,
+      });
       if (signedIn.statusCode !== 303) throw new Error(`member sign-in: ${signedIn.statusCode}`);
       return browser;
     });
@@ -171,17 +194,27 @@ async function principalOf(suite: Suite, name: PrincipalName): Promise<Principal
     // signedInStaff's browser takes headers only: its address comes through the proxy header
     // (under developerEnv, which trusts no proxy, every staff member signs in from 127.0.0.1).
     const headers = (me: Principal) => ({ ...me.headers, 'x-forwarded-for': me.client.remoteAddress });
-    return new Principal(name, 'staff', role, async (me) => (await signedInStaff(suite, role, { headers: headers(me) })).browser);
+    return new Principal(
+      name,
+      'staff',
+      role,
+      async (me) => (await signedInStaff(suite, role, { headers: headers(me) })).browser,
+    );
   }
   // Half-signed: the password passed, the code not (yet). `setup`: two-factor never set up.
   const step = name === 'staff-pending:setup' ? 'setup' : 'code';
   let email = `pending-${id}@codeacademy.example`;
-  if (step === 'code') email = (await signedInStaff(suite, 'owner', { headers: { 'x-forwarded-for': nextClientAddress() } })).email;
-  else await suite.context.servicesOf(backofficeModule).staff.create({ email, name: `Pending ${id}`, role: 'owner', password: staffPassword });
+  if (step === 'code')
+    email = (await signedInStaff(suite, 'owner', { headers: { 'x-forwarded-for': nextClientAddress() } })).email;
+  else
+    await suite.context
+      .servicesOf(backofficeModule)
+      .staff.create({ email, name: `Pending ${id}`, role: 'owner', password: staffPassword });
   const signIn = async (me: Principal) => {
     const browser = browserOf(me);
     const password = await browser.submit('/admin/sign-in', '/admin/sign-in', { email, password: staffPassword });
-    if (password.headers.location !== `/admin/sign-in/${step}`) throw new Error(`half-signed staff: ${password.statusCode} ${password.headers.location}`);
+    if (password.headers.location !== `/admin/sign-in/${step}`)
+      throw new Error(`half-signed staff: ${password.statusCode} ${password.headers.location}`);
     return browser;
   };
   return new Principal(name, 'staff-pending', 'owner', signIn, step);

@@ -14,17 +14,23 @@ let count = 0;
 export async function signedInStaff(suite: Suite, role = 'owner', options: { headers?: Record<string, string> } = {}) {
   count += 1;
   const email = `${role}-${count}-${suite.engine}@codeacademy.example`;
-  await suite.context.servicesOf(backofficeModule).staff.create({ email, name: `Staff ${count}`, role, password: staffPassword });
+  await suite.context
+    .servicesOf(backofficeModule)
+    .staff.create({ email, name: `Staff ${count}`, role, password: staffPassword });
   const browser = new Visitor(suite.app, options.headers);
   const password = await browser.submit('/admin/sign-in', '/admin/sign-in', { email, password: staffPassword });
-  if (password.headers.location !== '/admin/sign-in/setup') throw new Error(`staff sign-in: ${password.statusCode} ${password.headers.location}`);
+  if (password.headers.location !== '/admin/sign-in/setup')
+    throw new Error(`staff sign-in: ${password.statusCode} ${password.headers.location}`);
   const setup = await browser.get('/admin/sign-in/setup');
   const secret = /class="secret">([A-Z2-7 ]+)</.exec(setup.body)?.[1]?.replace(/ /g, '');
   if (!secret) throw new Error('the setup page shows no two-factor key');
   const done = await browser.post('/admin/sign-in/setup', { code: await totpCode(secret, suite.context.now()) });
   // Confirming the setup answers with the recovery codes, shown this once.
-  const recoveryCodes = [...done.body.matchAll(/<code>([0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4})<\/code>/g)].map((match) => match[1] as string);
-  if (done.statusCode !== 200 || recoveryCodes.length !== 10) throw new Error(`two-factor setup: ${done.statusCode} ${done.body.slice(0, 200)}`);
+  const recoveryCodes = [...done.body.matchAll(/<code>([0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4})<\/code>/g)].map(
+    (match) => match[1] as string,
+  );
+  if (done.statusCode !== 200 || recoveryCodes.length !== 10)
+    throw new Error(`two-factor setup: ${done.statusCode} ${done.body.slice(0, 200)}`);
   return { browser, email, secret, recoveryCodes };
 }
 

@@ -19,11 +19,17 @@ export class Visitor {
   ) {}
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: this.requestHeaders(), ...this.options }));
+    return this.remember(
+      await this.app.inject({ method: 'GET', url, headers: this.requestHeaders(), ...this.options }),
+    );
   }
 
   /** Posts a form; `csrf: false` leaves the token out (a forged request). */
-  async post(url: string, form: Record<string, string> = {}, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    form: Record<string, string> = {},
+    options: { csrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
     const fields = options.csrf === false || !this.csrf ? form : { _csrf: this.csrf, ...form };
     return this.remember(
       await this.app.inject({
@@ -49,7 +55,9 @@ export class Visitor {
 
   private remember(response: LightMyRequestResponse): LightMyRequestResponse {
     for (const cookie of response.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
-      const expired = (cookie.maxAge !== undefined && cookie.maxAge <= 0) || (cookie.expires !== undefined && cookie.expires.getTime() <= Date.now());
+      const expired =
+        (cookie.maxAge !== undefined && cookie.maxAge <= 0) ||
+        (cookie.expires !== undefined && cookie.expires.getTime() <= Date.now());
       if (expired || cookie.value === '') this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
       this.cookieAttributes.set(cookie.name, { maxAge: cookie.maxAge, expires: cookie.expires });

@@ -16,7 +16,10 @@ describe('configuration', () => {
   });
 
   it('reads the request and header timeouts; the headers never get longer than the whole request', () => {
-    expect(loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '2000' }).timeouts).toEqual({ requestMs: 5000, headersMs: 2000 });
+    expect(loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '2000' }).timeouts).toEqual({
+      requestMs: 5000,
+      headersMs: 2000,
+    });
     expect(loadConfig({ REQUEST_TIMEOUT_MS: '4000' }).timeouts).toEqual({ requestMs: 4000, headersMs: 4000 });
   });
 
@@ -46,7 +49,10 @@ describe('configuration', () => {
     [{ TRUST_PROXY: 'everyone!' }, 'TRUST_PROXY must be true, false, a hop count or a list of proxy addresses'],
     [{ REQUEST_TIMEOUT_MS: '0' }, 'REQUEST_TIMEOUT_MS must be a whole number between 100 and 3600000 (got "0")'],
     [{ REQUEST_TIMEOUT_MS: '30s' }, 'REQUEST_TIMEOUT_MS must be a whole number'],
-    [{ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '6000' }, 'HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS (5000)'],
+    [
+      { REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '6000' },
+      'HEADERS_TIMEOUT_MS must not be longer than REQUEST_TIMEOUT_MS (5000)',
+    ],
   ])('refuses %j with a message naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -31,7 +31,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Invalid configuration: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -97,7 +100,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const requestTimeoutMs = integer('REQUEST_TIMEOUT_MS', 30_000, 100, 3_600_000);
   const headersTimeoutMs = integer('HEADERS_TIMEOUT_MS', Math.min(10_000, requestTimeoutMs), 100, 3_600_000);
   if (headersTimeoutMs > requestTimeoutMs) {
-    throw new ConfigError('HEADERS_TIMEOUT_MS', `must not be longer than REQUEST_TIMEOUT_MS (${requestTimeoutMs}), which includes the headers (got "${headersTimeoutMs}")`);
+    throw new ConfigError(
+      'HEADERS_TIMEOUT_MS',
+      `must not be longer than REQUEST_TIMEOUT_MS (${requestTimeoutMs}), which includes the headers (got "${headersTimeoutMs}")`,
+    );
   }
 
   const mailFrom = read('MAIL_FROM');
@@ -141,7 +147,8 @@ function parseDatabase(raw: string | undefined, dataDir: string, cwd: string): C
   }
   if (raw.startsWith('sqlite:')) {
     const file = raw.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (file === '') throw new ConfigError('DATABASE_URL', 'needs a file path after sqlite: (for example sqlite:data/shop.sqlite)');
+    if (file === '')
+      throw new ConfigError('DATABASE_URL', 'needs a file path after sqlite: (for example sqlite:data/shop.sqlite)');
     return { engine: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
   }
   throw new ConfigError('DATABASE_URL', 'must start with postgres://, postgresql:// or sqlite:');

@@ -39,7 +39,9 @@ export type ModuleDependencies = Record<string, AnyModule>;
 
 /** The services a module definition builds. */
 export type ServicesOf<M> = M extends ModuleDefinition<infer Services, infer _Dependencies> ? Services : never;
-export type ServicesOfAll<Dependencies extends ModuleDependencies> = { [Name in keyof Dependencies]: ServicesOf<Dependencies[Name]> };
+export type ServicesOfAll<Dependencies extends ModuleDependencies> = {
+  [Name in keyof Dependencies]: ServicesOf<Dependencies[Name]>;
+};
 
 /** What a module's routes, jobs, commands and seed receive: the platform, its services, its dependencies'. */
 export interface ModuleRuntime<Services = unknown, Dependencies extends ModuleDependencies = ModuleDependencies> {
@@ -58,7 +60,10 @@ export function defineModule<Services = undefined, Dependencies extends ModuleDe
   module: ModuleDefinition<Services, Dependencies>,
 ): ModuleDefinition<Services, Dependencies> {
   for (const [name, dependency] of Object.entries(module.dependsOn ?? {})) {
-    if (dependency.name !== name) throw new Error(`Module ${module.name}: dependsOn.${name} is the module "${dependency.name}"; name it by its name`);
+    if (dependency.name !== name)
+      throw new Error(
+        `Module ${module.name}: dependsOn.${name} is the module "${dependency.name}"; name it by its name`,
+      );
   }
   return module;
 }

@@ -65,7 +65,9 @@ export async function createPlatform(
   // The outbox keeps one-time links (encrypted, until they expire) only for the development
   // mailbox, and in tests, which read mail as its recipients do (test/mail.ts).
   const keepSecrets = config.env === 'test' || devMailboxEnabled(config);
-  const mailer = overrides.mailer ?? (config.smtpUrl ? await smtpMailer(config.smtpUrl) : new OutboxMailer(database, now, { keepSecrets }));
+  const mailer =
+    overrides.mailer ??
+    (config.smtpUrl ? await smtpMailer(config.smtpUrl) : new OutboxMailer(database, now, { keepSecrets }));
   const shop = new ShopService(new ShopStore(database));
   await shop.load(now());
   const mail = new MailService(

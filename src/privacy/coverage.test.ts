@@ -14,7 +14,9 @@ describeEachEngine(
   (suite) => {
     it('finds every table and column of the migrated schema declared', async () => {
       const schema = await introspectSchema(suite.database);
-      expect(schema.map((t) => t.name)).toEqual(expect.arrayContaining(['jobs', 'mail_outbox', 'catalog_products', 'kysely_migration']));
+      expect(schema.map((t) => t.name)).toEqual(
+        expect.arrayContaining(['jobs', 'mail_outbox', 'catalog_products', 'kysely_migration']),
+      );
       expect(coverageProblems(schema, suite.context.privacy)).toEqual([]);
     });
 

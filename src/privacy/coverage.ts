@@ -15,7 +15,10 @@ export function coverageProblems(schema: TableShape[], registry: PrivacyRegistry
       problems.push(`table ${table.name} is not declared: add it to its module's privacy.ts (defineData)`);
       continue;
     }
-    const known = new Set([...declared.nonPersonal, ...(declared.personal ? declared.columns.map((column) => column.name) : [])]);
+    const known = new Set([
+      ...declared.nonPersonal,
+      ...(declared.personal ? declared.columns.map((column) => column.name) : []),
+    ]);
     for (const column of table.columns) {
       if (!known.has(column)) {
         problems.push(
@@ -24,12 +27,14 @@ export function coverageProblems(schema: TableShape[], registry: PrivacyRegistry
       }
     }
     for (const column of known) {
-      if (!table.columns.includes(column)) problems.push(`column ${table.name}.${column} is declared but does not exist`);
+      if (!table.columns.includes(column))
+        problems.push(`column ${table.name}.${column} is declared but does not exist`);
     }
   }
   const existing = new Set(schema.map((t) => t.name));
   for (const declared of registry.tables()) {
-    if (!existing.has(declared.name)) problems.push(`table ${declared.name} is declared by ${declared.module} but does not exist`);
+    if (!existing.has(declared.name))
+      problems.push(`table ${declared.name} is declared by ${declared.module} but does not exist`);
   }
   return problems;
 }

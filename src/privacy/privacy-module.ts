@@ -29,11 +29,19 @@ export const privacyModule = defineModule({
   routes: (app, { platform: context }) => {
     for (const locale of locales) {
       app.get(paths.privacy(locale), { config: { access: 'public' } }, async (request, reply) => {
-        const ctx = pageContext(request, reply, { locale, shop: context.shop.identity(), alternates: alternatesOf(paths.privacy) });
+        const ctx = pageContext(request, reply, {
+          locale,
+          shop: context.shop.identity(),
+          alternates: alternatesOf(paths.privacy),
+        });
         return reply.html(h(PolicyPage, { ctx, tables: context.privacy.personalTables() }));
       });
       app.get(paths.cookies(locale), { config: { access: 'public' } }, async (request, reply) => {
-        const ctx = pageContext(request, reply, { locale, shop: context.shop.identity(), alternates: alternatesOf(paths.cookies) });
+        const ctx = pageContext(request, reply, {
+          locale,
+          shop: context.shop.identity(),
+          alternates: alternatesOf(paths.cookies),
+        });
         const secure = context.config.secureCookies;
         return reply.html(h(CookiesPage, { ctx, cookies: context.privacy.cookies.all(), secure }));
       });

@@ -32,15 +32,21 @@ export function assetUrl(name: string): string {
 
 export function assetRoutes(app: FastifyInstance) {
   for (const name of Object.keys(files)) load(name);
-  app.get<{ Params: { hash: string; name: string } }>('/assets/:hash/:name', { config: { access: 'public' } }, async (request, reply) => {
-    const asset = loaded.get(request.params.name);
-    if (!asset) return reply.callNotFound();
-    // An old hash still gets the current file, but without the year-long cache.
-    const immutable = request.params.hash === asset.hash;
-    return reply
-      .type(asset.type)
-      .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
-      .send(asset.body);
-  });
-  app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) => reply.redirect(assetUrl('favicon.svg'), 301));
+  app.get<{ Params: { hash: string; name: string } }>(
+    '/assets/:hash/:name',
+    { config: { access: 'public' } },
+    async (request, reply) => {
+      const asset = loaded.get(request.params.name);
+      if (!asset) return reply.callNotFound();
+      // An old hash still gets the current file, but without the year-long cache.
+      const immutable = request.params.hash === asset.hash;
+      return reply
+        .type(asset.type)
+        .header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=300')
+        .send(asset.body);
+    },
+  );
+  app.get('/favicon.ico', { config: { access: 'public' } }, async (_request, reply) =>
+    reply.redirect(assetUrl('favicon.svg'), 301),
+  );
 }

@@ -22,17 +22,28 @@ export function errorResponder(shop: () => ShopIdentity): ErrorResponder {
     // A server error gets a reference the visitor can quote to support; it is in the log line.
     const reference = spec.status >= 500 ? request.id : undefined;
     if (!wantsHtml(request)) {
-      return reply.send({ error: { code, message: spec.message[locale], ...(fields ? { fields } : {}), ...(reference ? { reference } : {}) } });
+      return reply.send({
+        error: {
+          code,
+          message: spec.message[locale],
+          ...(fields ? { fields } : {}),
+          ...(reference ? { reference } : {}),
+        },
+      });
     }
     try {
       const ctx = pageContext(request, reply, { locale, shop: shop() });
-      return reply.type('text/html; charset=utf-8').send(renderDocument(h(ErrorPage, { ctx, code, fields, reference })));
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(renderDocument(h(ErrorPage, { ctx, code, fields, reference })));
     } catch (renderError) {
       // The error page itself failed (a broken template): still answer kindly, and say so in the log.
       request.log.error({ err: renderError }, 'error page failed to render');
       return reply
         .type('text/html; charset=utf-8')
-        .send(`<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${spec.title[locale]}</title><h1>${spec.title[locale]}</h1><p>${spec.message[locale]}</p>`);
+        .send(
+          `<!doctype html><html lang="${locale}"><meta charset="utf-8"><title>${spec.title[locale]}</title><h1>${spec.title[locale]}</h1><p>${spec.message[locale]}</p>`,
+        );
     }
   };
 }

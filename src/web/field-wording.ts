@@ -21,27 +21,32 @@ const problems = defineWording({
     confirm: 'Tick this box to confirm.',
     role: 'Choose one of the roles: owner, support, marketing, accountant.',
     'staff-email-taken': 'A staff account already uses this email address.',
-    'totp-wrong': 'This is not the code your authenticator app shows now (each code works once: wait for the next one).',
+    'totp-wrong':
+      'This is not the code your authenticator app shows now (each code works once: wait for the next one).',
   },
   fr: {
     required: 'Ce champ est obligatoire.',
     'too-long': 'C’est trop long.',
-    'username-format': 'Utilisez 3 à 30 lettres, chiffres, points, tirets ou tirets bas, en commençant par une lettre ou un chiffre.',
+    'username-format':
+      'Utilisez 3 à 30 lettres, chiffres, points, tirets ou tirets bas, en commençant par une lettre ou un chiffre.',
     'username-reserved': 'Ce nom d’utilisateur est réservé. Veuillez en choisir un autre.',
     'username-taken': 'Ce nom d’utilisateur est déjà pris. Veuillez en choisir un autre.',
     'email-format': 'Saisissez une adresse e-mail comme nom@exemple.fr.',
     'email-same': 'C’est déjà votre adresse.',
     'password-too-short': `Utilisez au moins ${passwordLength.min} caractères. Quelques mots font un mot de passe long et facile à retenir.`,
     'password-too-long': `Utilisez au plus ${passwordLength.max} caractères.`,
-    'password-common': 'Ce mot de passe est trop courant : il fait partie des premiers essayés par les attaquants. Choisissez-en un autre.',
-    'password-personal': 'Ce mot de passe contient votre nom d’utilisateur, votre e-mail ou le nom de la boutique. Choisissez-en un autre.',
+    'password-common':
+      'Ce mot de passe est trop courant : il fait partie des premiers essayés par les attaquants. Choisissez-en un autre.',
+    'password-personal':
+      'Ce mot de passe contient votre nom d’utilisateur, votre e-mail ou le nom de la boutique. Choisissez-en un autre.',
     'password-wrong': 'Ce n’est pas votre mot de passe actuel.',
     'phone-format': 'Saisissez un numéro comme +33 1 23 45 67 89.',
     locale: 'Choisissez français ou anglais.',
     confirm: 'Cochez cette case pour confirmer.',
     role: 'Choisissez l’un des rôles : owner, support, marketing, accountant.',
     'staff-email-taken': 'Un compte du personnel utilise déjà cette adresse e-mail.',
-    'totp-wrong': 'Ce n’est pas le code affiché maintenant par votre application d’authentification (chaque code sert une fois : attendez le suivant).',
+    'totp-wrong':
+      'Ce n’est pas le code affiché maintenant par votre application d’authentification (chaque code sert une fois : attendez le suivant).',
   },
 });
 

@@ -16,8 +16,10 @@ export const paths = {
   signIn: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'connexion' : 'sign-in'}`,
   signOut: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'deconnexion' : 'sign-out'}`,
   verifyEmail: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'verification' : 'verify'}`,
-  forgotPassword: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'mot-de-passe-oublie' : 'forgot-password'}`,
-  resetPassword: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'nouveau-mot-de-passe' : 'reset-password'}`,
+  forgotPassword: (locale: Locale) =>
+    `${paths.account(locale)}/${locale === 'fr' ? 'mot-de-passe-oublie' : 'forgot-password'}`,
+  resetPassword: (locale: Locale) =>
+    `${paths.account(locale)}/${locale === 'fr' ? 'nouveau-mot-de-passe' : 'reset-password'}`,
   devices: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'appareils' : 'devices'}`,
   security: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'securite' : 'security'}`,
   confirmEmail: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'confirmer-email' : 'confirm-email'}`,

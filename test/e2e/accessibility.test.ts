@@ -5,9 +5,19 @@ import { shopInChromium } from './shop-in-chromium.js';
 const shop = shopInChromium();
 
 const pages = [
-  '/fr', '/en', '/fr/catalogue', '/en/catalog?kind=workshop', '/fr/catalogue/fullstack-web-bootcamp',
-  '/en/catalog/developer-notebook', '/fr/confidentialite', '/en/cookies', '/en/no-such-page',
-  '/fr/compte/inscription', '/en/account/sign-in', '/fr/compte/mot-de-passe-oublie', '/admin/sign-in',
+  '/fr',
+  '/en',
+  '/fr/catalogue',
+  '/en/catalog?kind=workshop',
+  '/fr/catalogue/fullstack-web-bootcamp',
+  '/en/catalog/developer-notebook',
+  '/fr/confidentialite',
+  '/en/cookies',
+  '/en/no-such-page',
+  '/fr/compte/inscription',
+  '/en/account/sign-in',
+  '/fr/compte/mot-de-passe-oublie',
+  '/admin/sign-in',
 ];
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {

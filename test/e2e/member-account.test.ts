@@ -14,17 +14,28 @@ afterAll(async () => {
 });
 const shop = shopInChromium(() => ({ SMTP_URL: smtp.url }));
 
-const member = { username: 'ada.l', email: 'ada@example.org', password: 'analytical engine notes 1843', name: 'Ada Lovelace' };
+const member = {
+  username: 'ada.l',
+  email: 'ada@example.org',
+  password: 'analytical engine notes 1843',
+  name: 'Ada Lovelace',
+};
 
 async function mailTo(address: string): Promise<string> {
-  await expect.poll(() => smtp.inbox.filter((mail) => mail.to === address).length, { timeout: 15_000, interval: 200 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => smtp.inbox.filter((mail) => mail.to === address).length, { timeout: 15_000, interval: 200 })
+    .toBeGreaterThan(0);
   return smtp.inbox.filter((mail) => mail.to === address).at(-1)?.text ?? '';
 }
 
 describe('a member’s account in Chromium', () => {
   it('signs up, confirms the address from the email, signs in, edits the profile, sees the devices, signs out, and is remembered', async () => {
     // bypassCSP lets the accessibility checker run in the page (our CSP rightly refuses it).
-    const context = await shop.browser.newContext({ locale: 'en-GB', bypassCSP: true, viewport: { width: 1280, height: 900 } });
+    const context = await shop.browser.newContext({
+      locale: 'en-GB',
+      bypassCSP: true,
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const problems: string[] = [];
     const look = async (name: string) => problems.push(...(await lookAt(page, name)));

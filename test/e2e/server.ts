@@ -49,12 +49,16 @@ export async function startServer(env: Record<string, string> = {}) {
     output,
     /** Creates a staff account with the real CLI (`npm run vitrine -- staff:create`), on this server's data. */
     createStaff(staff: { email: string; role: string; password: string }) {
-      const result = spawnSync(process.execPath, ['dist/cli.js', 'staff:create', '--role', staff.role, '--email', staff.email], {
-        cwd: projectRoot,
-        env: serverEnv,
-        input: `${staff.password}\n`,
-        encoding: 'utf8',
-      });
+      const result = spawnSync(
+        process.execPath,
+        ['dist/cli.js', 'staff:create', '--role', staff.role, '--email', staff.email],
+        {
+          cwd: projectRoot,
+          env: serverEnv,
+          input: `${staff.password}\n`,
+          encoding: 'utf8',
+        },
+      );
       if (result.status !== 0) throw new Error(`staff:create failed: ${result.stderr}`);
     },
     async stop() {

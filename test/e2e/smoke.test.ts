@@ -51,7 +51,10 @@ describe('storefront in Chromium', () => {
       await page.goto(shop.server.baseUrl + catalog);
       expect(await page.locator('.card').count()).toBe(10);
 
-      await page.getByRole('link', { name: new RegExp(productName) }).first().click();
+      await page
+        .getByRole('link', { name: new RegExp(productName) })
+        .first()
+        .click();
       await page.waitForURL(`**${catalog}/javascript-fundamentals`);
       expect(await page.locator('h1').textContent()).toBe(productName);
       // The stylesheet applied (CSP let it through): the price box has its border radius.
@@ -113,10 +116,13 @@ describe('storefront in Chromium', () => {
     expect(await page.getByRole('status').textContent()).toContain('queued');
     // The worker polls every second: the message lands in the outbox shortly.
     await expect
-      .poll(async () => {
-        await page.reload();
-        return page.getByRole('link', { name: /mail delivery test/ }).count();
-      }, { timeout: 10_000, interval: 500 })
+      .poll(
+        async () => {
+          await page.reload();
+          return page.getByRole('link', { name: /mail delivery test/ }).count();
+        },
+        { timeout: 10_000, interval: 500 },
+      )
       .toBe(1);
     // The owner reads the message itself.
     await page.getByRole('link', { name: /mail delivery test/ }).click();
@@ -130,7 +136,11 @@ describe('storefront in Chromium', () => {
     await page.getByRole('link', { name: 'Staff', exact: true }).click();
     await page.waitForURL('**/admin/staff');
     await look('staff-management');
-    expect((await context.cookies()).map((c) => c.name).sort()).toEqual(['XSRF-STAFF', 'vitrine_device', 'vitrine_staff']);
+    expect((await context.cookies()).map((c) => c.name).sort()).toEqual([
+      'XSRF-STAFF',
+      'vitrine_device',
+      'vitrine_staff',
+    ]);
     await expectOnlyRegisteredEssentialCookies(context);
     expect(problems).toEqual([]);
     await context.close();
@@ -149,10 +159,13 @@ describe('the demo on a fresh clone', () => {
     await page.waitForURL('**/en/account/sign-up?sent=1');
     // The worker polls every second: the mail lands in the development mailbox shortly.
     await expect
-      .poll(async () => {
-        await page.goto(`${shop.server.baseUrl}/dev/mailbox?locale=en`);
-        return page.getByRole('link', { name: /Confirm your email address/ }).count();
-      }, { timeout: 10_000, interval: 500 })
+      .poll(
+        async () => {
+          await page.goto(`${shop.server.baseUrl}/dev/mailbox?locale=en`);
+          return page.getByRole('link', { name: /Confirm your email address/ }).count();
+        },
+        { timeout: 10_000, interval: 500 },
+      )
       .toBe(1);
     expect(await page.getByRole('note').textContent()).toContain('For development only');
     await page.getByRole('link', { name: /Confirm your email address/ }).click();

@@ -12,7 +12,8 @@ export function undeclaredAccess(routes: RouteUnderCheck[]): string[] {
     const access = route.config.access as unknown;
     if (access === undefined) return [`${route.name}: no config.access`];
     if (typeof access === 'string' && kinds.has(access)) return [];
-    const permission = typeof access === 'object' && access !== null ? (access as { staff?: unknown }).staff : undefined;
+    const permission =
+      typeof access === 'object' && access !== null ? (access as { staff?: unknown }).staff : undefined;
     if (typeof permission === 'string' && Object.hasOwn(staffPermissions, permission)) return [];
     return [`${route.name}: unknown access ${JSON.stringify(access)}`];
   });

@@ -9,7 +9,12 @@ import { type RouteUnderCheck, sampleUrl } from './routes-under-check.js';
  * Every route × every principal: the answer must be what the route's declared access and the
  * permission table say (expectationFor). Returns one line per mismatch, naming route and principal.
  */
-export async function checkAuthorization(app: FastifyInstance, routes: RouteUnderCheck[], principals: Principal[], samples: Record<string, string>): Promise<string[]> {
+export async function checkAuthorization(
+  app: FastifyInstance,
+  routes: RouteUnderCheck[],
+  principals: Principal[],
+  samples: Record<string, string>,
+): Promise<string[]> {
   const failures: string[] = [];
   for (const route of routes) {
     const access = route.config.access;
@@ -24,12 +29,16 @@ export async function checkAuthorization(app: FastifyInstance, routes: RouteUnde
       const expected = expectationFor(access, principal, route.method);
       const passed = passedGuard(access, response);
       if (expected.outcome === 'either') pendingAllowed ||= passed;
-      else if (expected.outcome === 'allowed' && !passed) failures.push(`${route.name} as ${principal.name}: refused (${summary(response)}), should be allowed`);
+      else if (expected.outcome === 'allowed' && !passed)
+        failures.push(`${route.name} as ${principal.name}: refused (${summary(response)}), should be allowed`);
       else if (expected.outcome === 'refused' && !expected.matches(response)) {
-        failures.push(`${route.name} as ${principal.name}: ${summary(response)}, should be refused with ${expected.refusal}`);
+        failures.push(
+          `${route.name} as ${principal.name}: ${summary(response)}, should be refused with ${expected.refusal}`,
+        );
       }
     }
-    if (access === 'staff-pending' && !pendingAllowed) failures.push(`${route.name}: no half-signed staff member gets past its guard`);
+    if (access === 'staff-pending' && !pendingAllowed)
+      failures.push(`${route.name}: no half-signed staff member gets past its guard`);
   }
   return failures;
 }

@@ -12,7 +12,9 @@ import type { Suite } from '../harness.js';
 export const brokenPrefix = '/test-broken/';
 
 const queueMail = (context: PlatformContext) =>
-  context.database.db.transaction().execute((trx) => context.mail.queue(trx, testMail(context.shop.identity(), 'en', context.now())));
+  context.database.db
+    .transaction()
+    .execute((trx) => context.mail.queue(trx, testMail(context.shop.identity(), 'en', context.now())));
 
 let touches = 0;
 /** A new `updated_at` for the first product, different at each call. */
@@ -35,20 +37,39 @@ export const brokenModule = defineModule({
     // Says nothing about who may use it.
     app.get(`${brokenPrefix}undeclared`, async () => ({ ok: true }));
     // Declared for staff who may read members, but nobody put the guard on.
-    app.post(`${brokenPrefix}members-export`, { config: { access: { staff: 'members.read' } } }, async () => ({ exported: true }));
+    app.post(`${brokenPrefix}members-export`, { config: { access: { staff: 'members.read' } } }, async () => ({
+      exported: true,
+    }));
     // CSRF switched off without `csrf: false`: its own error handler turns every refusal into a success.
-    app.post(`${brokenPrefix}swallows-errors`, { config: { access: 'public' }, errorHandler: (_error, _request, reply) => reply.send({ ok: true }) }, async () => ({ ok: true }));
+    app.post(
+      `${brokenPrefix}swallows-errors`,
+      { config: { access: 'public' }, errorHandler: (_error, _request, reply) => reply.send({ ok: true }) },
+      async () => ({ ok: true }),
+    );
     // Writes before the CSRF check (and any validation) has run.
-    app.post(`${brokenPrefix}writes-early`, { config: { access: 'public' }, onRequest: async () => queueMail(context) }, async () => ({ ok: true }));
+    app.post(
+      `${brokenPrefix}writes-early`,
+      { config: { access: 'public' }, onRequest: async () => queueMail(context) },
+      async () => ({ ok: true }),
+    );
     // Changes a row (none added or removed) before the CSRF check and any validation: a count of
     // rows would not see it.
-    app.post(`${brokenPrefix}changes-early`, { config: { access: 'public' }, onRequest: async () => touchProduct(context) }, async () => ({ ok: true }));
+    app.post(
+      `${brokenPrefix}changes-early`,
+      { config: { access: 'public' }, onRequest: async () => touchProduct(context) },
+      async () => ({ ok: true }),
+    );
     // Trusts its input: a NUL (or anything but one plain string) is a 500.
-    app.get<{ Querystring: { q?: unknown } }>(`${brokenPrefix}echo`, { config: { access: 'public' } }, async (request) => {
-      const q = request.query.q;
-      if (q !== undefined && (typeof q !== 'string' || q.includes('\u0000'))) throw new TypeError(`cannot echo ${typeof q}`);
-      return { q };
-    });
+    app.get<{ Querystring: { q?: unknown } }>(
+      `${brokenPrefix}echo`,
+      { config: { access: 'public' } },
+      async (request) => {
+        const q = request.query.q;
+        if (q !== undefined && (typeof q !== 'string' || q.includes('\u0000')))
+          throw new TypeError(`cannot echo ${typeof q}`);
+        return { q };
+      },
+    );
   },
 });
 

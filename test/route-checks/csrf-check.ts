@@ -11,11 +11,18 @@ import { type RouteUnderCheck, sampleUrl, stateChangingMethods } from './routes-
 export function allowedPrincipals(route: RouteUnderCheck, principals: Principal[]): Principal[] {
   const access = route.config.access;
   const area = areaOf(route.url);
-  if (access === 'public') return principals.filter((p) => p.kind === 'anonymous' || p.hasSessionIn(area)).filter((p, i, all) => all.findIndex((q) => q.kind === p.kind) === i);
+  if (access === 'public')
+    return principals
+      .filter((p) => p.kind === 'anonymous' || p.hasSessionIn(area))
+      .filter((p, i, all) => all.findIndex((q) => q.kind === p.kind) === i);
   if (access === 'member') return principals.filter((p) => p.kind === 'member');
   if (access === 'staff-pending') return principals.filter((p) => p.kind === 'staff-pending');
   const permission = access?.staff;
-  return principals.filter((p) => p.kind === 'staff' && p.role && permission && mayStaff({ role: p.role }, permission as StaffPermission)).slice(0, 1);
+  return principals
+    .filter(
+      (p) => p.kind === 'staff' && p.role && permission && mayStaff({ role: p.role }, permission as StaffPermission),
+    )
+    .slice(0, 1);
 }
 
 const otherArea = (area: Area): Area => (area === 'storefront' ? 'back-office' : 'storefront');
@@ -29,7 +36,14 @@ const otherArea = (area: Area): Area => (area === 'storefront' ? 'back-office' :
  * gets past the check (so the refusals are not for some other reason).
  * `others`: a second principal of each name (another person, another session).
  */
-export async function checkCsrf(app: FastifyInstance, database: Database, routes: RouteUnderCheck[], principals: Principal[], others: Principal[], samples: Record<string, string>): Promise<string[]> {
+export async function checkCsrf(
+  app: FastifyInstance,
+  database: Database,
+  routes: RouteUnderCheck[],
+  principals: Principal[],
+  others: Principal[],
+  samples: Record<string, string>,
+): Promise<string[]> {
   const failures: string[] = [];
   for (const route of routes.filter((r) => stateChangingMethods.has(r.method) && r.config.csrf !== false)) {
     const url = sampleUrl(route.url, samples);
@@ -41,27 +55,42 @@ export async function checkCsrf(app: FastifyInstance, database: Database, routes
       const another = other ? await other.csrf(area) : undefined;
       const cases: [string, Record<string, string>, string][] = [
         ['no token', {}, principal.cookieHeader()],
-        ['a token of the other kind of session', { _csrf: otherKind.token }, principal.cookieHeader({ [own.cookieName]: otherKind.token })],
+        [
+          'a token of the other kind of session',
+          { _csrf: otherKind.token },
+          principal.cookieHeader({ [own.cookieName]: otherKind.token }),
+        ],
       ];
       if (another) {
         cases.push(['another session’s token against this cookie', { _csrf: another.token }, principal.cookieHeader()]);
         // Two browsers without a session here share the binding: their pair is valid for either (double submit).
-        if (principal.hasSessionIn(area)) cases.push(['the token and cookie of another session', { _csrf: another.token }, principal.cookieHeader({ [own.cookieName]: another.token })]);
+        if (principal.hasSessionIn(area))
+          cases.push([
+            'the token and cookie of another session',
+            { _csrf: another.token },
+            principal.cookieHeader({ [own.cookieName]: another.token }),
+          ]);
       }
 
       const before = await tableDigests(database);
       for (const [label, form, cookie] of cases) {
         const response = await postForm(app, principal, route.method, url, form, cookie);
         if (response.statusCode !== 403 || errorCodeOf(response) !== 'VT_CSRF_INVALID') {
-          failures.push(`${route.name} as ${principal.name}, ${label}: ${summary(response)}, should be 403 VT_CSRF_INVALID`);
+          failures.push(
+            `${route.name} as ${principal.name}, ${label}: ${summary(response)}, should be 403 VT_CSRF_INVALID`,
+          );
         }
       }
       const changes = tableChanges(before, await tableDigests(database));
-      if (changes.length > 0) failures.push(`${route.name} as ${principal.name}: refused forgeries changed the database (${changes.join(', ')})`);
+      if (changes.length > 0)
+        failures.push(
+          `${route.name} as ${principal.name}: refused forgeries changed the database (${changes.join(', ')})`,
+        );
 
       const genuine = await postForm(app, principal, route.method, url, { _csrf: own.token }, principal.cookieHeader());
       principal.mayHaveSignedOut();
-      if (errorCodeOf(genuine) === 'VT_CSRF_INVALID') failures.push(`${route.name} as ${principal.name}: refused even with its own token (${summary(genuine)})`);
+      if (errorCodeOf(genuine) === 'VT_CSRF_INVALID')
+        failures.push(`${route.name} as ${principal.name}: refused even with its own token (${summary(genuine)})`);
     }
   }
   return failures;

@@ -16,7 +16,8 @@ export type Expectation =
   | { outcome: 'either' }
   | { outcome: 'refused'; refusal: string; matches: (response: LightMyRequestResponse) => boolean };
 
-const hasCode = (status: number, code: string) => (response: LightMyRequestResponse) => response.statusCode === status && errorCodeOf(response) === code;
+const hasCode = (status: number, code: string) => (response: LightMyRequestResponse) =>
+  response.statusCode === status && errorCodeOf(response) === code;
 
 const memberRefusal = (method: string): Expectation =>
   method === 'GET'
@@ -25,10 +26,18 @@ const memberRefusal = (method: string): Expectation =>
 
 const staffRefusal = (method: string): Expectation =>
   method === 'GET'
-    ? { outcome: 'refused', refusal: '303 to /admin/sign-in (with next)', matches: (response) => toStaffSignIn(response, true) }
+    ? {
+        outcome: 'refused',
+        refusal: '303 to /admin/sign-in (with next)',
+        matches: (response) => toStaffSignIn(response, true),
+      }
     : { outcome: 'refused', refusal: '401 VT_UNAUTHORIZED', matches: hasCode(401, 'VT_UNAUTHORIZED') };
 
-const pendingRefusal: Expectation = { outcome: 'refused', refusal: '303 to /admin/sign-in', matches: (response) => toStaffSignIn(response, false) };
+const pendingRefusal: Expectation = {
+  outcome: 'refused',
+  refusal: '303 to /admin/sign-in',
+  matches: (response) => toStaffSignIn(response, false),
+};
 
 export function expectationFor(access: RouteAccess, principal: Principal, method: string): Expectation {
   if (access === 'public') return { outcome: 'allowed' };

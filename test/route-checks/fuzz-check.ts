@@ -16,12 +16,28 @@ export interface FuzzTarget {
   cookieNames: string[];
 }
 
-function send(target: FuzzTarget, principal: Principal, method: string, request: HostileRequest, grant: CsrfGrant | undefined, address: string): Promise<LightMyRequestResponse> {
+function send(
+  target: FuzzTarget,
+  principal: Principal,
+  method: string,
+  request: HostileRequest,
+  grant: CsrfGrant | undefined,
+  address: string,
+): Promise<LightMyRequestResponse> {
   // An address per batch: hostile sign-in attempts must not throttle the principal's own sign-in.
-  const headers: Record<string, string> = { ...principal.headers, cookie: request.rawCookie ?? principal.cookieHeader(request.cookies) };
+  const headers: Record<string, string> = {
+    ...principal.headers,
+    cookie: request.rawCookie ?? principal.cookieHeader(request.cookies),
+  };
   if (grant && request.token) headers['x-xsrf-token'] = grant.token;
   if (request.body?.type) headers['content-type'] = request.body.type;
-  return target.app.inject({ method: method as InjectOptions['method'], url: request.url, headers: { ...headers, ...request.headers }, payload: request.body?.payload, remoteAddress: address });
+  return target.app.inject({
+    method: method as InjectOptions['method'],
+    url: request.url,
+    headers: { ...headers, ...request.headers },
+    payload: request.body?.payload,
+    remoteAddress: address,
+  });
 }
 
 /** The message of the last error the app logged (what a 5xx was). */
@@ -52,7 +68,11 @@ function reaches(principal: Principal, route: RouteUnderCheck): boolean {
  * write, as it would for any visitor: when a batch with accepted requests changed the row
  * counts, its refused requests are sent again, and must change nothing.
  */
-export async function fuzzRoutes(target: FuzzTarget, routes: RouteUnderCheck[], principals: Principal[]): Promise<string[]> {
+export async function fuzzRoutes(
+  target: FuzzTarget,
+  routes: RouteUnderCheck[],
+  principals: Principal[],
+): Promise<string[]> {
   const failures: string[] = [];
   for (const route of routes) {
     const all = hostileRequests(route, target.samples, target.cookieNames);
@@ -60,7 +80,8 @@ export async function fuzzRoutes(target: FuzzTarget, routes: RouteUnderCheck[], 
     for (const principal of principals.filter((p) => reaches(p, route))) {
       const where = `${route.name} as ${principal.name}`;
       // Cookie inputs replace the principal's own cookies: the same as the anonymous run.
-      const requests = principal.kind === 'anonymous' ? all : all.filter((request) => !request.cookies && !request.rawCookie);
+      const requests =
+        principal.kind === 'anonymous' ? all : all.filter((request) => !request.cookies && !request.rawCookie);
       const run = async (batch: HostileRequest[], grant: CsrfGrant | undefined) => {
         const before = await tableDigests(target.database);
         const address = nextClientAddress();
@@ -73,8 +94,10 @@ export async function fuzzRoutes(target: FuzzTarget, routes: RouteUnderCheck[], 
             failures.push(`${where}, ${request.label}: could not be sent (${(error as Error).message})`);
             continue;
           }
-          if (response.statusCode >= 500) failures.push(`${where}, ${request.label}: ${summary(response)} (${lastError(target.logs)})`);
-          if (showsStackTrace(response.body)) failures.push(`${where}, ${request.label}: the answer shows a stack trace or source path`);
+          if (response.statusCode >= 500)
+            failures.push(`${where}, ${request.label}: ${summary(response)} (${lastError(target.logs)})`);
+          if (showsStackTrace(response.body))
+            failures.push(`${where}, ${request.label}: the answer shows a stack trace or source path`);
           if (response.statusCode >= 400) refused.push(request);
         }
         return { refused, changes: tableChanges(before, await tableDigests(target.database)) };
@@ -91,9 +114,14 @@ export async function fuzzRoutes(target: FuzzTarget, routes: RouteUnderCheck[], 
       const named: string[] = [];
       for (const request of again.refused) {
         const alone = await run([request], grant);
-        if (alone.refused.length === 1 && alone.changes.length > 0) named.push(`${where}, ${request.label}: refused, yet changed the database (${alone.changes.join(', ')})`);
+        if (alone.refused.length === 1 && alone.changes.length > 0)
+          named.push(`${where}, ${request.label}: refused, yet changed the database (${alone.changes.join(', ')})`);
       }
-      failures.push(...(named.length > 0 ? named : [`${where}: refused hostile input changed the database (${again.changes.join(', ')})`]));
+      failures.push(
+        ...(named.length > 0
+          ? named
+          : [`${where}: refused hostile input changed the database (${again.changes.join(', ')})`]),
+      );
     }
   }
   return failures;

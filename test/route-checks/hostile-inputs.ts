@@ -26,7 +26,8 @@ export function seededRandom(seed: number) {
   };
 }
 
-export const seedOf = (text: string) => [...text].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0, 2166136261);
+export const seedOf = (text: string) =>
+  [...text].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0, 2166136261);
 
 /** Values for a URL (already percent-encoded, some deliberately badly); the first five go everywhere. */
 const urlValues: [string, string][] = [
@@ -83,25 +84,33 @@ function someOf<T>(values: T[], random: () => number, extra: number, always = 5)
   return [...values.slice(0, always), ...[...picked].sort((a, b) => a - b).map((i) => rest[i] as T)];
 }
 
-const junk = (random: () => number, length: number) => Array.from({ length }, () => String.fromCharCode(0x21 + Math.floor(random() * 0x5d))).join('');
+const junk = (random: () => number, length: number) =>
+  Array.from({ length }, () => String.fromCharCode(0x21 + Math.floor(random() * 0x5d))).join('');
 
 /**
  * Malformed, oversized and hostile inputs for one route: path parameters, query strings,
  * headers, cookies, and (for state-changing routes) form and JSON bodies. Deterministic.
  */
-export function hostileRequests(route: RouteUnderCheck, samples: Record<string, string>, cookieNames: string[]): HostileRequest[] {
+export function hostileRequests(
+  route: RouteUnderCheck,
+  samples: Record<string, string>,
+  cookieNames: string[],
+): HostileRequest[] {
   const random = seededRandom(seedOf(route.name));
   const url = sampleUrl(route.url, samples);
   const requests: HostileRequest[] = [];
-  const add = (request: Omit<HostileRequest, 'token'> & { token?: boolean }) => requests.push({ token: true, ...request });
+  const add = (request: Omit<HostileRequest, 'token'> & { token?: boolean }) =>
+    requests.push({ token: true, ...request });
 
   if (/:[A-Za-z0-9_]+|\*$/.test(route.url)) {
-    for (const [label, value] of someOf(urlValues, random, 5)) add({ label: `path: ${label}`, url: route.url.replace(/:[A-Za-z0-9_]+/g, value).replace(/\*$/, value) });
+    for (const [label, value] of someOf(urlValues, random, 5))
+      add({ label: `path: ${label}`, url: route.url.replace(/:[A-Za-z0-9_]+/g, value).replace(/\*$/, value) });
   }
 
   const queryFields = fieldsOf((route.schema as { querystring?: unknown } | undefined)?.querystring, ['q', 'next']);
   const query = (make: (field: string) => string) => `${url}?${queryFields.map(make).join('&')}`;
-  for (const [label, value] of someOf(queryValues, random, 4)) add({ label: `query: ${label}`, url: query((f) => `${f}=${value}`) });
+  for (const [label, value] of someOf(queryValues, random, 4))
+    add({ label: `query: ${label}`, url: query((f) => `${f}=${value}`) });
   add({ label: 'query: repeated', url: query((f) => `${f}=a&${f}=b&${f}[]=c`) });
   add({ label: 'query: nested', url: query((f) => `${f}[x]=1&${f}[__proto__][y]=2`) });
   add({ label: 'query: odd names', url: `${url}?%00=%00&=&&==&__proto__[x]=1&constructor[prototype][x]=1` });
@@ -133,23 +142,63 @@ export function hostileRequests(route: RouteUnderCheck, samples: Record<string, 
   if (!stateChangingMethods.has(route.method)) return requests;
 
   const fields = fieldsOf((route.schema as { body?: unknown } | undefined)?.body, ['_x']);
-  const form = (make: (field: string) => string) => ({ type: 'application/x-www-form-urlencoded', payload: fields.map(make).join('&') });
-  const json = (value: string) => ({ type: 'application/json', payload: `{${fields.map((f) => `"${f}":${value}`).join(',')}}` });
-  for (const [label, value] of someOf(queryValues, random, 4)) add({ label: `form: ${label}`, url, body: form((f) => `${f}=${value}`) });
+  const form = (make: (field: string) => string) => ({
+    type: 'application/x-www-form-urlencoded',
+    payload: fields.map(make).join('&'),
+  });
+  const json = (value: string) => ({
+    type: 'application/json',
+    payload: `{${fields.map((f) => `"${f}":${value}`).join(',')}}`,
+  });
+  for (const [label, value] of someOf(queryValues, random, 4))
+    add({ label: `form: ${label}`, url, body: form((f) => `${f}=${value}`) });
   add({ label: 'form: repeated', url, body: form((f) => `${f}=a&${f}=b`) });
-  add({ label: 'form: prototype keys', url, body: form(() => '__proto__[admin]=1&constructor[prototype][admin]=1&__proto__=x') });
-  add({ label: 'form: near the body limit', url, body: form((f) => `${f}=${'a'.repeat(Math.floor(60_000 / fields.length))}`) });
+  add({
+    label: 'form: prototype keys',
+    url,
+    body: form(() => '__proto__[admin]=1&constructor[prototype][admin]=1&__proto__=x'),
+  });
+  add({
+    label: 'form: near the body limit',
+    url,
+    body: form((f) => `${f}=${'a'.repeat(Math.floor(60_000 / fields.length))}`),
+  });
   add({ label: 'form: over the body limit', url, body: form((f) => `${f}=${'a'.repeat(70_000)}`) });
-  add({ label: 'form: unicode and templates', url, body: form((f) => `${f}=${encodeURIComponent(`Z\u0337\u0322a\u0338lgo \u202E\uFEFF \u{1F4A9} $\{7*7} {{7*7}}`)}`) });
+  add({
+    label: 'form: unicode and templates',
+    url,
+    body: form((f) => `${f}=${encodeURIComponent(`Z\u0337\u0322a\u0338lgo \u202E\uFEFF \u{1F4A9} $\{7*7} {{7*7}}`)}`),
+  });
   add({ label: 'form: empty', url, body: { type: 'application/x-www-form-urlencoded', payload: '' } });
   add({ label: 'form: NUL, without a token', url, body: form((f) => `${f}=%00`), token: false });
   for (const [label, value] of someOf(jsonStrings, random, 2)) add({ label: `json: ${label}`, url, body: json(value) });
-  add({ label: 'json: 10k nested arrays', url, body: { type: 'application/json', payload: `${'['.repeat(10_000)}${']'.repeat(10_000)}` } });
-  add({ label: 'json: 5k nested objects', url, body: { type: 'application/json', payload: `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}` } });
-  add({ label: 'json: prototype keys', url, body: { type: 'application/json', payload: '{"__proto__":{"admin":true},"constructor":{"prototype":{"admin":true}}}' } });
+  add({
+    label: 'json: 10k nested arrays',
+    url,
+    body: { type: 'application/json', payload: `${'['.repeat(10_000)}${']'.repeat(10_000)}` },
+  });
+  add({
+    label: 'json: 5k nested objects',
+    url,
+    body: { type: 'application/json', payload: `${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}` },
+  });
+  add({
+    label: 'json: prototype keys',
+    url,
+    body: {
+      type: 'application/json',
+      payload: '{"__proto__":{"admin":true},"constructor":{"prototype":{"admin":true}}}',
+    },
+  });
   const odd: [string, { type?: string; payload: string }][] = [
-    ...['{"a":', '{"a":"b"}garbage', '', '\u0000'].map((payload): [string, { type: string; payload: string }] => [`malformed JSON ${JSON.stringify(payload)}`, { type: 'application/json', payload }]),
-    ...['null', '[]', '"text"', '12', 'true'].map((payload): [string, { type: string; payload: string }] => [`top-level JSON ${payload}`, { type: 'application/json', payload }]),
+    ...['{"a":', '{"a":"b"}garbage', '', '\u0000'].map((payload): [string, { type: string; payload: string }] => [
+      `malformed JSON ${JSON.stringify(payload)}`,
+      { type: 'application/json', payload },
+    ]),
+    ...['null', '[]', '"text"', '12', 'true'].map((payload): [string, { type: string; payload: string }] => [
+      `top-level JSON ${payload}`,
+      { type: 'application/json', payload },
+    ]),
     ['text/plain', { type: 'text/plain', payload: 'x' }],
     ['multipart without boundary', { type: 'multipart/form-data', payload: '--x\r\n' }],
     ['form in UTF-16', { type: 'application/x-www-form-urlencoded; charset=utf-16', payload: 'a=b' }],

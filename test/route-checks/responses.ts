@@ -28,7 +28,9 @@ export function redirectOf(response: LightMyRequestResponse): { path: string; ne
 /** A redirect to the members' sign-in page that brings the visitor back (requireMember). */
 export const toMemberSignIn = (response: LightMyRequestResponse) => {
   const redirect = redirectOf(response);
-  return response.statusCode === 303 && redirect !== undefined && memberSignIn.has(redirect.path) && redirect.next !== null;
+  return (
+    response.statusCode === 303 && redirect !== undefined && memberSignIn.has(redirect.path) && redirect.next !== null
+  );
 };
 
 /** A redirect to the staff sign-in page; `withNext`: one that brings the visitor back (requireStaff). */

@@ -27,7 +27,10 @@ function shapeOf(database: Database) {
   let shape = shapes.get(database);
   if (!shape) {
     shape = introspectSchema(database).then((tables) =>
-      tables.map(({ name, columns }) => ({ name, columns: columns.filter((column) => !touchedByAnyRequest[name]?.has(column)) })),
+      tables.map(({ name, columns }) => ({
+        name,
+        columns: columns.filter((column) => !touchedByAnyRequest[name]?.has(column)),
+      })),
     );
     shapes.set(database, shape);
   }
@@ -56,11 +59,22 @@ export async function tableDigests(database: Database): Promise<TableDigests> {
   const tables = await shapeOf(database);
   const postgres = database.engine === 'postgres';
   const parts = tables.map(({ name, columns }) => {
-    const joined = postgres ? sql`string_agg(line, chr(10) order by line collate "C")` : sql`group_concat(line, char(10) order by line)`;
+    const joined = postgres
+      ? sql`string_agg(line, chr(10) order by line collate "C")`
+      : sql`group_concat(line, char(10) order by line)`;
     return sql`select ${name} as name, count(*) as rows, coalesce(${joined}, '') as content from (select ${rowLine(database, columns)} as line from ${sql.table(name)} r) s`;
   });
-  const { rows } = await sql<{ name: string; rows: number | string; content: string }>`${sql.join(parts, sql` union all `)}`.execute(database.db);
-  return new Map(rows.map((row) => [row.name, { rows: Number(row.rows), digest: createHash('sha256').update(row.content).digest('hex') }]));
+  const { rows } = await sql<{
+    name: string;
+    rows: number | string;
+    content: string;
+  }>`${sql.join(parts, sql` union all `)}`.execute(database.db);
+  return new Map(
+    rows.map((row) => [
+      row.name,
+      { rows: Number(row.rows), digest: createHash('sha256').update(row.content).digest('hex') },
+    ]),
+  );
 }
 
 /** `accounts_sessions 3 → 4 rows`, or `accounts_staff rows changed` (same count), for each table that changed. */
@@ -70,6 +84,8 @@ export function tableChanges(before: TableDigests, after: TableDigests): string[
     const was = before.get(name);
     const now = after.get(name);
     if (was?.digest === now?.digest) return [];
-    return [was?.rows === now?.rows ? `${name} rows changed` : `${name} ${was?.rows ?? '-'} → ${now?.rows ?? '-'} rows`];
+    return [
+      was?.rows === now?.rows ? `${name} rows changed` : `${name} ${was?.rows ?? '-'} → ${now?.rows ?? '-'} rows`,
+    ];
   });
 }

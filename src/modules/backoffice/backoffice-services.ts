@@ -35,8 +35,26 @@ export function backofficeServices(platform: PlatformContext, { members }: { mem
   const recoveryCodes = new RecoveryCodes(recoveryCodeStore, audit, platform.secrets, now);
   return {
     staffSessions,
-    staff: new StaffService(store, staffSessions, signInThrottle, new FieldEncryption(platform.secrets, 'staff-totp'), shop, now, recoveryCodes),
-    staffManagement: new StaffManagement(store, staffSessions, recoveryCodeStore, new StaffInvitationStore(database), audit, platform.mail, shop, config.publicUrl, now),
+    staff: new StaffService(
+      store,
+      staffSessions,
+      signInThrottle,
+      new FieldEncryption(platform.secrets, 'staff-totp'),
+      shop,
+      now,
+      recoveryCodes,
+    ),
+    staffManagement: new StaffManagement(
+      store,
+      staffSessions,
+      recoveryCodeStore,
+      new StaffInvitationStore(database),
+      audit,
+      platform.mail,
+      shop,
+      config.publicUrl,
+      now,
+    ),
     staffAudit: audit,
     knownDevices: new KnownDevices(platform.secrets, config.secureCookies, now),
     /** The members list, read through the members module's own service. */
@@ -50,5 +68,9 @@ function warnUnderAttack(platform: PlatformContext, owner: AccountOwner): Promis
   const signIn = `${platform.config.publicUrl}/admin/sign-in`;
   const fr = signInWarningMail(platform.shop.identity(), 'fr', owner.email, { signIn });
   const en = signInWarningMail(platform.shop.identity(), 'en', owner.email, { signIn });
-  return platform.mail.queue(platform.database.db, { to: owner.email, subject: `${fr.subject} / ${en.subject}`, text: `${fr.text}\n\n---\n\n${en.text}` });
+  return platform.mail.queue(platform.database.db, {
+    to: owner.email,
+    subject: `${fr.subject} / ${en.subject}`,
+    text: `${fr.text}\n\n---\n\n${en.text}`,
+  });
 }

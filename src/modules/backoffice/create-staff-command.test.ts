@@ -18,7 +18,11 @@ function vitrine(args: string[], dataDir: string, stdin: string, env: Record<str
 describe('npm run vitrine -- staff:create', () => {
   it('creates the first owner with the password read from standard input, hashed, two-factor still to set up', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-cli-'));
-    const result = vitrine(['staff:create', '--role', 'owner', '--email', 'Camille@CodeAcademy.example', '--name', 'Camille Roux'], dataDir, 'ledger lantern orchard 42\n');
+    const result = vitrine(
+      ['staff:create', '--role', 'owner', '--email', 'Camille@CodeAcademy.example', '--name', 'Camille Roux'],
+      dataDir,
+      'ledger lantern orchard 42\n',
+    );
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('Staff account created: Camille Roux <Camille@CodeAcademy.example>, role owner.');
@@ -31,23 +35,41 @@ describe('npm run vitrine -- staff:create', () => {
 
   it('prints the sign-in address from the server’s settings (PUBLIC_URL, else HOST and PORT) and says which', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-cli-'));
-    const port = vitrine(['staff:create', '--role', 'owner', '--email', 'a@codeacademy.example'], dataDir, 'ledger lantern orchard 42\n', { PORT: '8123' });
+    const port = vitrine(
+      ['staff:create', '--role', 'owner', '--email', 'a@codeacademy.example'],
+      dataDir,
+      'ledger lantern orchard 42\n',
+      { PORT: '8123' },
+    );
     expect(port.stdout).toContain('Sign in at http://127.0.0.1:8123/admin/sign-in');
     expect(port.stdout).toContain('PUBLIC_URL is not set, so this address is http://HOST:PORT');
-    const publicUrl = vitrine(['staff:create', '--role', 'owner', '--email', 'b@codeacademy.example'], dataDir, 'ledger lantern orchard 42\n', {
-      PORT: '8123',
-      PUBLIC_URL: 'https://shop.example/',
-    });
+    const publicUrl = vitrine(
+      ['staff:create', '--role', 'owner', '--email', 'b@codeacademy.example'],
+      dataDir,
+      'ledger lantern orchard 42\n',
+      {
+        PORT: '8123',
+        PUBLIC_URL: 'https://shop.example/',
+      },
+    );
     expect(publicUrl.stdout).toContain('Sign in at https://shop.example/admin/sign-in');
     expect(publicUrl.stdout).toContain('This address is PUBLIC_URL');
   });
 
   it('refuses a weak password or an unknown role, says why, and creates nothing', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-cli-'));
-    const weak = vitrine(['staff:create', '--role', 'owner', '--email', 'a@codeacademy.example'], dataDir, 'password1\n');
+    const weak = vitrine(
+      ['staff:create', '--role', 'owner', '--email', 'a@codeacademy.example'],
+      dataDir,
+      'password1\n',
+    );
     expect(weak.status).toBe(1);
     expect(weak.stderr).toContain('password: Use at least 10 characters');
-    const role = vitrine(['staff:create', '--role', 'boss', '--email', 'a@codeacademy.example'], dataDir, 'ledger lantern orchard 42\n');
+    const role = vitrine(
+      ['staff:create', '--role', 'boss', '--email', 'a@codeacademy.example'],
+      dataDir,
+      'ledger lantern orchard 42\n',
+    );
     expect(role.status).toBe(1);
     expect(role.stderr).toContain('role: Choose one of the roles');
     const db = new Database(path.join(dataDir, 'vitrine.sqlite'), { readonly: true });

@@ -25,8 +25,16 @@ export function addressSource(env: Record<string, string | undefined>): string {
  * first owner (no one can sign in to the back office before). Two-factor sign-in is set up by
  * the person at their first sign-in, so the key never passes through this terminal.
  */
-export async function createStaffCommand(argv: string[], platform: PlatformContext, services: BackofficeServices): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { role: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } }, strict: true });
+export async function createStaffCommand(
+  argv: string[],
+  platform: PlatformContext,
+  services: BackofficeServices,
+): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { role: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } },
+    strict: true,
+  });
   if (!values.role || !values.email) throw new Error(usage);
   const password = await readSecret('Password (10 characters or more): ', { confirm: 'Repeat the password: ' });
   try {
@@ -43,7 +51,9 @@ export async function createStaffCommand(argv: string[], platform: PlatformConte
     );
   } catch (error) {
     if (error instanceof AppError && error.details?.fields) {
-      const problems = Object.entries(error.details.fields).map(([field, problem]) => `  ${field}: ${fieldProblemText(problem, 'en')}`);
+      const problems = Object.entries(error.details.fields).map(
+        ([field, problem]) => `  ${field}: ${fieldProblemText(problem, 'en')}`,
+      );
       throw new Error(`The staff account was not created:\n${problems.join('\n')}\n\n${usage}`);
     }
     throw error;

@@ -34,7 +34,11 @@ export const backofficeModule = defineModule({
           route.config = { ...route.config, area: 'back-office' };
         });
         decorateStaff(admin);
-        staffSessions(admin, { sessions: services.staffSessions, staff: services.staff, secure: platform.config.secureCookies });
+        staffSessions(admin, {
+          sessions: services.staffSessions,
+          staff: services.staff,
+          secure: platform.config.secureCookies,
+        });
         staffRoutes(admin, platform, services);
         staffManagementRoutes(admin, platform, services);
         outboxRoutes(admin, platform, services);
@@ -44,11 +48,13 @@ export const backofficeModule = defineModule({
   },
   commands: {
     'staff:create': {
-      usage: 'staff:create --role <owner|support|marketing|accountant> --email <address> [--name "Full Name"]   create a staff account (the first owner)',
+      usage:
+        'staff:create --role <owner|support|marketing|accountant> --email <address> [--name "Full Name"]   create a staff account (the first owner)',
       run: (args, { platform, services }) => createStaffCommand(args, platform, services),
     },
     'staff:reset-2fa': {
-      usage: 'staff:reset-2fa --email <address>   clear a staff member’s two-factor key and recovery codes, end their sessions',
+      usage:
+        'staff:reset-2fa --email <address>   clear a staff member’s two-factor key and recovery codes, end their sessions',
       run: (args, { services }) => staffAccountCommand('reset-2fa', args, services),
     },
     'staff:disable': {

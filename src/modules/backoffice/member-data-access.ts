@@ -17,6 +17,9 @@ export async function accessMemberData<T>(
   const result = await read();
   // A list counts its rows; a single record (one message, one member) counts as one when found.
   const records = Array.isArray(result) ? result.length : result === undefined || result === null ? 0 : 1;
-  access.logger.info({ staffId: access.staff.id, purpose: access.purpose, what: access.what, records }, 'staff viewed member data');
+  access.logger.info(
+    { staffId: access.staff.id, purpose: access.purpose, what: access.what, records },
+    'staff viewed member data',
+  );
   return result;
 }

@@ -21,30 +21,54 @@ export function outboxRoutes(app: FastifyInstance, context: PlatformContext, ser
   const access = { staff: 'mail.outbox' } as const;
   const shop = () => context.shop.identity();
 
-  app.get<{ Querystring: { sent?: string } }>('/outbox', { preHandler: guard, config: { access } }, async (request, reply) => {
-    const staff = signedInStaff(request);
-    const ctx = pageContext(request, reply, { locale: visitorLocale(request), shop: shop() });
-    // Recipients' addresses are members' data: the list is read through the audited door.
-    const messages = await accessMemberData({ staff, purpose: 'notices', what: 'mail outbox', logger: request.log }, () => services.outbox.list(200));
-    return reply.header('cache-control', 'no-store').html(
-      <OutboxPage ctx={ctx} staff={request.staff} messages={messages} keepsMail={services.outbox.keepsMail} sent={request.query.sent === '1'} />,
-    );
-  });
+  app.get<{ Querystring: { sent?: string } }>(
+    '/outbox',
+    { preHandler: guard, config: { access } },
+    async (request, reply) => {
+      const staff = signedInStaff(request);
+      const ctx = pageContext(request, reply, { locale: visitorLocale(request), shop: shop() });
+      // Recipients' addresses are members' data: the list is read through the audited door.
+      const messages = await accessMemberData(
+        { staff, purpose: 'notices', what: 'mail outbox', logger: request.log },
+        () => services.outbox.list(200),
+      );
+      return reply
+        .header('cache-control', 'no-store')
+        .html(
+          <OutboxPage
+            ctx={ctx}
+            staff={request.staff}
+            messages={messages}
+            keepsMail={services.outbox.keepsMail}
+            sent={request.query.sent === '1'}
+          />,
+        );
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/outbox/:id', { preHandler: guard, config: { access } }, async (request, reply) => {
-    const staff = signedInStaff(request);
-    const message = await accessMemberData({ staff, purpose: 'notices', what: 'mail outbox message', logger: request.log }, () =>
-      services.outbox.find(request.params.id),
-    );
-    if (!message) throw new AppError('VT_NOT_FOUND');
-    const locale = visitorLocale(request);
-    const ctx = pageContext(request, reply, { locale, shop: shop() });
-    // Only the owner reads what a message says, and never its one-time links: those work only
-    // for the person they were sent to (a staff member holding one could take over the account).
-    const hide = (text: string) => (message.secrets_expire_at ? hideSecrets(text, locale) : text);
-    const body = mayStaff(staff, 'mail.bodies') ? { text: hide(message.text_body), html: message.html_body === null ? null : hide(message.html_body) } : undefined;
-    return reply.header('cache-control', 'no-store').html(<OutboxMessagePage ctx={ctx} staff={staff} message={message} body={body} />);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/outbox/:id',
+    { preHandler: guard, config: { access } },
+    async (request, reply) => {
+      const staff = signedInStaff(request);
+      const message = await accessMemberData(
+        { staff, purpose: 'notices', what: 'mail outbox message', logger: request.log },
+        () => services.outbox.find(request.params.id),
+      );
+      if (!message) throw new AppError('VT_NOT_FOUND');
+      const locale = visitorLocale(request);
+      const ctx = pageContext(request, reply, { locale, shop: shop() });
+      // Only the owner reads what a message says, and never its one-time links: those work only
+      // for the person they were sent to (a staff member holding one could take over the account).
+      const hide = (text: string) => (message.secrets_expire_at ? hideSecrets(text, locale) : text);
+      const body = mayStaff(staff, 'mail.bodies')
+        ? { text: hide(message.text_body), html: message.html_body === null ? null : hide(message.html_body) }
+        : undefined;
+      return reply
+        .header('cache-control', 'no-store')
+        .html(<OutboxMessagePage ctx={ctx} staff={staff} message={message} body={body} />);
+    },
+  );
 
   app.post('/outbox/test', { preHandler: guard, config: { access } }, async (request, reply) => {
     const locale = visitorLocale(request);

@@ -25,7 +25,10 @@ export const backofficeData = defineData<StaffTables>()({
   tables: {
     accounts_staff: {
       about: { en: 'Staff accounts', fr: 'Comptes du personnel' },
-      note: { en: 'For the people who run the shop’s back office.', fr: 'Pour les personnes qui gèrent l’administration de la boutique.' },
+      note: {
+        en: 'For the people who run the shop’s back office.',
+        fr: 'Pour les personnes qui gèrent l’administration de la boutique.',
+      },
       subject: [
         { column: 'id', kind: 'account-id', of: ['staff'] },
         { column: 'email', kind: 'email', of: ['staff'] },
@@ -46,12 +49,18 @@ export const backofficeData = defineData<StaffTables>()({
         email: { category: 'contact', says: { en: 'Work email address', fr: 'Adresse e-mail professionnelle' } },
         email_key: {
           category: 'contact',
-          says: { en: 'Work email address in the form we compare, to find the account', fr: 'Adresse e-mail professionnelle sous la forme que nous comparons, pour retrouver le compte' },
+          says: {
+            en: 'Work email address in the form we compare, to find the account',
+            fr: 'Adresse e-mail professionnelle sous la forme que nous comparons, pour retrouver le compte',
+          },
         },
         name: { category: 'identity', says: { en: 'Name', fr: 'Nom' } },
         role: {
           category: 'profile',
-          says: { en: 'Role in the back office (owner, support, marketing or accountant)', fr: 'Rôle dans l’administration (propriétaire, support, marketing ou comptable)' },
+          says: {
+            en: 'Role in the back office (owner, support, marketing or accountant)',
+            fr: 'Rôle dans l’administration (propriétaire, support, marketing ou comptable)',
+          },
         },
         password_hash: {
           category: 'credentials',
@@ -62,21 +71,38 @@ export const backofficeData = defineData<StaffTables>()({
         },
         totp_secret: {
           category: 'credentials',
-          says: { en: 'The key of the two-factor authentication app, encrypted', fr: 'La clé de l’application de double authentification, chiffrée' },
+          says: {
+            en: 'The key of the two-factor authentication app, encrypted',
+            fr: 'La clé de l’application de double authentification, chiffrée',
+          },
           purposes: ['security'],
           basis: 'legitimate-interests',
         },
         last_seen_at: {
           category: 'usage',
-          says: { en: 'When the person last signed in, shown to the shop’s owners', fr: 'La date de la dernière connexion, visible des propriétaires de la boutique' },
+          says: {
+            en: 'When the person last signed in, shown to the shop’s owners',
+            fr: 'La date de la dernière connexion, visible des propriétaires de la boutique',
+          },
           purposes: ['security'],
           basis: 'legitimate-interests',
         },
       },
-      nonPersonal: ['id', 'password_changed_at', 'totp_enabled_at', 'totp_last_step', 'disabled_at', 'created_at', 'updated_at'],
+      nonPersonal: [
+        'id',
+        'password_changed_at',
+        'totp_enabled_at',
+        'totp_last_step',
+        'disabled_at',
+        'created_at',
+        'updated_at',
+      ],
     },
     accounts_staff_recovery_codes: {
-      about: { en: 'Staff two-factor recovery codes', fr: 'Codes de secours de la double authentification du personnel' },
+      about: {
+        en: 'Staff two-factor recovery codes',
+        fr: 'Codes de secours de la double authentification du personnel',
+      },
       subject: [{ column: 'staff_id', kind: 'account-id', of: ['staff'] }],
       purposes: ['security'],
       basis: 'legitimate-interests',
@@ -93,13 +119,19 @@ export const backofficeData = defineData<StaffTables>()({
       columns: {
         code_hash: {
           category: 'credentials',
-          says: { en: 'Each recovery code (usable once), stored only as a keyed hash', fr: 'Chaque code de secours (utilisable une fois), conservé uniquement sous forme d’empreinte à clé' },
+          says: {
+            en: 'Each recovery code (usable once), stored only as a keyed hash',
+            fr: 'Chaque code de secours (utilisable une fois), conservé uniquement sous forme d’empreinte à clé',
+          },
         },
       },
       nonPersonal: ['staff_id', 'created_at', 'used_at'],
     },
     accounts_staff_invitations: {
-      about: { en: 'Invitations sent to new staff members', fr: 'Invitations envoyées aux nouveaux membres du personnel' },
+      about: {
+        en: 'Invitations sent to new staff members',
+        fr: 'Invitations envoyées aux nouveaux membres du personnel',
+      },
       subject: [{ column: 'staff_id', kind: 'account-id', of: ['staff'] }],
       purposes: ['service'],
       basis: 'legitimate-interests',
@@ -107,7 +139,10 @@ export const backofficeData = defineData<StaffTables>()({
         keep: 'P7D',
         from: 'expires_at',
         after: linkExpires,
-        reason: { en: 'An expired or used invitation is of no further use.', fr: 'Une invitation expirée ou utilisée ne sert plus à rien.' },
+        reason: {
+          en: 'An expired or used invitation is of no further use.',
+          fr: 'Une invitation expirée ou utilisée ne sert plus à rien.',
+        },
       },
       erase: 'delete',
       columns: {
@@ -139,14 +174,20 @@ export const backofficeData = defineData<StaffTables>()({
         keep: 'P1Y',
         from: 'at',
         after: { en: 'the change', fr: 'la modification' },
-        reason: { en: 'To investigate a misuse of the back office.', fr: 'Pour enquêter sur un usage abusif de l’administration.' },
+        reason: {
+          en: 'To investigate a misuse of the back office.',
+          fr: 'Pour enquêter sur un usage abusif de l’administration.',
+        },
       },
       // Append-only: rows leave by retention alone (staff-audit.ts); both personal columns are held.
       erase: 'delete',
       columns: {
         actor: {
           category: 'identity',
-          says: { en: 'Who made the change: their staff account, or the server’s command line', fr: 'Qui a fait la modification : son compte du personnel, ou la ligne de commande du serveur' },
+          says: {
+            en: 'Who made the change: their staff account, or the server’s command line',
+            fr: 'Qui a fait la modification : son compte du personnel, ou la ligne de commande du serveur',
+          },
           erase: auditHold,
         },
         target_staff_id: {
@@ -159,7 +200,10 @@ export const backofficeData = defineData<StaffTables>()({
     },
     accounts_staff_sessions: {
       about: { en: 'Staff sign-in sessions', fr: 'Sessions de connexion du personnel' },
-      note: { en: 'Of the back office; how long they last is on the cookies page (vitrine_staff).', fr: 'À l’administration ; leur durée figure sur la page des cookies (vitrine_staff).' },
+      note: {
+        en: 'Of the back office; how long they last is on the cookies page (vitrine_staff).',
+        fr: 'À l’administration ; leur durée figure sur la page des cookies (vitrine_staff).',
+      },
       subject: [{ column: 'account_id', kind: 'account-id', of: ['staff'] }],
       purposes: ['service'],
       basis: 'legitimate-interests',

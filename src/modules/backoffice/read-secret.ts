@@ -7,7 +7,8 @@ import { createInterface } from 'node:readline';
 export async function readSecret(prompt: string, options: { confirm?: string } = {}): Promise<string> {
   if (!process.stdin.isTTY) return firstLine();
   const first = await askHidden(prompt);
-  if (options.confirm && (await askHidden(options.confirm)) !== first) throw new Error('The two passwords differ. Nothing was created.');
+  if (options.confirm && (await askHidden(options.confirm)) !== first)
+    throw new Error('The two passwords differ. Nothing was created.');
   return first;
 }
 

@@ -22,11 +22,7 @@ export function newRecoveryCode(): string {
  * i/l read as 1 and o as 0), or undefined when it cannot be a recovery code.
  */
 export function canonicalRecoveryCode(typed: string): string | undefined {
-  const code = typed
-    .toLowerCase()
-    .replace(/[\s-]/g, '')
-    .replace(/[il]/g, '1')
-    .replace(/o/g, '0');
+  const code = typed.toLowerCase().replace(/[\s-]/g, '').replace(/[il]/g, '1').replace(/o/g, '0');
   return code.length === codeLength && [...code].every((char) => alphabet.includes(char)) ? code : undefined;
 }
 
@@ -56,7 +52,10 @@ export class RecoveryCodes {
     const hashes = codes.map((code) => this.hash(staffId, canonicalRecoveryCode(code) as string));
     await this.store.db.transaction().execute(async (trx) => {
       await this.store.replace(staffId, hashes, this.now().toISOString(), trx);
-      await this.audit.record({ actor, action: 'recovery-codes-made', target: staffId, details: { codes: codes.length } }, trx);
+      await this.audit.record(
+        { actor, action: 'recovery-codes-made', target: staffId, details: { codes: codes.length } },
+        trx,
+      );
     });
     return codes;
   }
@@ -66,9 +65,13 @@ export class RecoveryCodes {
     const canonical = canonicalRecoveryCode(typed);
     if (!canonical) return undefined;
     return this.store.db.transaction().execute(async (trx) => {
-      if (!(await this.store.claim(staffId, this.hash(staffId, canonical), this.now().toISOString(), trx))) return undefined;
+      if (!(await this.store.claim(staffId, this.hash(staffId, canonical), this.now().toISOString(), trx)))
+        return undefined;
       const remaining = await this.store.remaining(staffId, trx);
-      await this.audit.record({ actor: staffId, action: 'recovery-code-used', target: staffId, details: { remaining } }, trx);
+      await this.audit.record(
+        { actor: staffId, action: 'recovery-code-used', target: staffId, details: { remaining } },
+        trx,
+      );
       return remaining;
     });
   }

@@ -78,7 +78,8 @@ export function requireStaff(permission: StaffPermission = 'back-office') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const staff = request.staff;
     if (!staff) {
-      if (request.method === 'GET') return reply.redirect(`/admin/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      if (request.method === 'GET')
+        return reply.redirect(`/admin/sign-in?next=${encodeURIComponent(request.url)}`, 303);
       throw new AppError('VT_UNAUTHORIZED');
     }
     if (!mayStaff(staff, permission)) throw new AppError('VT_FORBIDDEN');

@@ -5,7 +5,8 @@ import { AppError, errorCatalog } from '../../platform/http/errors.js';
 export type StaffAccountAction = 'reset-2fa' | 'disable' | 'enable';
 
 const done: Record<StaffAccountAction, string> = {
-  'reset-2fa': 'Two-factor sign-in reset (key and recovery codes cleared, sessions ended): the next sign-in sets it up again.',
+  'reset-2fa':
+    'Two-factor sign-in reset (key and recovery codes cleared, sessions ended): the next sign-in sets it up again.',
   disable: 'Account disabled, sessions ended: it can no longer sign in.',
   enable: 'Account re-enabled: it can sign in again.',
 };
@@ -18,7 +19,12 @@ const usageOf = (action: StaffAccountAction) => `Usage: npm run vitrine -- staff
  * and their recovery codes). Audited like the page's actions, with 'cli' as the actor.
  * `out` lets tests read what it prints.
  */
-export async function staffAccountCommand(action: StaffAccountAction, argv: string[], services: BackofficeServices, out: (text: string) => void = (text) => process.stdout.write(text)): Promise<void> {
+export async function staffAccountCommand(
+  action: StaffAccountAction,
+  argv: string[],
+  services: BackofficeServices,
+  out: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { email: { type: 'string' } }, strict: true });
   if (!values.email) throw new Error(usageOf(action));
   try {

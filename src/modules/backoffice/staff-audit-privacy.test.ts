@@ -22,7 +22,10 @@ describeEachEngine('staff audit: what the privacy policy says of it', (suite) =>
     ]);
     expect(audit.keptOnErasure).toBe(true);
     expect(audit.columns.map((c) => [c.name, c.erase])).toEqual(
-      ['actor', 'target_staff_id'].map((name) => [name, expect.objectContaining({ action: 'hold', hold: 'P1Y', from: 'at', basis: 'legitimate-interests' })]),
+      ['actor', 'target_staff_id'].map((name) => [
+        name,
+        expect.objectContaining({ action: 'hold', hold: 'P1Y', from: 'at', basis: 'legitimate-interests' }),
+      ]),
     );
     const en = sectionOf((await suite.app.inject({ url: '/en/privacy' })).body);
     expect(en).toContain('Kept 1 year after the change, then deleted.');

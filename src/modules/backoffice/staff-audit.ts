@@ -54,10 +54,19 @@ export class StaffAudit {
       details: entry.details ? JSON.stringify(entry.details) : null,
     };
     await trx.insertInto('accounts_staff_audit').values(row).execute();
-    this.logger.info({ actor: entry.actor, action: entry.action, target: entry.target, ...entry.details }, 'staff account changed');
+    this.logger.info(
+      { actor: entry.actor, action: entry.action, target: entry.target, ...entry.details },
+      'staff account changed',
+    );
   }
 
   recent(limit: number): Promise<StaffAuditRow[]> {
-    return this.db.selectFrom('accounts_staff_audit').selectAll().orderBy('at', 'desc').orderBy('id').limit(limit).execute();
+    return this.db
+      .selectFrom('accounts_staff_audit')
+      .selectAll()
+      .orderBy('at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .execute();
   }
 }

@@ -7,14 +7,26 @@ import { type FieldProblems, emailKey, newAccountProblems } from '../../platform
  * The problems of a new staff member (staff:create, invitations): the checks of every new account
  * (with a password when one is chosen now), a name, and a role.
  */
-export async function newStaffProblems(input: { email: string; name: string; role: string; password?: string }, shopName: string): Promise<FieldProblems> {
-  const problems = await newAccountProblems({ email: input.email, name: input.name, nameRequired: true, password: input.password }, shopName);
+export async function newStaffProblems(
+  input: { email: string; name: string; role: string; password?: string },
+  shopName: string,
+): Promise<FieldProblems> {
+  const problems = await newAccountProblems(
+    { email: input.email, name: input.name, nameRequired: true, password: input.password },
+    shopName,
+  );
   if (!isStaffRole(input.role)) problems.role = 'role';
   return problems;
 }
 
 /** A new staff account's row: two-factor still to set up, enabled. */
-export function newStaffRow(input: { email: string; name: string; role: string; passwordHash: string; now: string }): StaffRow {
+export function newStaffRow(input: {
+  email: string;
+  name: string;
+  role: string;
+  passwordHash: string;
+  now: string;
+}): StaffRow {
   const { email, now } = input;
   return {
     id: randomId(),

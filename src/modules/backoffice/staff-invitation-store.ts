@@ -26,7 +26,11 @@ export class StaffInvitationStore {
   }
 
   /** Uses the invitation up in one conditional update: of two racing requests, one gets the row. */
-  consume(tokenHash: string, now: string, db: Executor<StaffTables> = this.db): Promise<StaffInvitationRow | undefined> {
+  consume(
+    tokenHash: string,
+    now: string,
+    db: Executor<StaffTables> = this.db,
+  ): Promise<StaffInvitationRow | undefined> {
     return db
       .updateTable('accounts_staff_invitations')
       .set({ used_at: now })
@@ -39,6 +43,11 @@ export class StaffInvitationStore {
 
   /** Retires the staff member's open invitations (disabled, or a new one sent). */
   async retireAll(staffId: string, now: string, db: Executor<StaffTables> = this.db): Promise<void> {
-    await db.updateTable('accounts_staff_invitations').set({ used_at: now }).where('staff_id', '=', staffId).where('used_at', 'is', null).execute();
+    await db
+      .updateTable('accounts_staff_invitations')
+      .set({ used_at: now })
+      .where('staff_id', '=', staffId)
+      .where('used_at', 'is', null)
+      .execute();
   }
 }

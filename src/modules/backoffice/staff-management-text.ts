@@ -25,7 +25,8 @@ export const staffManagementText = defineWording({
     enable: 'Re-enable',
     reset: 'Reset two-factor',
     invite: 'Invite a staff member',
-    inviteLead: 'The account is created without a password: the person receives a link (valid 72 hours, once) to choose one, then sets up two-factor sign-in at their first sign-in.',
+    inviteLead:
+      'The account is created without a password: the person receives a link (valid 72 hours, once) to choose one, then sets up two-factor sign-in at their first sign-in.',
     language: 'Language of the invitation',
     send: 'Send the invitation',
     invitedNotice: 'Invitation sent.',
@@ -71,7 +72,8 @@ export const staffManagementText = defineWording({
     enable: 'Réactiver',
     reset: 'Réinitialiser la double authentification',
     invite: 'Inviter un membre du personnel',
-    inviteLead: 'Le compte est créé sans mot de passe : la personne reçoit un lien (valable 72 heures, une fois) pour en choisir un, puis active la double authentification à sa première connexion.',
+    inviteLead:
+      'Le compte est créé sans mot de passe : la personne reçoit un lien (valable 72 heures, une fois) pour en choisir un, puis active la double authentification à sa première connexion.',
     language: 'Langue de l’invitation',
     send: 'Envoyer l’invitation',
     invitedNotice: 'Invitation envoyée.',

@@ -28,9 +28,20 @@ describeEachEngine(
   'staff management: recovery codes, the owner’s staff page, invitations, audit',
   (suite) => {
     const db = () => tablesOf<StaffTables>(suite.database);
-    const staffRow = (email: string) => db().selectFrom('accounts_staff').selectAll().where('email_key', '=', email.toLowerCase()).executeTakeFirstOrThrow();
-    const recoveryCodeRows = async (email: string) => db().selectFrom('accounts_staff_recovery_codes').selectAll().where('staff_id', '=', (await staffRow(email)).id).execute();
-    const auditOf = (target: string) => db().selectFrom('accounts_staff_audit').selectAll().where('target_staff_id', '=', target).orderBy('at').execute();
+    const staffRow = (email: string) =>
+      db()
+        .selectFrom('accounts_staff')
+        .selectAll()
+        .where('email_key', '=', email.toLowerCase())
+        .executeTakeFirstOrThrow();
+    const recoveryCodeRows = async (email: string) =>
+      db()
+        .selectFrom('accounts_staff_recovery_codes')
+        .selectAll()
+        .where('staff_id', '=', (await staffRow(email)).id)
+        .execute();
+    const auditOf = (target: string) =>
+      db().selectFrom('accounts_staff_audit').selectAll().where('target_staff_id', '=', target).orderBy('at').execute();
     const passwordStep = async (email: string, headers: Record<string, string> = client()) => {
       const browser = new Visitor(suite.app, headers);
       const response = await browser.submit('/admin/sign-in', '/admin/sign-in', { email, password: staffPassword });
@@ -41,8 +52,13 @@ describeEachEngine(
       const { email, recoveryCodes } = await signedInStaff(suite, 'support', { headers: client() });
       const staff = await staffRow(email);
       expect(new Set(recoveryCodes).size).toBe(10);
-      for (const code of recoveryCodes) expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}$/);
-      const rows = await db().selectFrom('accounts_staff_recovery_codes').selectAll().where('staff_id', '=', staff.id).execute();
+      for (const code of recoveryCodes)
+        expect(code).toMatch(/^[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}-[0-9a-hjkmnp-tv-z]{4}$/);
+      const rows = await db()
+        .selectFrom('accounts_staff_recovery_codes')
+        .selectAll()
+        .where('staff_id', '=', staff.id)
+        .execute();
       expect(rows).toHaveLength(10);
       const stored = JSON.stringify(rows);
       for (const code of recoveryCodes) {
@@ -53,7 +69,9 @@ describeEachEngine(
       // A later sign-in: a recovery code (typed in capitals, without dashes) instead of the app's code.
       const { browser } = await passwordStep(email);
       await browser.get('/admin/sign-in/code');
-      const used = await browser.post('/admin/sign-in/code?next=%2Fadmin%2Fmembers', { code: (recoveryCodes[0] as string).replace(/-/g, '').toUpperCase() });
+      const used = await browser.post('/admin/sign-in/code?next=%2Fadmin%2Fmembers', {
+        code: (recoveryCodes[0] as string).replace(/-/g, '').toUpperCase(),
+      });
       expect(used.statusCode).toBe(303);
       expect(used.headers.location).toBe('/admin/recovery-codes?used=1&next=%2Fadmin%2Fmembers');
       const told = await browser.get(used.headers.location as string);
@@ -91,7 +109,14 @@ describeEachEngine(
       expect(throttled.statusCode).toBe(429);
       // The refused attempt did not use the code up.
       const staff = await staffRow(email);
-      expect(await db().selectFrom('accounts_staff_recovery_codes').select('code_hash').where('staff_id', '=', staff.id).where('used_at', 'is', null).execute()).toHaveLength(10);
+      expect(
+        await db()
+          .selectFrom('accounts_staff_recovery_codes')
+          .select('code_hash')
+          .where('staff_id', '=', staff.id)
+          .where('used_at', 'is', null)
+          .execute(),
+      ).toHaveLength(10);
     });
 
     it('makes a new set of codes on request: shown in that answer only, the old ones stop working', async () => {
@@ -112,9 +137,13 @@ describeEachEngine(
       await inFrench.get('/admin/recovery-codes');
       const refusedFr = await inFrench.post('/admin/recovery-codes', { code: '12345' });
       expect(refusedFr.statusCode).toBe(400);
-      expect(refusedFr.body).toContain('Ce n’est pas le code affiché maintenant par votre application d’authentification');
+      expect(refusedFr.body).toContain(
+        'Ce n’est pas le code affiché maintenant par votre application d’authentification',
+      );
       expect((await recoveryCodeRows(email)).filter((row) => row.used_at === null)).toHaveLength(10);
-      expect((await auditOf((await staffRow(email)).id)).filter((entry) => entry.action === 'recovery-codes-made')).toHaveLength(1);
+      expect(
+        (await auditOf((await staffRow(email)).id)).filter((entry) => entry.action === 'recovery-codes-made'),
+      ).toHaveLength(1);
 
       nextStep();
       await browser.get('/admin/recovery-codes');
@@ -124,7 +153,15 @@ describeEachEngine(
       const fresh = [...made.body.matchAll(/<code>([0-9a-z-]{14})<\/code>/g)].map((match) => match[1]);
       expect(fresh).toHaveLength(10);
       expect(fresh).not.toContain(recoveryCodes[0]);
-      expect((await browser.post('/admin/recovery-codes', { code: await totpCode(secret, suite.context.now()) }, { csrf: false })).statusCode).toBe(403);
+      expect(
+        (
+          await browser.post(
+            '/admin/recovery-codes',
+            { code: await totpCode(secret, suite.context.now()) },
+            { csrf: false },
+          )
+        ).statusCode,
+      ).toBe(403);
 
       const { browser: later } = await passwordStep(email);
       await later.get('/admin/sign-in/code');
@@ -140,10 +177,21 @@ describeEachEngine(
         const target = await staffRow((await signedInStaff(suite, 'owner', { headers: client() })).email);
         await browser.get('/admin');
         expect((await browser.post(`/admin/staff/${target.id}/disable`)).statusCode).toBe(403);
-        expect((await browser.post('/admin/staff/invite', { name: 'X', email: 'x@codeacademy.example', role: 'owner', locale: 'en' })).statusCode).toBe(403);
+        expect(
+          (
+            await browser.post('/admin/staff/invite', {
+              name: 'X',
+              email: 'x@codeacademy.example',
+              role: 'owner',
+              locale: 'en',
+            })
+          ).statusCode,
+        ).toBe(403);
         expect((await staffRow(target.email)).disabled_at).toBeNull();
       }
-      expect((await new Visitor(suite.app).get('/admin/staff')).headers.location).toBe('/admin/sign-in?next=%2Fadmin%2Fstaff');
+      expect((await new Visitor(suite.app).get('/admin/staff')).headers.location).toBe(
+        '/admin/sign-in?next=%2Fadmin%2Fstaff',
+      );
     });
 
     it('invites by email in the invitee’s language: a single-use link, stored hashed, to choose a password, then two-factor at first sign-in', async () => {
@@ -152,14 +200,24 @@ describeEachEngine(
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain(owner.email);
 
-      const refused = await owner.browser.post('/admin/staff/invite', { name: '', email: 'not an email', role: 'boss', locale: 'de' });
+      const refused = await owner.browser.post('/admin/staff/invite', {
+        name: '',
+        email: 'not an email',
+        role: 'boss',
+        locale: 'de',
+      });
       expect(refused.statusCode).toBe(400);
       expect(refused.body).toContain('Enter an email address such as name@example.com.');
       expect(refused.body).toContain('Choose one of the roles');
       expect(refused.body).toContain('value="not an email"');
 
       const email = `Lea.${suite.engine}@CodeAcademy.example`;
-      const invited = await owner.browser.post('/admin/staff/invite', { name: 'Léa Martin', email, role: 'support', locale: 'fr' });
+      const invited = await owner.browser.post('/admin/staff/invite', {
+        name: 'Léa Martin',
+        email,
+        role: 'support',
+        locale: 'fr',
+      });
       expect(invited.headers.location).toBe('/admin/staff?done=invited');
       const row = await staffRow(email);
       expect(row).toMatchObject({ role: 'support', password_hash: '', totp_enabled_at: null });
@@ -176,11 +234,19 @@ describeEachEngine(
       expect(mail?.text).toContain('valable 72 heures');
       const link = linkIn(mail?.text ?? '', '/admin/invitation');
       const token = new URL(link, 'http://x').searchParams.get('token') as string;
-      const invitations = await db().selectFrom('accounts_staff_invitations').selectAll().where('staff_id', '=', row.id).execute();
+      const invitations = await db()
+        .selectFrom('accounts_staff_invitations')
+        .selectAll()
+        .where('staff_id', '=', row.id)
+        .execute();
       expect(invitations).toHaveLength(1);
       expect(JSON.stringify(invitations)).not.toContain(token);
       // Queued with the token as a one-time secret: the stored copy of the mail does not keep it.
-      const stored = await tablesOf<OutboxTable>(suite.database).selectFrom('mail_outbox').select('text_body').where('to_address', '=', email).execute();
+      const stored = await tablesOf<OutboxTable>(suite.database)
+        .selectFrom('mail_outbox')
+        .select('text_body')
+        .where('to_address', '=', email)
+        .execute();
       expect(stored).toHaveLength(1);
       expect(JSON.stringify(stored)).not.toContain(token);
 
@@ -225,14 +291,18 @@ describeEachEngine(
       expect(page.body).toContain('Send a new invitation');
       const id = (await staffRow(email)).id;
       expect((await later.browser.post(`/admin/staff/${id}/invite-again`, { locale: 'xx' })).statusCode).toBe(400);
-      expect((await later.browser.post(`/admin/staff/${id}/invite-again`, { locale: 'en' })).headers.location).toBe('/admin/staff?done=invited');
+      expect((await later.browser.post(`/admin/staff/${id}/invite-again`, { locale: 'en' })).headers.location).toBe(
+        '/admin/staff?done=invited',
+      );
       const [mail] = await mailTo(suite, email);
       expect(mail?.subject).toContain('Invitation to the');
       const second = linkIn(mail?.text ?? '', '/admin/invitation');
       expect((await invitee.get(first)).statusCode).toBe(400);
       expect((await invitee.get(second)).statusCode).toBe(200);
       const token = new URL(second, 'http://x').searchParams.get('token') as string;
-      expect((await invitee.post('/admin/invitation', { token, password: staffPassword })).headers.location).toBe('/admin/sign-in');
+      expect((await invitee.post('/admin/invitation', { token, password: staffPassword })).headers.location).toBe(
+        '/admin/sign-in',
+      );
       // Only while no password is chosen.
       expect((await later.browser.post(`/admin/staff/${id}/invite-again`, { locale: 'en' })).statusCode).toBe(400);
       expect((await auditOf(id)).filter((entry) => entry.action === 'invite').map((entry) => entry.details)).toEqual([
@@ -248,7 +318,9 @@ describeEachEngine(
       const id = (await staffRow(target.email)).id;
       await owner.browser.get('/admin/staff');
 
-      expect((await owner.browser.post(`/admin/staff/${id}/role`, { role: 'accountant' })).headers.location).toBe('/admin/staff?done=changed');
+      expect((await owner.browser.post(`/admin/staff/${id}/role`, { role: 'accountant' })).headers.location).toBe(
+        '/admin/staff?done=changed',
+      );
       expect((await staffRow(target.email)).role).toBe('accountant');
       const badRole = await owner.browser.post(`/admin/staff/${id}/role`, { role: 'king' });
       expect(badRole.statusCode).toBe(400);
@@ -259,10 +331,17 @@ describeEachEngine(
       await owner.browser.post(`/admin/staff/${id}/disable`);
       expect((await staffRow(target.email)).disabled_at).not.toBeNull();
       expect((await target.browser.get('/admin')).headers.location).toBe('/admin/sign-in?next=%2Fadmin');
-      const sessions = await db().selectFrom('accounts_staff_sessions').select('id').where('account_id', '=', id).execute();
+      const sessions = await db()
+        .selectFrom('accounts_staff_sessions')
+        .select('id')
+        .where('account_id', '=', id)
+        .execute();
       expect(sessions).toEqual([]);
       const disabled = (await passwordStep(target.email)).response;
-      const wrong = await new Visitor(suite.app, client()).submit('/admin/sign-in', '/admin/sign-in', { email: target.email, password: 'not the right one' });
+      const wrong = await new Visitor(suite.app, client()).submit('/admin/sign-in', '/admin/sign-in', {
+        email: target.email,
+        password: 'not the right one',
+      });
       expect(disabled.statusCode).toBe(401);
       // The same answer as a wrong password, but for the form's CSRF token.
       const withoutToken = (body: string) => body.replace(/name="_csrf" value="[^"]*"/, '');
@@ -290,12 +369,24 @@ describeEachEngine(
       const target = await signedInStaff(suite, 'accountant', { headers: client() });
       const id = (await staffRow(target.email)).id;
       await owner.browser.get('/admin/staff');
-      expect((await owner.browser.post(`/admin/staff/${id}/reset-2fa`)).headers.location).toBe('/admin/staff?done=changed');
-      expect(await staffRow(target.email)).toMatchObject({ totp_secret: null, totp_enabled_at: null, totp_last_step: null });
-      expect(await db().selectFrom('accounts_staff_recovery_codes').select('code_hash').where('staff_id', '=', id).execute()).toEqual([]);
+      expect((await owner.browser.post(`/admin/staff/${id}/reset-2fa`)).headers.location).toBe(
+        '/admin/staff?done=changed',
+      );
+      expect(await staffRow(target.email)).toMatchObject({
+        totp_secret: null,
+        totp_enabled_at: null,
+        totp_last_step: null,
+      });
+      expect(
+        await db().selectFrom('accounts_staff_recovery_codes').select('code_hash').where('staff_id', '=', id).execute(),
+      ).toEqual([]);
       expect((await target.browser.get('/admin')).statusCode).toBe(303);
       expect((await passwordStep(target.email)).response.headers.location).toBe('/admin/sign-in/setup');
-      expect((await auditOf(id)).at(-1)).toMatchObject({ action: 'reset-2fa', actor: (await staffRow(owner.email)).id, details: JSON.stringify({ wasOn: 1 }) });
+      expect((await auditOf(id)).at(-1)).toMatchObject({
+        action: 'reset-2fa',
+        actor: (await staffRow(owner.email)).id,
+        details: JSON.stringify({ wasOn: 1 }),
+      });
     });
   },
   { overrides: { now }, env: { TRUST_PROXY: 'true' } },
@@ -308,17 +399,31 @@ describeEachEngine(
     it('keeps the last owner who can sign in: neither disabled nor demoted, by themselves or anyone', async () => {
       nextStep();
       const owner = await signedInStaff(suite, 'owner', { headers: client() });
-      const id = (await tablesOf<StaffTables>(suite.database).selectFrom('accounts_staff').select('id').executeTakeFirstOrThrow()).id;
+      const id = (
+        await tablesOf<StaffTables>(suite.database).selectFrom('accounts_staff').select('id').executeTakeFirstOrThrow()
+      ).id;
       await owner.browser.get('/admin/staff');
       // An invited owner who has not chosen a password yet does not count.
-      await owner.browser.post('/admin/staff/invite', { name: 'Next Owner', email: `next-${suite.engine}@codeacademy.example`, role: 'owner', locale: 'en' });
+      await owner.browser.post('/admin/staff/invite', {
+        name: 'Next Owner',
+        email: `next-${suite.engine}@codeacademy.example`,
+        role: 'owner',
+        locale: 'en',
+      });
       await owner.browser.get('/admin/staff');
-      for (const attempt of [() => owner.browser.post(`/admin/staff/${id}/disable`), () => owner.browser.post(`/admin/staff/${id}/role`, { role: 'support' })]) {
+      for (const attempt of [
+        () => owner.browser.post(`/admin/staff/${id}/disable`),
+        () => owner.browser.post(`/admin/staff/${id}/role`, { role: 'support' }),
+      ]) {
         const refused = await attempt();
         expect(refused.statusCode).toBe(409);
         expect(refused.body).toContain('The last owner must stay');
       }
-      const row = await tablesOf<StaffTables>(suite.database).selectFrom('accounts_staff').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const row = await tablesOf<StaffTables>(suite.database)
+        .selectFrom('accounts_staff')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
       expect(row).toMatchObject({ role: 'owner', disabled_at: null });
 
       // With a second owner who can sign in, the first may step down.
@@ -326,37 +431,87 @@ describeEachEngine(
       const second = await signedInStaff(suite, 'owner', { headers: client() });
       await second.browser.get('/admin/staff');
       expect((await owner.browser.post(`/admin/staff/${id}/role`, { role: 'support' })).statusCode).toBe(303);
-      const secondId = (await tablesOf<StaffTables>(suite.database).selectFrom('accounts_staff').select('id').where('email_key', '=', second.email).executeTakeFirstOrThrow()).id;
+      const secondId = (
+        await tablesOf<StaffTables>(suite.database)
+          .selectFrom('accounts_staff')
+          .select('id')
+          .where('email_key', '=', second.email)
+          .executeTakeFirstOrThrow()
+      ).id;
       expect((await second.browser.post(`/admin/staff/${secondId}/disable`)).statusCode).toBe(409);
     });
 
     it('staff:reset-2fa brings the last owner back in: key and codes cleared, sessions ended, audited as cli', async () => {
       const db = tablesOf<StaffTables>(suite.database);
-      const [owner, ...others] = await db.selectFrom('accounts_staff').selectAll().where('role', '=', 'owner').where('password_hash', '!=', '').execute();
+      const [owner, ...others] = await db
+        .selectFrom('accounts_staff')
+        .selectAll()
+        .where('role', '=', 'owner')
+        .where('password_hash', '!=', '')
+        .execute();
       expect(others).toEqual([]);
       if (!owner) throw new Error('no owner');
       const printed: string[] = [];
-      const run = (action: StaffAccountAction, args: string[]) => staffAccountCommand(action, args, suite.context.servicesOf(backofficeModule), (text) => printed.push(text));
+      const run = (action: StaffAccountAction, args: string[]) =>
+        staffAccountCommand(action, args, suite.context.servicesOf(backofficeModule), (text) => printed.push(text));
 
       await run('reset-2fa', ['--email', owner.email.toUpperCase()]);
       expect(printed.join('')).toContain('Two-factor sign-in reset');
-      expect(await db.selectFrom('accounts_staff').selectAll().where('id', '=', owner.id).executeTakeFirstOrThrow()).toMatchObject({ totp_secret: null, totp_enabled_at: null });
-      expect(await db.selectFrom('accounts_staff_sessions').select('id').where('account_id', '=', owner.id).execute()).toEqual([]);
-      expect(await db.selectFrom('accounts_staff_recovery_codes').select('code_hash').where('staff_id', '=', owner.id).execute()).toEqual([]);
-      const audit = await db.selectFrom('accounts_staff_audit').selectAll().where('target_staff_id', '=', owner.id).orderBy('at', 'desc').executeTakeFirstOrThrow();
+      expect(
+        await db.selectFrom('accounts_staff').selectAll().where('id', '=', owner.id).executeTakeFirstOrThrow(),
+      ).toMatchObject({ totp_secret: null, totp_enabled_at: null });
+      expect(
+        await db.selectFrom('accounts_staff_sessions').select('id').where('account_id', '=', owner.id).execute(),
+      ).toEqual([]);
+      expect(
+        await db
+          .selectFrom('accounts_staff_recovery_codes')
+          .select('code_hash')
+          .where('staff_id', '=', owner.id)
+          .execute(),
+      ).toEqual([]);
+      const audit = await db
+        .selectFrom('accounts_staff_audit')
+        .selectAll()
+        .where('target_staff_id', '=', owner.id)
+        .orderBy('at', 'desc')
+        .executeTakeFirstOrThrow();
       expect(audit).toMatchObject({ actor: 'cli', action: 'reset-2fa' });
       const back = new Visitor(suite.app);
-      expect((await back.submit('/admin/sign-in', '/admin/sign-in', { email: owner.email, password: staffPassword })).headers.location).toBe('/admin/sign-in/setup');
+      expect(
+        (await back.submit('/admin/sign-in', '/admin/sign-in', { email: owner.email, password: staffPassword })).headers
+          .location,
+      ).toBe('/admin/sign-in/setup');
 
       await expect(run('disable', ['--email', owner.email])).rejects.toThrow('last owner');
-      await expect(run('reset-2fa', ['--email', 'nobody@codeacademy.example'])).rejects.toThrow('No staff account has the address nobody@codeacademy.example.');
+      await expect(run('reset-2fa', ['--email', 'nobody@codeacademy.example'])).rejects.toThrow(
+        'No staff account has the address nobody@codeacademy.example.',
+      );
       await expect(run('reset-2fa', [])).rejects.toThrow('Usage: npm run vitrine -- staff:reset-2fa --email <address>');
 
-      const demoted = await db.selectFrom('accounts_staff').selectAll().where('role', '=', 'support').executeTakeFirstOrThrow();
+      const demoted = await db
+        .selectFrom('accounts_staff')
+        .selectAll()
+        .where('role', '=', 'support')
+        .executeTakeFirstOrThrow();
       await run('disable', ['--email', demoted.email]);
-      expect((await db.selectFrom('accounts_staff').select('disabled_at').where('id', '=', demoted.id).executeTakeFirstOrThrow()).disabled_at).not.toBeNull();
+      expect(
+        (
+          await db
+            .selectFrom('accounts_staff')
+            .select('disabled_at')
+            .where('id', '=', demoted.id)
+            .executeTakeFirstOrThrow()
+        ).disabled_at,
+      ).not.toBeNull();
       await run('enable', ['--email', demoted.email]);
-      const actions = await db.selectFrom('accounts_staff_audit').select(['actor', 'action']).where('target_staff_id', '=', demoted.id).where('actor', '=', 'cli').orderBy('at').execute();
+      const actions = await db
+        .selectFrom('accounts_staff_audit')
+        .select(['actor', 'action'])
+        .where('target_staff_id', '=', demoted.id)
+        .where('actor', '=', 'cli')
+        .orderBy('at')
+        .execute();
       expect(actions.map((entry) => entry.action)).toEqual(['disable', 'enable']);
     });
   },

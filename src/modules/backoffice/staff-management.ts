@@ -90,10 +90,23 @@ export class StaffManagement {
     const token = randomId(32);
     const expiresAt = new Date(now.getTime() + invitationHours * 3_600_000).toISOString();
     await this.invitations.retireAll(staff.id, now.toISOString(), trx);
-    await this.invitations.insert({ token_hash: hashToken(token), staff_id: staff.id, created_at: now.toISOString(), expires_at: expiresAt, used_at: null }, trx);
+    await this.invitations.insert(
+      {
+        token_hash: hashToken(token),
+        staff_id: staff.id,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        used_at: null,
+      },
+      trx,
+    );
     const link = `${this.publicUrl}/admin/invitation?token=${token}&locale=${locale}`;
     // The token is a one-time secret: no stored copy of the mail (job, outbox) keeps it.
-    await this.mail.queue(trx, staffMail(this.shop(), locale).invitation(staff.email, staff.name, link, invitationHours), { secrets: [token], secretsExpireAt: expiresAt });
+    await this.mail.queue(
+      trx,
+      staffMail(this.shop(), locale).invitation(staff.email, staff.name, link, invitationHours),
+      { secrets: [token], secretsExpireAt: expiresAt },
+    );
   }
 
   /** The invited staff member a link is for, if it still works (the page with the password form). */
@@ -117,7 +130,11 @@ export class StaffManagement {
       const used = await this.invitations.consume(hashToken(token), now, trx);
       const staff = used && (await this.store.findById(used.staff_id, trx));
       if (!staff || !isPending(staff)) throw new AppError('VT_LINK_INVALID');
-      await this.store.update(staff.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now }, trx);
+      await this.store.update(
+        staff.id,
+        { password_hash: passwordHash, password_changed_at: now, updated_at: now },
+        trx,
+      );
       await this.audit.record({ actor: staff.id, action: 'invitation-accepted', target: staff.id }, trx);
       return staff;
     });
@@ -157,7 +174,11 @@ export class StaffManagement {
   /** Clears the two-factor key and recovery codes and ends every session: setup again at next sign-in. */
   async resetTwoFactor(actor: StaffActor, targetId: string): Promise<void> {
     await this.change(actor, targetId, async (trx, target) => {
-      await this.store.update(target.id, { totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: this.now().toISOString() }, trx);
+      await this.store.update(
+        target.id,
+        { totp_secret: null, totp_enabled_at: null, totp_last_step: null, updated_at: this.now().toISOString() },
+        trx,
+      );
       await this.recoveryCodes.deleteAll(target.id, trx);
       return { actor, action: 'reset-2fa', target: target.id, details: { wasOn: target.totp_enabled_at ? 1 : 0 } };
     });

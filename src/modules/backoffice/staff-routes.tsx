@@ -23,27 +23,47 @@ const pageSize = 50;
 /** The staff side: two-step sign-in, the dashboard, and the members list. */
 export function staffRoutes(app: FastifyInstance, context: PlatformContext, services: BackofficeServices) {
   const secure = context.config.secureCookies;
-  const page = (request: FastifyRequest, reply: FastifyReply) => pageContext(request, reply, { locale: visitorLocale(request), shop: context.shop.identity() });
+  const page = (request: FastifyRequest, reply: FastifyReply) =>
+    pageContext(request, reply, { locale: visitorLocale(request), shop: context.shop.identity() });
   const after = (request: FastifyRequest<{ Querystring: { next?: string } }>) => safeNext(request.query.next, '/admin');
-  const withNext = (path: string, next: string | undefined) => (next ? `${path}?next=${encodeURIComponent(next)}` : path);
+  const withNext = (path: string, next: string | undefined) =>
+    next ? `${path}?next=${encodeURIComponent(next)}` : path;
 
-  app.get<{ Querystring: { next?: string } }>('/sign-in', { schema: nextQuery, config: { access: 'public' } }, async (request, reply) => {
-    if (request.staff) return reply.redirect(after(request), 303);
-    const noStaffYet = !(await services.staff.hasAnyStaff());
-    return privatePage(reply).html(<StaffSignInPage ctx={page(request, reply)} next={request.query.next} noStaffYet={noStaffYet} />);
-  });
+  app.get<{ Querystring: { next?: string } }>(
+    '/sign-in',
+    { schema: nextQuery, config: { access: 'public' } },
+    async (request, reply) => {
+      if (request.staff) return reply.redirect(after(request), 303);
+      const noStaffYet = !(await services.staff.hasAnyStaff());
+      return privatePage(reply).html(
+        <StaffSignInPage ctx={page(request, reply)} next={request.query.next} noStaffYet={noStaffYet} />,
+      );
+    },
+  );
 
-  app.post<{ Querystring: { next?: string } }>('/sign-in', { schema: { ...nextQuery, ...formSchema(['email', 'password']) }, config: { access: 'public' } }, async (request, reply) => {
-    const body = bodyOf(request);
-    try {
-      const started = await services.staff.checkPassword({ email: body.email ?? '', password: body.password ?? '' }, services.knownDevices.clientOf(request, reply));
-      if (request.staffSession) await services.staffSessions.end(request.staffSession.id);
-      adoptStaffSession(request, reply, started, secure);
-      return reply.redirect(withNext(started.needsSetup ? '/admin/sign-in/setup' : '/admin/sign-in/code', request.query.next), 303);
-    } catch (error) {
-      return refuseForm(request, reply, error, (state) => <StaffSignInPage ctx={page(request, reply)} next={request.query.next} noStaffYet={false} state={state} />);
-    }
-  });
+  app.post<{ Querystring: { next?: string } }>(
+    '/sign-in',
+    { schema: { ...nextQuery, ...formSchema(['email', 'password']) }, config: { access: 'public' } },
+    async (request, reply) => {
+      const body = bodyOf(request);
+      try {
+        const started = await services.staff.checkPassword(
+          { email: body.email ?? '', password: body.password ?? '' },
+          services.knownDevices.clientOf(request, reply),
+        );
+        if (request.staffSession) await services.staffSessions.end(request.staffSession.id);
+        adoptStaffSession(request, reply, started, secure);
+        return reply.redirect(
+          withNext(started.needsSetup ? '/admin/sign-in/setup' : '/admin/sign-in/code', request.query.next),
+          303,
+        );
+      } catch (error) {
+        return refuseForm(request, reply, error, (state) => (
+          <StaffSignInPage ctx={page(request, reply)} next={request.query.next} noStaffYet={false} state={state} />
+        ));
+      }
+    },
+  );
 
   for (const step of ['code', 'setup'] as const) {
     const path = `/sign-in/${step}`;
@@ -57,31 +77,55 @@ export function staffRoutes(app: FastifyInstance, context: PlatformContext, serv
       return { staff, setup: step === 'setup' ? await services.staff.setupKey(staff) : undefined };
     };
 
-    app.get<{ Querystring: { next?: string } }>(path, { schema: nextQuery, config: { access: 'staff-pending' } }, async (request, reply) => {
-      const found = await pending(request, reply);
-      if (!found) return reply;
-      return privatePage(reply).html(<StaffCodePage ctx={page(request, reply)} next={request.query.next} setup={found.setup} />);
-    });
+    app.get<{ Querystring: { next?: string } }>(
+      path,
+      { schema: nextQuery, config: { access: 'staff-pending' } },
+      async (request, reply) => {
+        const found = await pending(request, reply);
+        if (!found) return reply;
+        return privatePage(reply).html(
+          <StaffCodePage ctx={page(request, reply)} next={request.query.next} setup={found.setup} />,
+        );
+      },
+    );
 
-    app.post<{ Querystring: { next?: string } }>(path, { schema: { ...nextQuery, ...formSchema(['code']) }, config: { access: 'staff-pending' } }, async (request, reply) => {
-      const found = await pending(request, reply);
-      if (!found || !request.staffSession) return reply;
-      try {
-        const started = await services.staff.checkCode(request.staffSession, bodyOf(request).code ?? '', services.knownDevices.clientOf(request, reply));
-        adoptStaffSession(request, reply, started, secure);
-        // Setup confirmed: the new recovery codes, in this answer only (never stored in clear).
-        if (started.recoveryCodes) {
-          return privatePage(reply).html(<RecoveryCodesPage ctx={page(request, reply)} staff={null} remaining={started.recoveryCodes.length} codes={started.recoveryCodes} continueTo={after(request)} />);
+    app.post<{ Querystring: { next?: string } }>(
+      path,
+      { schema: { ...nextQuery, ...formSchema(['code']) }, config: { access: 'staff-pending' } },
+      async (request, reply) => {
+        const found = await pending(request, reply);
+        if (!found || !request.staffSession) return reply;
+        try {
+          const started = await services.staff.checkCode(
+            request.staffSession,
+            bodyOf(request).code ?? '',
+            services.knownDevices.clientOf(request, reply),
+          );
+          adoptStaffSession(request, reply, started, secure);
+          // Setup confirmed: the new recovery codes, in this answer only (never stored in clear).
+          if (started.recoveryCodes) {
+            return privatePage(reply).html(
+              <RecoveryCodesPage
+                ctx={page(request, reply)}
+                staff={null}
+                remaining={started.recoveryCodes.length}
+                codes={started.recoveryCodes}
+                continueTo={after(request)}
+              />,
+            );
+          }
+          if (started.recoveryCodesLeft !== undefined) {
+            const next = request.query.next ? `&next=${encodeURIComponent(request.query.next)}` : '';
+            return reply.redirect(`/admin/recovery-codes?used=1${next}`, 303);
+          }
+        } catch (error) {
+          return refuseForm(request, reply, error, (state) => (
+            <StaffCodePage ctx={page(request, reply)} next={request.query.next} setup={found.setup} state={state} />
+          ));
         }
-        if (started.recoveryCodesLeft !== undefined) {
-          const next = request.query.next ? `&next=${encodeURIComponent(request.query.next)}` : '';
-          return reply.redirect(`/admin/recovery-codes?used=1${next}`, 303);
-        }
-      } catch (error) {
-        return refuseForm(request, reply, error, (state) => <StaffCodePage ctx={page(request, reply)} next={request.query.next} setup={found.setup} state={state} />);
-      }
-      return reply.redirect(after(request), 303);
-    });
+        return reply.redirect(after(request), 303);
+      },
+    );
   }
 
   app.post('/sign-out', { config: { access: 'public' } }, async (request, reply) => {
@@ -103,15 +147,28 @@ export function staffRoutes(app: FastifyInstance, context: PlatformContext, serv
     );
   });
 
-  app.get<{ Querystring: { q?: string; offset?: number } }>('/members', { preHandler: requireStaff('members.read'), schema: membersQuery, config: { access: { staff: 'members.read' } } }, async (request, reply) => {
-    const staff = signedInStaff(request);
-    const query = request.query.q ?? '';
-    const offset = request.query.offset ?? 0;
-    const found = await accessMemberData({ staff, purpose: 'support', what: 'members list', logger: request.log }, () =>
-      services.members.listForStaff(query, pageSize + 1, offset),
-    );
-    return privatePage(reply).html(
-      <MembersPage ctx={page(request, reply)} staff={staff} query={query} members={found.slice(0, pageSize)} offset={offset} pageSize={pageSize} hasMore={found.length > pageSize} />,
-    );
-  });
+  app.get<{ Querystring: { q?: string; offset?: number } }>(
+    '/members',
+    { preHandler: requireStaff('members.read'), schema: membersQuery, config: { access: { staff: 'members.read' } } },
+    async (request, reply) => {
+      const staff = signedInStaff(request);
+      const query = request.query.q ?? '';
+      const offset = request.query.offset ?? 0;
+      const found = await accessMemberData(
+        { staff, purpose: 'support', what: 'members list', logger: request.log },
+        () => services.members.listForStaff(query, pageSize + 1, offset),
+      );
+      return privatePage(reply).html(
+        <MembersPage
+          ctx={page(request, reply)}
+          staff={staff}
+          query={query}
+          members={found.slice(0, pageSize)}
+          offset={offset}
+          pageSize={pageSize}
+          hasMore={found.length > pageSize}
+        />,
+      );
+    },
+  );
 }

@@ -8,7 +8,12 @@ import type { StaffRow } from './staff-tables.js';
 import type { SessionRow } from '../../platform/auth/session-store.js';
 import type { LoginThrottle } from '../../platform/auth/login-throttle.js';
 import { emailKey, invalid } from '../../platform/auth/account-input.js';
-import type { ClientInfo, SessionLifetime, SessionService, StartedSession } from '../../platform/auth/session-service.js';
+import type {
+  ClientInfo,
+  SessionLifetime,
+  SessionService,
+  StartedSession,
+} from '../../platform/auth/session-service.js';
 import type { StaffStore } from './staff-store.js';
 import { type RecoveryCodes, canonicalRecoveryCode } from './recovery-codes.js';
 import { newStaffProblems, newStaffRow } from './staff-input.js';
@@ -48,9 +53,18 @@ export class StaffService {
   async create(input: NewStaff): Promise<StaffRow> {
     const email = input.email.trim();
     const name = input.name.trim();
-    const problems = await newStaffProblems({ email, name, role: input.role, password: input.password }, this.shop().name);
+    const problems = await newStaffProblems(
+      { email, name, role: input.role, password: input.password },
+      this.shop().name,
+    );
     if (Object.keys(problems).length > 0) throw invalid(problems);
-    const row = newStaffRow({ email, name, role: input.role, passwordHash: await hashPassword(input.password), now: this.now().toISOString() });
+    const row = newStaffRow({
+      email,
+      name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+      now: this.now().toISOString(),
+    });
     try {
       await this.store.insert(row);
     } catch (error) {
@@ -65,7 +79,10 @@ export class StaffService {
   }
 
   /** Step one: the password. Returns a session that can only go on to the code. */
-  async checkPassword(input: { email: string; password: string }, client: ClientInfo): Promise<StartedSession & { needsSetup: boolean }> {
+  async checkPassword(
+    input: { email: string; password: string },
+    client: ClientInfo,
+  ): Promise<StartedSession & { needsSetup: boolean }> {
     const key = emailKey(input.email);
     // Counted per (account, address) and under the account's ceiling, which a known device
     // passes; the staff member is warned by mail at the ceiling (login-throttle.ts).
@@ -76,10 +93,17 @@ export class StaffService {
     const staff = key ? await this.store.findByEmailKey(key) : undefined;
     // An invited account without a password yet ('') costs the decoy's time; a disabled one fails
     // after its real check: both answer exactly like a wrong password.
-    const valid = staff?.password_hash ? await verifyPassword(staff.password_hash, input.password) : await verifyAgainstDecoy(input.password);
+    const valid = staff?.password_hash
+      ? await verifyPassword(staff.password_hash, input.password)
+      : await verifyAgainstDecoy(input.password);
     if (!staff || !valid || staff.disabled_at) throw new AppError('VT_SIGN_IN_FAILED');
     await this.throttle.succeeded(`staff:${key}`, client);
-    const started = await this.sessions.start(staff.id, { lifetime: staffSessionLifetime({ stage: 'password' }), remember: false, stage: 'password', client });
+    const started = await this.sessions.start(staff.id, {
+      lifetime: staffSessionLifetime({ stage: 'password' }),
+      remember: false,
+      stage: 'password',
+      client,
+    });
     return { ...started, needsSetup: !staff.totp_enabled_at };
   }
 
@@ -96,7 +120,10 @@ export class StaffService {
     let secret = staff.totp_secret ? this.totpKeys.decrypt(staff.totp_secret) : undefined;
     if (!secret) {
       secret = await newTotpSecret();
-      await this.store.update(staff.id, { totp_secret: this.totpKeys.encrypt(secret), updated_at: this.now().toISOString() });
+      await this.store.update(staff.id, {
+        totp_secret: this.totpKeys.encrypt(secret),
+        updated_at: this.now().toISOString(),
+      });
     }
     return { secret, qrSvg: await qrCodeSvg(await totpUri(secret, this.shop().name, staff.email)) };
   }
@@ -107,7 +134,11 @@ export class StaffService {
    * one: a new token for the new privilege. Confirming the setup makes the recovery codes, which
    * the caller shows this once; signing in with one says how many remain.
    */
-  async checkCode(session: SessionRow, code: string, client: ClientInfo): Promise<StartedSession & { recoveryCodes?: string[]; recoveryCodesLeft?: number }> {
+  async checkCode(
+    session: SessionRow,
+    code: string,
+    client: ClientInfo,
+  ): Promise<StartedSession & { recoveryCodes?: string[]; recoveryCodesLeft?: number }> {
     const staff = await this.pendingStaff(session);
     if (!staff?.totp_secret) throw new AppError('VT_UNAUTHORIZED');
     // The same limits as the password step, and the same warning mail to the staff member at the ceiling.
@@ -119,12 +150,20 @@ export class StaffService {
       if (recoveryCodesLeft === undefined) throw new AppError('VT_TOTP_INVALID');
     } else {
       const step = await totpStepOf(this.totpKeys.decrypt(staff.totp_secret), code, now);
-      if (step === undefined || !(await this.store.claimTotpStep(staff.id, step))) throw new AppError('VT_TOTP_INVALID');
+      if (step === undefined || !(await this.store.claimTotpStep(staff.id, step)))
+        throw new AppError('VT_TOTP_INVALID');
     }
     await this.throttle.succeeded(`staff-code:${staff.id}`, client);
-    await this.store.update(staff.id, { last_seen_at: now.toISOString(), ...(staff.totp_enabled_at ? {} : { totp_enabled_at: now.toISOString() }) });
+    await this.store.update(staff.id, {
+      last_seen_at: now.toISOString(),
+      ...(staff.totp_enabled_at ? {} : { totp_enabled_at: now.toISOString() }),
+    });
     const recoveryCodes = staff.totp_enabled_at ? undefined : await this.recovery.make(staff.id, staff.id);
-    const started = await this.sessions.rotate(session, { lifetime: staffSessionLifetime({ stage: 'complete' }), stage: 'complete', client });
+    const started = await this.sessions.rotate(session, {
+      lifetime: staffSessionLifetime({ stage: 'complete' }),
+      stage: 'complete',
+      client,
+    });
     return { ...started, recoveryCodes, recoveryCodesLeft };
   }
 

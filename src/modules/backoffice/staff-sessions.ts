@@ -18,7 +18,10 @@ declare module 'fastify' {
  * requests only: staff sessions are separate from member sessions (another cookie, another
  * table), and the storefront never looks at them.
  */
-export function staffSessions(app: FastifyInstance, options: { sessions: SessionService; staff: StaffService; secure: boolean }) {
+export function staffSessions(
+  app: FastifyInstance,
+  options: { sessions: SessionService; staff: StaffService; secure: boolean },
+) {
   const cookieName = cookieNameFor(staffSessionCookie, options.secure);
   app.decorateRequest('staffSession', null);
   app.addHook('onRequest', async (request, reply) => {
@@ -35,7 +38,12 @@ export function staffSessions(app: FastifyInstance, options: { sessions: Session
   });
 }
 
-export function adoptStaffSession(request: FastifyRequest, reply: FastifyReply, started: StartedSession, secure: boolean) {
+export function adoptStaffSession(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  started: StartedSession,
+  secure: boolean,
+) {
   setDeclaredCookie(reply, staffSessionCookie, started.token, { secure });
   request.staffSession = started.session;
   request.csrfBinding = started.session.id;

@@ -34,7 +34,10 @@ export class StaffStore {
   }
 
   async count(): Promise<number> {
-    const row = await this.db.selectFrom('accounts_staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('accounts_staff')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(row.n);
   }
 

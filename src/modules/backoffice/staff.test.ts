@@ -13,7 +13,12 @@ const clock = { now: new Date('2026-11-25T09:00:00Z') };
 describeEachEngine(
   'staff sign-in with two-factor codes, roles, and the members list',
   (suite) => {
-    const staffRow = (email: string) => tablesOf<StaffTables>(suite.database).selectFrom('accounts_staff').selectAll().where('email_key', '=', email).executeTakeFirstOrThrow();
+    const staffRow = (email: string) =>
+      tablesOf<StaffTables>(suite.database)
+        .selectFrom('accounts_staff')
+        .selectAll()
+        .where('email_key', '=', email)
+        .executeTakeFirstOrThrow();
 
     it('asks for the password, then sets up two-factor with a QR code, and stores the key encrypted', async () => {
       const { browser, email, secret } = await signedInStaff(suite, 'owner');
@@ -53,8 +58,14 @@ describeEachEngine(
 
     it('fails an unknown staff email and a wrong password alike', async () => {
       const { email } = await signedInStaff(suite, 'accountant');
-      const unknown = await new Visitor(suite.app).submit('/admin/sign-in', '/admin/sign-in', { email: 'nobody@codeacademy.example', password: staffPassword });
-      const wrong = await new Visitor(suite.app).submit('/admin/sign-in', '/admin/sign-in', { email, password: 'not the right one' });
+      const unknown = await new Visitor(suite.app).submit('/admin/sign-in', '/admin/sign-in', {
+        email: 'nobody@codeacademy.example',
+        password: staffPassword,
+      });
+      const wrong = await new Visitor(suite.app).submit('/admin/sign-in', '/admin/sign-in', {
+        email,
+        password: 'not the right one',
+      });
       expect(unknown.statusCode).toBe(401);
       expect(wrong.statusCode).toBe(401);
       expect(unknown.cookies.some((c) => c.name === 'vitrine_staff')).toBe(false);
@@ -62,7 +73,10 @@ describeEachEngine(
 
     it('keeps staff and member sessions apart', async () => {
       const { browser } = await signedInStaff(suite, 'owner');
-      const asMember = await suite.app.inject({ url: '/en/account', headers: { cookie: `vitrine_session=${browser.cookies.get('vitrine_staff')}` } });
+      const asMember = await suite.app.inject({
+        url: '/en/account',
+        headers: { cookie: `vitrine_session=${browser.cookies.get('vitrine_staff')}` },
+      });
       expect(asMember.statusCode).toBe(303);
       expect(asMember.headers.location).toContain('/en/account/sign-in');
     });
@@ -70,7 +84,16 @@ describeEachEngine(
     it('lists and searches members for support, logs the access without personal data, and refuses marketing', async () => {
       const services = suite.context.servicesOf(membersModule);
       for (const username of ['alice-search', 'bruno-search']) {
-        await services.signUp.signUp({ username, email: `${username}@example.com`, password: 'marmite verte du dimanche', name: `${username} Name` }, 'en', '198.51.100.7');
+        await services.signUp.signUp(
+          {
+            username,
+            email: `${username}@example.com`,
+            password: 'marmite verte du dimanche',
+            name: `${username} Name`,
+          },
+          'en',
+          '198.51.100.7',
+        );
       }
       const { browser } = await signedInStaff(suite, 'support');
       const all = await browser.get('/admin/members');
@@ -94,10 +117,26 @@ describeEachEngine(
 
     it('refuses a bad role or a weak password when creating staff, and a second account with the same email', async () => {
       const services = suite.context.servicesOf(backofficeModule);
-      await expect(services.staff.create({ email: 'x@codeacademy.example', name: 'X', role: 'king', password: staffPassword })).rejects.toMatchObject({ details: { fields: { role: 'role' } } });
-      await expect(services.staff.create({ email: 'x@codeacademy.example', name: 'X', role: 'owner', password: 'password123' })).rejects.toMatchObject({ details: { fields: { password: 'password-common' } } });
-      await services.staff.create({ email: 'twice@codeacademy.example', name: 'Twice', role: 'owner', password: staffPassword });
-      await expect(services.staff.create({ email: 'TWICE@codeacademy.example', name: 'Twice', role: 'owner', password: staffPassword })).rejects.toMatchObject({ details: { fields: { email: 'staff-email-taken' } } });
+      await expect(
+        services.staff.create({ email: 'x@codeacademy.example', name: 'X', role: 'king', password: staffPassword }),
+      ).rejects.toMatchObject({ details: { fields: { role: 'role' } } });
+      await expect(
+        services.staff.create({ email: 'x@codeacademy.example', name: 'X', role: 'owner', password: 'password123' }),
+      ).rejects.toMatchObject({ details: { fields: { password: 'password-common' } } });
+      await services.staff.create({
+        email: 'twice@codeacademy.example',
+        name: 'Twice',
+        role: 'owner',
+        password: staffPassword,
+      });
+      await expect(
+        services.staff.create({
+          email: 'TWICE@codeacademy.example',
+          name: 'Twice',
+          role: 'owner',
+          password: staffPassword,
+        }),
+      ).rejects.toMatchObject({ details: { fields: { email: 'staff-email-taken' } } });
     });
 
     it('signs out, and the old staff cookie no longer opens anything', async () => {

@@ -15,10 +15,28 @@ export class CatalogStore {
   private selectProducts(locale: Locale) {
     return this.db
       .selectFrom('catalog_products as p')
-      .innerJoin('catalog_product_texts as t', (join) => join.onRef('t.product_id', '=', 'p.id').on('t.locale', '=', locale))
+      .innerJoin('catalog_product_texts as t', (join) =>
+        join.onRef('t.product_id', '=', 'p.id').on('t.locale', '=', locale),
+      )
       .select([
-        'p.id', 'p.slug', 'p.kind', 'p.price_cents', 'p.currency', 'p.level', 'p.format', 'p.duration_hours', 'p.starts_at',
-        'p.seats', 'p.stock', 'p.cover', 'p.featured', 't.locale', 't.name', 't.summary', 't.description', 't.highlights',
+        'p.id',
+        'p.slug',
+        'p.kind',
+        'p.price_cents',
+        'p.currency',
+        'p.level',
+        'p.format',
+        'p.duration_hours',
+        'p.starts_at',
+        'p.seats',
+        'p.stock',
+        'p.cover',
+        'p.featured',
+        't.locale',
+        't.name',
+        't.summary',
+        't.description',
+        't.highlights',
       ])
       .where('p.status', '=', 'active');
   }
@@ -36,12 +54,19 @@ export class CatalogStore {
   }
 
   async countAll(): Promise<number> {
-    const row = await this.db.selectFrom('catalog_products').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+    const row = await this.db
+      .selectFrom('catalog_products')
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
     return Number(row.count);
   }
 
   /** A product with its texts: two inserts, so in the caller's transaction. */
-  async insert(product: CatalogTables['catalog_products'], texts: CatalogTables['catalog_product_texts'][], trx: Transaction<CatalogTables>) {
+  async insert(
+    product: CatalogTables['catalog_products'],
+    texts: CatalogTables['catalog_product_texts'][],
+    trx: Transaction<CatalogTables>,
+  ) {
     await trx.insertInto('catalog_products').values(product).execute();
     await trx.insertInto('catalog_product_texts').values(texts).execute();
   }
@@ -51,7 +76,22 @@ export class CatalogStore {
   }
 }
 
-type Row = Pick<CatalogTables['catalog_products'], 'id' | 'slug' | 'kind' | 'price_cents' | 'currency' | 'level' | 'format' | 'duration_hours' | 'starts_at' | 'seats' | 'stock' | 'cover' | 'featured'> &
+type Row = Pick<
+  CatalogTables['catalog_products'],
+  | 'id'
+  | 'slug'
+  | 'kind'
+  | 'price_cents'
+  | 'currency'
+  | 'level'
+  | 'format'
+  | 'duration_hours'
+  | 'starts_at'
+  | 'seats'
+  | 'stock'
+  | 'cover'
+  | 'featured'
+> &
   Pick<CatalogTables['catalog_product_texts'], 'locale' | 'name' | 'summary' | 'description' | 'highlights'>;
 
 function toProduct(row: Row): Product {

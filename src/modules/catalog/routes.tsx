@@ -24,28 +24,48 @@ export function storefrontRoutes(app: FastifyInstance, context: PlatformContext,
 
   // The bare domain sends each visitor to their language; caches must key on that header.
   app.get('/', { config: { access: 'public' } }, async (request, reply) =>
-    reply.header('vary', 'accept-language').redirect(paths.home(negotiateLocale(request.headers['accept-language'])), 302),
+    reply
+      .header('vary', 'accept-language')
+      .redirect(paths.home(negotiateLocale(request.headers['accept-language'])), 302),
   );
 
   for (const locale of locales) {
     app.get(paths.home(locale), { config: { access: 'public' } }, async (request, reply) => {
       const [featured, shopItems] = await Promise.all([catalog.featured(locale), catalog.list(locale, 'product')]);
       const ctx = pageContext(request, reply, { locale, shop: shop(), alternates: alternatesOf(paths.home) });
-      return reply.html(<HomePage ctx={ctx} featured={featured.filter((p) => p.kind !== 'product')} shopItems={shopItems} />);
+      return reply.html(
+        <HomePage ctx={ctx} featured={featured.filter((p) => p.kind !== 'product')} shopItems={shopItems} />,
+      );
     });
 
-    app.get<{ Querystring: { kind?: unknown } }>(paths.catalog(locale), { config: { access: 'public' } }, async (request, reply) => {
-      const kind = kindFilter(request.query.kind);
-      const products = await catalog.list(locale, kind);
-      const query = kind ? `?kind=${kind}` : '';
-      const ctx = pageContext(request, reply, { locale, shop: shop(), alternates: alternatesOf((l) => `${paths.catalog(l)}${query}`) });
-      return reply.html(<CatalogPage ctx={ctx} products={products} kind={kind} />);
-    });
+    app.get<{ Querystring: { kind?: unknown } }>(
+      paths.catalog(locale),
+      { config: { access: 'public' } },
+      async (request, reply) => {
+        const kind = kindFilter(request.query.kind);
+        const products = await catalog.list(locale, kind);
+        const query = kind ? `?kind=${kind}` : '';
+        const ctx = pageContext(request, reply, {
+          locale,
+          shop: shop(),
+          alternates: alternatesOf((l) => `${paths.catalog(l)}${query}`),
+        });
+        return reply.html(<CatalogPage ctx={ctx} products={products} kind={kind} />);
+      },
+    );
 
-    app.get<{ Params: { slug: string } }>(`${paths.catalog(locale)}/:slug`, { config: { access: 'public' } }, async (request, reply) => {
-      const product = await catalog.product(request.params.slug, locale);
-      const ctx = pageContext(request, reply, { locale, shop: shop(), alternates: alternatesOf((l) => paths.product(l, product.slug)) });
-      return reply.html(<ProductPage ctx={ctx} product={product} />);
-    });
+    app.get<{ Params: { slug: string } }>(
+      `${paths.catalog(locale)}/:slug`,
+      { config: { access: 'public' } },
+      async (request, reply) => {
+        const product = await catalog.product(request.params.slug, locale);
+        const ctx = pageContext(request, reply, {
+          locale,
+          shop: shop(),
+          alternates: alternatesOf((l) => paths.product(l, product.slug)),
+        });
+        return reply.html(<ProductPage ctx={ctx} product={product} />);
+      },
+    );
   }
 }

@@ -10,7 +10,12 @@ describeEachEngine(
   (suite) => {
     const count = async () =>
       Number(
-        (await tablesOf<CatalogTables>(suite.database).selectFrom('catalog_product_texts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n,
+        (
+          await tablesOf<CatalogTables>(suite.database)
+            .selectFrom('catalog_product_texts')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
       );
 
     it('seeds the demo catalog once, in both languages', async () => {

@@ -23,7 +23,10 @@ export function sitemapRoutes(app: FastifyInstance, catalog: CatalogService, pub
     const entries = pages.flatMap((path) => {
       const alternates = alternatesOf(path);
       const links = locales
-        .map((locale) => `<xhtml:link rel="alternate" hreflang="${locale}" href="${escapeXml(publicUrl + alternates[locale])}"/>`)
+        .map(
+          (locale) =>
+            `<xhtml:link rel="alternate" hreflang="${locale}" href="${escapeXml(publicUrl + alternates[locale])}"/>`,
+        )
         .join('');
       return locales.map((locale) => `<url><loc>${escapeXml(publicUrl + alternates[locale])}</loc>${links}</url>`);
     });

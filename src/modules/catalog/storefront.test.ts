@@ -42,7 +42,11 @@ describeEachEngine('storefront pages', (suite) => {
   });
 
   it('shows the whole catalog, "All" selected, for an unknown or repeated filter (an edited link, an old bookmark)', async () => {
-    for (const url of ['/en/catalog?kind=bogus', '/en/catalog?kind=workshop&kind=course', `/en/catalog?kind=${encodeURIComponent('<b>\u0000')}`]) {
+    for (const url of [
+      '/en/catalog?kind=bogus',
+      '/en/catalog?kind=workshop&kind=course',
+      `/en/catalog?kind=${encodeURIComponent('<b>\u0000')}`,
+    ]) {
       const page = await suite.app.inject({ url });
       expect(page.statusCode, url).toBe(200);
       expect(page.body).toContain('10 items');
@@ -81,8 +85,33 @@ describeEachEngine('storefront pages', (suite) => {
     const hostile = '<script>alert("pwned")</script><img src=x onerror=alert(1)>';
     await store.transaction().execute(async (trx) => {
       await store.insert(
-        { id: 'hostile-id', slug: 'hostile', kind: 'product', status: 'active', price_cents: 100, currency: 'EUR', level: null, format: null, duration_hours: null, starts_at: null, seats: null, stock: 1, cover: 'js', featured: 0, position: 99, created_at: now, updated_at: now },
-        ['en', 'fr'].map((locale) => ({ product_id: 'hostile-id', locale, name: hostile, summary: hostile, description: hostile, highlights: JSON.stringify([hostile]) })),
+        {
+          id: 'hostile-id',
+          slug: 'hostile',
+          kind: 'product',
+          status: 'active',
+          price_cents: 100,
+          currency: 'EUR',
+          level: null,
+          format: null,
+          duration_hours: null,
+          starts_at: null,
+          seats: null,
+          stock: 1,
+          cover: 'js',
+          featured: 0,
+          position: 99,
+          created_at: now,
+          updated_at: now,
+        },
+        ['en', 'fr'].map((locale) => ({
+          product_id: 'hostile-id',
+          locale,
+          name: hostile,
+          summary: hostile,
+          description: hostile,
+          highlights: JSON.stringify([hostile]),
+        })),
         trx,
       );
     });
@@ -107,7 +136,9 @@ describeEachEngine('storefront pages', (suite) => {
     expect(body.products[0]?.id).toBeUndefined();
     const missing = await suite.app.inject({ url: '/api/v1/products/nope?locale=en' });
     expect(missing.statusCode).toBe(404);
-    expect(missing.json()).toEqual({ error: { code: 'VT_PRODUCT_NOT_FOUND', message: expect.stringContaining('not in our catalog') } });
+    expect(missing.json()).toEqual({
+      error: { code: 'VT_PRODUCT_NOT_FOUND', message: expect.stringContaining('not in our catalog') },
+    });
   });
 
   it('lists every public page in both languages in the sitemap, and keeps robots out of /admin', async () => {
@@ -121,7 +152,9 @@ describeEachEngine('storefront pages', (suite) => {
     expect(locs).toHaveLength(2 * (4 + products.length));
     expect(locs).toContain('http://127.0.0.1:3000/fr/catalogue/sql-from-zero');
     expect(locs).toContain('http://127.0.0.1:3000/en/privacy');
-    expect(sitemap.body).toContain('<xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:3000/en/catalog/sql-from-zero"/>');
+    expect(sitemap.body).toContain(
+      '<xhtml:link rel="alternate" hreflang="en" href="http://127.0.0.1:3000/en/catalog/sql-from-zero"/>',
+    );
     const robots = await suite.app.inject({ url: '/robots.txt' });
     expect(robots.body).toContain('Disallow: /admin');
     expect(robots.body).toContain('Sitemap: http://127.0.0.1:3000/sitemap.xml');
@@ -137,4 +170,3 @@ describeEachEngine('storefront pages', (suite) => {
     expect(css.headers['content-type']).toContain('text/css');
   });
 });
-

@@ -39,14 +39,22 @@ export function devMailboxRoutes(app: FastifyInstance, context: PlatformContext)
 
   app.get('/dev/mailbox', { preHandler: onlyFromHere, config }, async (request, reply) => {
     const messages = await listOutbox(context.database, 200);
-    return reply.header('cache-control', 'no-store').html(<DevMailboxPage ctx={page(request, reply)} messages={messages} />);
+    return reply
+      .header('cache-control', 'no-store')
+      .html(<DevMailboxPage ctx={page(request, reply)} messages={messages} />);
   });
 
-  app.get<{ Params: { id: string } }>('/dev/mailbox/:id', { preHandler: onlyFromHere, config }, async (request, reply) => {
-    const message = await findOutboxMessage(context.database, request.params.id);
-    if (!message) throw new AppError('VT_NOT_FOUND');
-    const ctx = page(request, reply);
-    const text = revealedText(message, secrets, context.now(), devMailboxWording[ctx.locale].expired);
-    return reply.header('cache-control', 'no-store').html(<DevMailboxMessagePage ctx={ctx} message={message} text={text} />);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/dev/mailbox/:id',
+    { preHandler: onlyFromHere, config },
+    async (request, reply) => {
+      const message = await findOutboxMessage(context.database, request.params.id);
+      if (!message) throw new AppError('VT_NOT_FOUND');
+      const ctx = page(request, reply);
+      const text = revealedText(message, secrets, context.now(), devMailboxWording[ctx.locale].expired);
+      return reply
+        .header('cache-control', 'no-store')
+        .html(<DevMailboxMessagePage ctx={ctx} message={message} text={text} />);
+    },
+  );
 }

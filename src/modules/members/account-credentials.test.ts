@@ -6,7 +6,8 @@ import { Visitor } from '../../../test/visitor.js';
 import { tablesOf } from '../../platform/db/database.js';
 import type { MemberTables } from './member-tables.js';
 
-const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+const iphone =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const password = memberPassword;
 const newPassword = 'quatre chaises bleues au grenier';
 const hour = 3_600_000;
@@ -24,7 +25,10 @@ function accountHelpers(suite: Suite) {
   /** Tries to sign in from a new browser; returns the browser and the response. */
   async function signIn(identifier: string, secret = password, userAgent = firefox) {
     const visitor = new Visitor(suite.app, { 'user-agent': userAgent });
-    const response = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', { identifier, password: secret });
+    const response = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', {
+      identifier,
+      password: secret,
+    });
     return { visitor, status: response.statusCode };
   }
 
@@ -34,12 +38,13 @@ function accountHelpers(suite: Suite) {
     return visitor;
   }
 
-  const memberRow = (username: string) => db().selectFrom('accounts_members').selectAll().where('username_key', '=', username).executeTakeFirst();
-  const sessionsOf = (memberId: string) => db().selectFrom('accounts_sessions').selectAll().where('account_id', '=', memberId).execute();
+  const memberRow = (username: string) =>
+    db().selectFrom('accounts_members').selectAll().where('username_key', '=', username).executeTakeFirst();
+  const sessionsOf = (memberId: string) =>
+    db().selectFrom('accounts_sessions').selectAll().where('account_id', '=', memberId).execute();
   const subjectsTo = async (email: string) => (await mailTo(suite, email)).map((mail) => mail.subject);
   return { verifiedMember, signIn, signedIn, memberRow, sessionsOf, subjectsTo };
 }
-
 
 describeEachEngine('account credentials: password change', (suite) => {
   const { verifiedMember, signIn, signedIn, memberRow, sessionsOf, subjectsTo } = accountHelpers(suite);
@@ -50,11 +55,17 @@ describeEachEngine('account credentials: password change', (suite) => {
     await visitor.get('/en/account/security');
     const before = await memberRow(username);
 
-    const wrong = await visitor.post('/en/account/security/password', { current_password: 'not my password at all', new_password: newPassword });
+    const wrong = await visitor.post('/en/account/security/password', {
+      current_password: 'not my password at all',
+      new_password: newPassword,
+    });
     expect(wrong.statusCode).toBe(403);
     expect(wrong.body).toContain('Wrong password');
     expect(wrong.body).toContain('This is not your current password.');
-    const weak = await visitor.post('/en/account/security/password', { current_password: password, new_password: 'short' });
+    const weak = await visitor.post('/en/account/security/password', {
+      current_password: password,
+      new_password: 'short',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.body).toContain('Use at least 10 characters');
     for (const response of [wrong, weak]) expect(response.body).not.toContain(password);
@@ -72,11 +83,17 @@ describeEachEngine('account credentials: password change', (suite) => {
     const before = await memberRow(username);
 
     await laptop.get('/en/account/security');
-    const changed = await laptop.post('/en/account/security/password', { current_password: password, new_password: newPassword, username });
+    const changed = await laptop.post('/en/account/security/password', {
+      current_password: password,
+      new_password: newPassword,
+      username,
+    });
     expect(changed.statusCode).toBe(303);
     expect(changed.headers.location).toBe('/en/account/security?notice=passwordChanged');
     expect(laptop.cookies.get('vitrine_session')).not.toBe(oldToken);
-    expect((await laptop.get('/en/account/security?notice=passwordChanged')).body).toContain('Your password was changed, and your other devices were signed out.');
+    expect((await laptop.get('/en/account/security?notice=passwordChanged')).body).toContain(
+      'Your password was changed, and your other devices were signed out.',
+    );
     expect((await phone.get('/en/account')).statusCode).toBe(303);
     const replayed = new Visitor(suite.app);
     replayed.cookies.set('vitrine_session', oldToken);
@@ -120,7 +137,9 @@ describeEachEngine(
         expect(response.headers.location).toBe('/en/account/forgot-password?sent=1');
       }
       expect(unknown.body).toBe(known.body);
-      expect((await new Visitor(suite.app).get('/en/account/forgot-password?sent=1')).body).toContain('If an account uses this address');
+      expect((await new Visitor(suite.app).get('/en/account/forgot-password?sent=1')).body).toContain(
+        'If an account uses this address',
+      );
       expect((await subjectsTo(email)).filter((subject) => subject.startsWith('Reset your password'))).toHaveLength(1);
       expect(await subjectsTo('nobody-lena@example.com')).toEqual([]);
     });
@@ -147,11 +166,16 @@ describeEachEngine(
       const reset = await browser.post('/en/account/reset-password', { token: tokenOf(link), password: newPassword });
       expect(reset.statusCode).toBe(303);
       expect(reset.headers.location).toBe('/en/account/sign-in?notice=reset');
-      expect((await browser.get('/en/account/sign-in?notice=reset')).body).toContain('Your password was changed. Sign in with the new one.');
+      expect((await browser.get('/en/account/sign-in?notice=reset')).body).toContain(
+        'Your password was changed. Sign in with the new one.',
+      );
       expect(await sessionsOf(id)).toHaveLength(0);
       for (const device of devices) expect((await device.get('/en/account')).statusCode).toBe(303);
 
-      const reused = await browser.post('/en/account/reset-password', { token: tokenOf(link), password: 'un tout autre mot de passe' });
+      const reused = await browser.post('/en/account/reset-password', {
+        token: tokenOf(link),
+        password: 'un tout autre mot de passe',
+      });
       expect(reused.statusCode).toBe(400);
       expect(reused.body).toContain('Link expired or already used');
       expect((await browser.get(link)).statusCode).toBe(400);
@@ -183,7 +207,12 @@ describeEachEngine(
 describeEachEngine('account credentials: email change', (suite) => {
   const { verifiedMember, signIn, signedIn, memberRow, subjectsTo } = accountHelpers(suite);
   const changeLinks = (memberId: string) =>
-    tablesOf<MemberTables>(suite.database).selectFrom('accounts_tokens').selectAll().where('member_id', '=', memberId).where('purpose', '=', 'change-email').execute();
+    tablesOf<MemberTables>(suite.database)
+      .selectFrom('accounts_tokens')
+      .selectAll()
+      .where('member_id', '=', memberId)
+      .where('purpose', '=', 'change-email')
+      .execute();
 
   async function askForChange(visitor: Visitor, email: string, currentPassword = password) {
     await visitor.get('/en/account/security');
@@ -210,7 +239,9 @@ describeEachEngine('account credentials: email change', (suite) => {
     const asked = await askForChange(visitor, 'pauline.new@example.com');
     expect(asked.statusCode).toBe(303);
     expect(asked.headers.location).toBe('/en/account/security?notice=emailSent');
-    expect((await visitor.get('/en/account/security?notice=emailSent')).body).toContain('We have sent a confirmation link to your new address.');
+    expect((await visitor.get('/en/account/security?notice=emailSent')).body).toContain(
+      'We have sent a confirmation link to your new address.',
+    );
 
     const [confirmation] = await mailTo(suite, 'pauline.new@example.com');
     expect(confirmation?.subject).toContain('Confirm your new address');
@@ -228,7 +259,10 @@ describeEachEngine('account credentials: email change', (suite) => {
     const page = await visitor.get('/en/account/security?notice=emailChanged');
     expect(page.body).toContain('Your email address was changed.');
     expect(page.body).toContain('<strong>pauline.new@example.com</strong>');
-    expect(await memberRow(username)).toMatchObject({ email: 'pauline.new@example.com', email_key: 'pauline.new@example.com' });
+    expect(await memberRow(username)).toMatchObject({
+      email: 'pauline.new@example.com',
+      email_key: 'pauline.new@example.com',
+    });
 
     expect((await signIn('pauline.new@example.com')).status).toBe(303);
     expect((await signIn(email)).status).toBe(401);
@@ -244,7 +278,10 @@ describeEachEngine('account credentials: email change', (suite) => {
 
     const owner = await signedIn(username);
     await owner.get('/en/account/security');
-    const changed = await owner.post('/en/account/security/password', { current_password: password, new_password: newPassword });
+    const changed = await owner.post('/en/account/security/password', {
+      current_password: password,
+      new_password: newPassword,
+    });
     expect(changed.statusCode).toBe(303);
 
     const thief = new Visitor(suite.app);
@@ -270,6 +307,10 @@ describeEachEngine('account credentials: email change', (suite) => {
     expect(refused.statusCode).toBe(409);
     expect(refused.body).toContain('Address already in use');
     expect(refused.body).toContain('Another account already uses this email address');
-    expect({ romain: await memberRow(username), sarah: await memberRow('sarah'), links: await changeLinks(id) }).toEqual(before);
+    expect({
+      romain: await memberRow(username),
+      sarah: await memberRow('sarah'),
+      links: await changeLinks(id),
+    }).toEqual(before);
   });
 });

@@ -21,7 +21,10 @@ describeEachEngine(
     it('ignores a sign-in "next" that a Location header cannot carry, instead of failing', async () => {
       const { username } = await verifiedMember(suite, 'next-euro');
       const visitor = new Visitor(suite.app);
-      const response = await visitor.submit('/en/account/sign-in', '/en/account/sign-in?next=/%E2%82%AC%01', { identifier: username, password: memberPassword });
+      const response = await visitor.submit('/en/account/sign-in', '/en/account/sign-in?next=/%E2%82%AC%01', {
+        identifier: username,
+        password: memberPassword,
+      });
       expect(response.statusCode).toBe(303);
       expect(response.headers.location).toBe('/en/account');
       expect((await visitor.get('/en/account/sign-in?next=/%E2%82%AC')).headers.location).toBe('/en/account');
@@ -29,12 +32,33 @@ describeEachEngine(
 
     it('refuses a NUL character in forms, queries and links with a 400, on both engines', async () => {
       const visitor = new Visitor(suite.app);
-      const signIn = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: 'a\u0000b', password: 'whatever it is' });
+      const signIn = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', {
+        identifier: 'a\u0000b',
+        password: 'whatever it is',
+      });
       expect(signIn.statusCode).toBe(400);
-      const before = Number((await members().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-      const signUp = await visitor.submit('/en/account/sign-up', '/en/account/sign-up', { username: 'nul', email: 'n\u0000ul@example.com', password: memberPassword });
+      const before = Number(
+        (
+          await members()
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+      const signUp = await visitor.submit('/en/account/sign-up', '/en/account/sign-up', {
+        username: 'nul',
+        email: 'n\u0000ul@example.com',
+        password: memberPassword,
+      });
       expect(signUp.statusCode).toBe(400);
-      expect(Number((await members().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(before);
+      expect(
+        Number(
+          (
+            await members()
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      ).toBe(before);
       expect((await visitor.get('/en/account/verify?token=abc%00def')).statusCode).toBe(400);
       const { browser } = await signedInStaff(suite, 'support');
       expect((await browser.get('/admin/members?q=a%00b')).statusCode).toBe(400);
@@ -45,10 +69,16 @@ describeEachEngine(
       const visitor = new Visitor(suite.app);
       for (let attempt = 0; attempt < 5; attempt++) {
         const identifier = attempt % 2 === 0 ? username : email;
-        const response = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', { identifier, password: `wrong ${attempt}` });
+        const response = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', {
+          identifier,
+          password: `wrong ${attempt}`,
+        });
         expect(response.statusCode).toBe(401);
       }
-      const blocked = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: email, password: 'wrong again' });
+      const blocked = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', {
+        identifier: email,
+        password: 'wrong again',
+      });
       expect(blocked.statusCode).toBe(429);
     });
 
@@ -56,29 +86,51 @@ describeEachEngine(
       const member = await verifiedMember(suite, 'mover');
       const services = suite.context.servicesOf(membersModule);
       await services.credentials.requestPasswordReset(member.email, 'en', '192.0.2.1');
-      const resetMail = (await mailTo(suite, member.email)).find((mail) => mail.subject.startsWith('Reset your password'));
+      const resetMail = (await mailTo(suite, member.email)).find((mail) =>
+        mail.subject.startsWith('Reset your password'),
+      );
       const resetLink = linkIn(resetMail?.text ?? '', '/en/account/reset-password');
       const other = new Visitor(suite.app);
-      await other.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: member.username, password: memberPassword });
+      await other.submit('/en/account/sign-in', '/en/account/sign-in', {
+        identifier: member.username,
+        password: memberPassword,
+      });
 
       const row = await members().selectAll().where('id', '=', member.id).executeTakeFirstOrThrow();
-      await services.credentials.requestEmailChange(row, { email: 'moved@example.com', current: memberPassword }, '192.0.2.1', 'en');
+      await services.credentials.requestEmailChange(
+        row,
+        { email: 'moved@example.com', current: memberPassword },
+        '192.0.2.1',
+        'en',
+      );
       const confirm = linkIn((await mailTo(suite, 'moved@example.com'))[0]?.text ?? '', '/en/account/confirm-email');
       await services.credentials.confirmEmailChange(tokenOf(confirm));
 
       expect((await other.get('/en/account')).statusCode).toBe(303);
       const stale = await new Visitor(suite.app).get(resetLink);
       expect(stale.statusCode).toBe(400);
-      await expect(services.credentials.resetPassword(tokenOf(resetLink), 'quatre chaises bleues au grenier')).rejects.toMatchObject({ code: 'VT_LINK_INVALID' });
+      await expect(
+        services.credentials.resetPassword(tokenOf(resetLink), 'quatre chaises bleues au grenier'),
+      ).rejects.toMatchObject({ code: 'VT_LINK_INVALID' });
     });
 
     it('sends no confirmation link to the owner of an address someone else signed up with', async () => {
       const services = suite.context.servicesOf(membersModule);
-      await services.signUp.signUp({ username: 'squatter', email: 'victim@example.com', password: 'attacker knows this one', name: '' }, 'en', '203.0.113.5');
+      await services.signUp.signUp(
+        { username: 'squatter', email: 'victim@example.com', password: 'attacker knows this one', name: '' },
+        'en',
+        '203.0.113.5',
+      );
       await mailTo(suite, 'victim@example.com');
-      await services.signUp.signUp({ username: 'victim', email: 'victim@example.com', password: memberPassword, name: '' }, 'en', '198.51.100.5');
+      await services.signUp.signUp(
+        { username: 'victim', email: 'victim@example.com', password: memberPassword, name: '' },
+        'en',
+        '198.51.100.5',
+      );
       // The clock stands still in this suite: pick the mail by its subject, not its time.
-      const notice = (await mailTo(suite, 'victim@example.com')).find((mail) => mail.subject.startsWith('You already have an account'));
+      const notice = (await mailTo(suite, 'victim@example.com')).find((mail) =>
+        mail.subject.startsWith('You already have an account'),
+      );
       expect(notice?.subject).toContain('You already have an account');
       expect(notice?.text).toContain('not activated yet');
       expect(notice?.text).not.toContain('/en/account/verify?token=');
@@ -87,7 +139,11 @@ describeEachEngine(
     it('counts a remembered session’s use as account activity (retention runs from it)', async () => {
       const member = await verifiedMember(suite, 'remembered');
       const visitor = new Visitor(suite.app);
-      await visitor.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: member.username, password: memberPassword, remember: '1' });
+      await visitor.submit('/en/account/sign-in', '/en/account/sign-in', {
+        identifier: member.username,
+        password: memberPassword,
+        remember: '1',
+      });
       clock.now = new Date(clock.now.getTime() + 40 * 86_400_000);
       expect((await visitor.get('/en/account')).statusCode).toBe(200);
       const row = await members().select('last_seen_at').where('id', '=', member.id).executeTakeFirstOrThrow();

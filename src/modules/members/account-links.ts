@@ -10,7 +10,11 @@ import { isTokenShaped } from '../../platform/crypto/tokens.js';
 import { hashToken } from '../../platform/auth/session-service.js';
 
 /** How long each kind of emailed link works. */
-const linkLifetime: Record<TokenPurpose, string> = { 'verify-email': 'P1D', 'reset-password': 'PT1H', 'change-email': 'P1D' };
+const linkLifetime: Record<TokenPurpose, string> = {
+  'verify-email': 'P1D',
+  'reset-password': 'PT1H',
+  'change-email': 'P1D',
+};
 
 export interface IssuedLink {
   url: string;
@@ -36,7 +40,13 @@ export class AccountLinks {
    * mail that carries it passes `secret` to MailService.queue (`mailOptions`), so no stored copy
    * of the mail keeps the token.
    */
-  async issue(memberId: string, purpose: TokenPurpose, email: string, locale: Locale, trx: Transaction<MemberTables>): Promise<IssuedLink> {
+  async issue(
+    memberId: string,
+    purpose: TokenPurpose,
+    email: string,
+    locale: Locale,
+    trx: Transaction<MemberTables>,
+  ): Promise<IssuedLink> {
     const token = randomId(32);
     const now = this.now();
     const expiresAt = addDuration(now, linkLifetime[purpose]).toISOString();
@@ -53,7 +63,10 @@ export class AccountLinks {
       },
       trx,
     );
-    return { url: this.urls.link(purpose, locale, token), mailOptions: { secrets: [token], secretsExpireAt: expiresAt } };
+    return {
+      url: this.urls.link(purpose, locale, token),
+      mailOptions: { secrets: [token], secretsExpireAt: expiresAt },
+    };
   }
 
   /** Whether a link still works, without using it (the page with the button). */
@@ -76,4 +89,3 @@ export class AccountLinks {
     return this.tokens.lastIssuedAt(memberId, purpose);
   }
 }
-

@@ -7,7 +7,8 @@ import { tablesOf } from '../../platform/db/database.js';
 import { durationSeconds } from '../../privacy/core/duration.js';
 import type { MemberTables } from './member-tables.js';
 
-const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+const iphone =
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 const password = memberPassword;
 const hour = 3_600_000;
 
@@ -30,9 +31,12 @@ function accountHelpers(suite: Suite) {
     return visitor;
   }
 
-  const memberRow = (username: string) => db().selectFrom('accounts_members').selectAll().where('username_key', '=', username).executeTakeFirst();
-  const sessionsOf = (memberId: string) => db().selectFrom('accounts_sessions').selectAll().where('account_id', '=', memberId).execute();
-  const tokensOf = (memberId: string) => db().selectFrom('accounts_tokens').selectAll().where('member_id', '=', memberId).execute();
+  const memberRow = (username: string) =>
+    db().selectFrom('accounts_members').selectAll().where('username_key', '=', username).executeTakeFirst();
+  const sessionsOf = (memberId: string) =>
+    db().selectFrom('accounts_sessions').selectAll().where('account_id', '=', memberId).execute();
+  const tokensOf = (memberId: string) =>
+    db().selectFrom('accounts_tokens').selectAll().where('member_id', '=', memberId).execute();
   return { verifiedMember, signedIn, memberRow, sessionsOf, tokensOf };
 }
 
@@ -91,7 +95,12 @@ describeEachEngine('account pages: profile, access and deletion', (suite) => {
     const visitor = await signedIn('bastien');
     await visitor.get('/fr/compte');
     const before = await memberRow('bastien');
-    const refused = await visitor.post('/fr/compte', { name: 'Bastien Morel', phone: 'abc', city: 'Lyon', preferred_locale: 'fr' });
+    const refused = await visitor.post('/fr/compte', {
+      name: 'Bastien Morel',
+      phone: 'abc',
+      city: 'Lyon',
+      preferred_locale: 'fr',
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Certaines informations ne sont pas valides');
     expect(refused.body).toContain('Saisissez un numéro comme +33 1 23 45 67 89.');
@@ -154,14 +163,20 @@ describeEachEngine('account pages: profile, access and deletion', (suite) => {
     expect(await tokensOf(id)).toHaveLength(0);
     await expectSignedOut(phone);
 
-    const again = await new Visitor(suite.app).submit('/en/account/sign-in', '/en/account/sign-in', { identifier: username, password });
+    const again = await new Visitor(suite.app).submit('/en/account/sign-in', '/en/account/sign-in', {
+      identifier: username,
+      password,
+    });
     expect(again.statusCode).toBe(401);
   });
 });
 
 describeEachEngine('account pages: devices', (suite) => {
   const { verifiedMember, signedIn, sessionsOf } = accountHelpers(suite);
-  const signOutForms = (html: string) => [...html.matchAll(/action="\/(?:en\/account\/devices|fr\/compte\/appareils)\/([^"/]+)\/sign-out"/g)].map((match) => match[1]);
+  const signOutForms = (html: string) =>
+    [...html.matchAll(/action="\/(?:en\/account\/devices|fr\/compte\/appareils)\/([^"/]+)\/sign-out"/g)].map(
+      (match) => match[1],
+    );
 
   it('lists each signed-in device, marks this one, and signs out another', async () => {
     const { id, username } = await verifiedMember('camille');
@@ -171,12 +186,16 @@ describeEachEngine('account pages: devices', (suite) => {
 
     const page = await laptop.get('/en/account/devices');
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('<p class="device-name">Firefox 128 on Windows (computer)<span class="badge badge--current">This device</span>');
+    expect(page.body).toContain(
+      '<p class="device-name">Firefox 128 on Windows (computer)<span class="badge badge--current">This device</span>',
+    );
     expect(page.body).toContain('<p class="device-name">Safari 17 on iOS (phone)</p>');
     expect(page.body.match(/This device</g)).toHaveLength(1);
     expect(signOutForms(page.body)).toEqual([phoneSession?.id]);
     const french = await laptop.get('/fr/compte/appareils');
-    expect(french.body).toContain('Firefox 128 sur Windows (ordinateur)<span class="badge badge--current">Cet appareil</span>');
+    expect(french.body).toContain(
+      'Firefox 128 sur Windows (ordinateur)<span class="badge badge--current">Cet appareil</span>',
+    );
     expect(french.body).toContain('Safari 17 sur iOS (téléphone)');
 
     const signedOut = await laptop.post(`/en/account/devices/${phoneSession?.id}/sign-out`);
@@ -207,7 +226,10 @@ describeEachEngine('account pages: devices', (suite) => {
   it('signs out every other device and keeps this one', async () => {
     const { id, username } = await verifiedMember('fanny');
     const laptop = await signedIn(username);
-    const others = [await signedIn(username, { userAgent: iphone }), await signedIn(username, { userAgent: 'curl/8.5.0', remember: true })];
+    const others = [
+      await signedIn(username, { userAgent: iphone }),
+      await signedIn(username, { userAgent: 'curl/8.5.0', remember: true }),
+    ];
     const laptopToken = laptop.cookies.get('vitrine_session');
 
     const page = await laptop.get('/en/account/devices');

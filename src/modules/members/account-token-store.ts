@@ -30,7 +30,12 @@ export class AccountTokenStore {
    * Marks the token used and returns it, in one conditional update: of two requests racing with
    * the same link, exactly one gets the row.
    */
-  consume(tokenHash: string, purpose: TokenPurpose, now: string, db: Executor<MemberTables> = this.db): Promise<TokenRow | undefined> {
+  consume(
+    tokenHash: string,
+    purpose: TokenPurpose,
+    now: string,
+    db: Executor<MemberTables> = this.db,
+  ): Promise<TokenRow | undefined> {
     return db
       .updateTable('accounts_tokens')
       .set({ used_at: now })
@@ -43,7 +48,12 @@ export class AccountTokenStore {
   }
 
   /** Retires every open link of a kind for the member (a newer one replaces them). */
-  async retireAll(memberId: string, purpose: TokenPurpose, now: string, db: Executor<MemberTables> = this.db): Promise<void> {
+  async retireAll(
+    memberId: string,
+    purpose: TokenPurpose,
+    now: string,
+    db: Executor<MemberTables> = this.db,
+  ): Promise<void> {
     await db
       .updateTable('accounts_tokens')
       .set({ used_at: now })

@@ -11,7 +11,8 @@ import { membersModule } from './index.js';
 
 // What these pages once promised though nothing gave it yet. The site's menu links to courses,
 // so only the page's own card or form is searched.
-const missing = /\b(courses?|orders?|invoices?|reviews?|comments?|formations?|commandes?|factures?|avis|commentaires?)\b/i;
+const missing =
+  /\b(courses?|orders?|invoices?|reviews?|comments?|formations?|commandes?|factures?|avis|commentaires?)\b/i;
 
 /** The part of `body` from `start` to the next `end`. */
 function part(body: string, start: string, end: string): string {
@@ -27,7 +28,14 @@ const benefitsOf = (card: string) => [...card.matchAll(/<li>([^<]*)<\/li>/g)].ma
 async function signedIn(suite: Suite, username: string) {
   await verifiedMember(suite, username);
   const visitor = new Visitor(suite.app, { 'user-agent': firefox });
-  expect((await visitor.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: username, password: memberPassword })).statusCode).toBe(303);
+  expect(
+    (
+      await visitor.submit('/en/account/sign-in', '/en/account/sign-in', {
+        identifier: username,
+        password: memberPassword,
+      })
+    ).statusCode,
+  ).toBe(303);
   return visitor;
 }
 
@@ -38,7 +46,11 @@ describeEachEngine('what the members pages say an account gives', (suite) => {
       expect(page.statusCode).toBe(200);
       const card = signUpCard(page.body);
       expect(benefitsOf(card)).toEqual(accountUses().benefits.map((line) => line[locale]));
-      expect(card).toContain(locale === 'en' ? 'You can sign in with it instead of your email address.' : 'Vous pouvez l’utiliser pour vous connecter');
+      expect(card).toContain(
+        locale === 'en'
+          ? 'You can sign in with it instead of your email address.'
+          : 'Vous pouvez l’utiliser pour vous connecter',
+      );
       expect(card).not.toMatch(missing);
     }
   });
@@ -49,15 +61,25 @@ describeEachEngine('what the members pages say an account gives', (suite) => {
       const page = await visitor.get(paths.account(locale));
       expect(page.statusCode).toBe(200);
       const form = profileForm(page.body);
-      expect(form).toContain(locale === 'en' ? 'Optional. No page of the shop shows it to other visitors.' : 'Facultatif. Aucune page de la boutique ne le montre aux autres visiteurs.');
+      expect(form).toContain(
+        locale === 'en'
+          ? 'Optional. No page of the shop shows it to other visitors.'
+          : 'Facultatif. Aucune page de la boutique ne le montre aux autres visiteurs.',
+      );
       expect(form).not.toMatch(missing);
     }
   });
 });
 
 // A later module that gives members something, and shows their profile to others.
-const follow: AccountLine = { en: 'Follow the courses you signed up for.', fr: 'Suivre les formations auxquelles vous êtes inscrit.' };
-const shown: AccountLine = { en: 'Your display name is shown with the reviews you write.', fr: 'Votre nom affiché accompagne les avis que vous écrivez.' };
+const follow: AccountLine = {
+  en: 'Follow the courses you signed up for.',
+  fr: 'Suivre les formations auxquelles vous êtes inscrit.',
+};
+const shown: AccountLine = {
+  en: 'Your display name is shown with the reviews you write.',
+  fr: 'Votre nom affiché accompagne les avis que vous écrivez.',
+};
 const coursesModule = defineModule({
   name: 'courses',
   dependsOn: { members: membersModule },

@@ -33,7 +33,10 @@ export function accountUses(): AccountUses {
         en: 'See which devices are signed in to your account, and sign any of them out.',
         fr: 'Voir les appareils connectés à votre compte, et déconnecter celui que vous voulez.',
       },
-      { en: 'Change your email address or your password at any time.', fr: 'Changer d’adresse e-mail ou de mot de passe à tout moment.' },
+      {
+        en: 'Change your email address or your password at any time.',
+        fr: 'Changer d’adresse e-mail ou de mot de passe à tout moment.',
+      },
       { en: 'Delete your account whenever you want.', fr: 'Supprimer votre compte quand vous le souhaitez.' },
     ],
     shownToOthers: [],

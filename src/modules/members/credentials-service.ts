@@ -57,7 +57,11 @@ export class CredentialsService {
     if (!member) return;
     await this.members.transaction().execute(async (trx) => {
       const link = await this.links.issue(member.id, 'reset-password', member.email, locale, trx);
-      await this.mail.queue(trx, accountMail(this.shop(), locale).passwordReset(member.email, link.url), link.mailOptions);
+      await this.mail.queue(
+        trx,
+        accountMail(this.shop(), locale).passwordReset(member.email, link.url),
+        link.mailOptions,
+      );
     });
   };
 
@@ -86,10 +90,22 @@ export class CredentialsService {
       if (!(await this.links.consume(token, 'reset-password', trx))) throw new AppError('VT_LINK_INVALID');
       const now = this.now().toISOString();
       // The link reached the mailbox: that confirms the address as well.
-      await this.members.update(member.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now, email_verified_at: member.email_verified_at ?? now }, trx);
+      await this.members.update(
+        member.id,
+        {
+          password_hash: passwordHash,
+          password_changed_at: now,
+          updated_at: now,
+          email_verified_at: member.email_verified_at ?? now,
+        },
+        trx,
+      );
       // A pending change of address may be the intruder's, the reason for this reset: cancel it.
       await this.links.retireAll(member.id, 'change-email', trx);
-      await this.mail.queue(trx, accountMail(this.shop(), member.preferred_locale as Locale).passwordChanged(member.email));
+      await this.mail.queue(
+        trx,
+        accountMail(this.shop(), member.preferred_locale as Locale).passwordChanged(member.email),
+      );
     });
     await this.sessions.endAll(member.id);
     device?.remember(memberAccount(member.id));
@@ -98,24 +114,37 @@ export class CredentialsService {
   /** Checks the current password (throttled like sign-in), for changes that need it. */
   async checkCurrentPassword(member: MemberRow, password: string, ip: string): Promise<void> {
     await this.throttle.attempt(member.id, ip);
-    if (!(await verifyPassword(member.password_hash, password))) throw new AppError('VT_PASSWORD_WRONG', { fields: { current_password: 'password-wrong' } });
+    if (!(await verifyPassword(member.password_hash, password)))
+      throw new AppError('VT_PASSWORD_WRONG', { fields: { current_password: 'password-wrong' } });
     await this.throttle.succeeded(member.id, ip);
   }
 
   /** Returns the session that replaces the current one (new token: privilege change). */
-  async changePassword(member: MemberRow, session: SessionRow, input: { current: string; next: string }, client: ClientInfo): Promise<StartedSession> {
+  async changePassword(
+    member: MemberRow,
+    session: SessionRow,
+    input: { current: string; next: string },
+    client: ClientInfo,
+  ): Promise<StartedSession> {
     const problem = await newPasswordProblem(input.next, personalWords(member, this.shop()));
     if (problem) throw invalid({ new_password: problem });
     await this.checkCurrentPassword(member, input.current, client.ip);
     const passwordHash = await hashPassword(input.next);
     await this.members.transaction().execute(async (trx) => {
       const now = this.now().toISOString();
-      await this.members.update(member.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now }, trx);
+      await this.members.update(
+        member.id,
+        { password_hash: passwordHash, password_changed_at: now, updated_at: now },
+        trx,
+      );
       // The "address change requested" mail says "if this was not you, change your password":
       // doing so must cancel that change, and any reset link that is still open.
       await this.links.retireAll(member.id, 'change-email', trx);
       await this.links.retireAll(member.id, 'reset-password', trx);
-      await this.mail.queue(trx, accountMail(this.shop(), member.preferred_locale as Locale).passwordChanged(member.email));
+      await this.mail.queue(
+        trx,
+        accountMail(this.shop(), member.preferred_locale as Locale).passwordChanged(member.email),
+      );
     });
     await this.sessions.endAll(member.id, session.id);
     return this.sessions.rotate(session, { lifetime: memberSessionLifetime(session), client });
@@ -126,7 +155,12 @@ export class CredentialsService {
    * Whether the new address belongs to another account is only checked when the link is used,
    * by whoever holds that mailbox: the form reveals nothing about other accounts.
    */
-  async requestEmailChange(member: MemberRow, input: { email: string; current: string }, ip: string, locale: Locale): Promise<void> {
+  async requestEmailChange(
+    member: MemberRow,
+    input: { email: string; current: string },
+    ip: string,
+    locale: Locale,
+  ): Promise<void> {
     const email = input.email.trim();
     const problem = emailProblem(email);
     if (problem) throw invalid({ email: problem });

@@ -8,7 +8,10 @@ import type { SessionService } from '../../platform/auth/session-service.js';
  * handling an erasure request); the privacy-rights work replaces its body with erasure across
  * every module's declared data, and every caller follows.
  */
-export async function deleteMemberAccount(deps: { database: Database; sessions: SessionService }, memberId: string): Promise<boolean> {
+export async function deleteMemberAccount(
+  deps: { database: Database; sessions: SessionService },
+  memberId: string,
+): Promise<boolean> {
   // Through the session service first: it also drops this process's cached copies at once.
   await deps.sessions.endAll(memberId);
   return new MemberStore(deps.database).deleteWithSessionsAndLinks(memberId);

@@ -22,7 +22,11 @@ export const membersModule = defineModule({
   jobs: ({ services }) => [handle(passwordResetJob, services.credentials.sendPasswordReset)],
   routes: (app, { platform, services }) => {
     // Before any page that shows who is signed in: catalog pages come after in the module list.
-    memberSessions(app, { sessions: services.sessions, members: services.members, secure: platform.config.secureCookies });
+    memberSessions(app, {
+      sessions: services.sessions,
+      members: services.members,
+      secure: platform.config.secureCookies,
+    });
     authRoutes(app, platform, services);
     accountRoutes(app, platform, services);
   },

@@ -13,7 +13,21 @@ export function usernameKey(username: string): string {
 }
 
 // Names a visitor could mistake for the shop itself.
-const reservedUsernames = new Set(['admin', 'administrator', 'root', 'staff', 'support', 'help', 'owner', 'moderator', 'vitrine', 'system', 'security', 'contact', 'info']);
+const reservedUsernames = new Set([
+  'admin',
+  'administrator',
+  'root',
+  'staff',
+  'support',
+  'help',
+  'owner',
+  'moderator',
+  'vitrine',
+  'system',
+  'security',
+  'contact',
+  'info',
+]);
 
 export function usernameProblem(username: string): string | undefined {
   if (!username) return 'required';
@@ -26,13 +40,24 @@ let reservedSkeletons: Promise<Set<string>> | undefined;
 
 /** A reserved name in disguise (`аdmin` with a Cyrillic а, `suppоrt`, `adrnin`): see username-skeleton.ts. */
 export async function usernameLookAlikeProblem(username: string): Promise<string | undefined> {
-  reservedSkeletons ??= Promise.all([...reservedUsernames].map(usernameSkeleton)).then((skeletons) => new Set(skeletons));
+  reservedSkeletons ??= Promise.all([...reservedUsernames].map(usernameSkeleton)).then(
+    (skeletons) => new Set(skeletons),
+  );
   return (await reservedSkeletons).has(await usernameSkeleton(username)) ? 'username-reserved' : undefined;
 }
 
 export type ProfileInput = Pick<
   MemberRow,
-  'name' | 'display_name' | 'bio' | 'address_line1' | 'address_line2' | 'postal_code' | 'city' | 'country' | 'phone' | 'preferred_locale'
+  | 'name'
+  | 'display_name'
+  | 'bio'
+  | 'address_line1'
+  | 'address_line2'
+  | 'postal_code'
+  | 'city'
+  | 'country'
+  | 'phone'
+  | 'preferred_locale'
 >;
 
 const profileLimits: Record<Exclude<keyof ProfileInput, 'preferred_locale'>, number> = {
@@ -48,14 +73,28 @@ const profileLimits: Record<Exclude<keyof ProfileInput, 'preferred_locale'>, num
 };
 
 /** The profile's fields, as typed in the form (the route picks them from the body). */
-export const profileFields = ['name', 'display_name', 'bio', 'address_line1', 'address_line2', 'postal_code', 'city', 'country', 'phone', 'preferred_locale'] as const;
+export const profileFields = [
+  'name',
+  'display_name',
+  'bio',
+  'address_line1',
+  'address_line2',
+  'postal_code',
+  'city',
+  'country',
+  'phone',
+  'preferred_locale',
+] as const;
 export type ProfileForm = Partial<Record<(typeof profileFields)[number], string>>;
 
 /** The profile form, trimmed, with empty fields stored as "not given" (null). */
 export function parseProfile(body: ProfileForm): ProfileInput {
   const problems: FieldProblems = {};
   const profile = {} as ProfileInput;
-  for (const [field, limit] of Object.entries(profileLimits) as [Exclude<keyof ProfileInput, 'preferred_locale'>, number][]) {
+  for (const [field, limit] of Object.entries(profileLimits) as [
+    Exclude<keyof ProfileInput, 'preferred_locale'>,
+    number,
+  ][]) {
     const raw = body[field];
     const value = typeof raw === 'string' ? raw.trim() : '';
     if ([...value].length > limit) problems[field] = 'too-long';

@@ -30,9 +30,23 @@ export function memberServices(platform: PlatformContext) {
     scope: 'sign-in',
     warn: (owner) => warnUnderAttack(platform, urls, owner),
   });
-  const mailThrottle = new LoginThrottle(platform.rateLimitStore, platform.secrets, { limits: mailLimits, scope: 'mail', refusal: 'VT_MAIL_THROTTLED' });
+  const mailThrottle = new LoginThrottle(platform.rateLimitStore, platform.secrets, {
+    limits: mailLimits,
+    scope: 'mail',
+    refusal: 'VT_MAIL_THROTTLED',
+  });
   const signUp = new SignUpService(store, links, platform.mail, mailThrottle, shop, urls, now);
-  const credentials = new CredentialsService(store, links, sessions, signInThrottle, mailThrottle, platform.jobs, platform.mail, shop, now);
+  const credentials = new CredentialsService(
+    store,
+    links,
+    sessions,
+    signInThrottle,
+    mailThrottle,
+    platform.jobs,
+    platform.mail,
+    shop,
+    now,
+  );
   return {
     /** What the members' pages say an account gives; modules that give more add a line (account-uses.ts). */
     accountUses: accountUses(),
@@ -50,5 +64,8 @@ export function memberServices(platform: PlatformContext) {
 function warnUnderAttack(platform: PlatformContext, urls: MemberUrls, owner: AccountOwner): Promise<void> {
   const locale = owner.locale ?? 'fr';
   const links = { signIn: urls.signIn(locale), reset: urls.forgotPassword(locale) };
-  return platform.mail.queue(platform.database.db, signInWarningMail(platform.shop.identity(), locale, owner.email, links));
+  return platform.mail.queue(
+    platform.database.db,
+    signInWarningMail(platform.shop.identity(), locale, owner.email, links),
+  );
 }

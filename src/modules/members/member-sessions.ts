@@ -34,7 +34,10 @@ export function rememberedAccount(request: FastifyRequest): string | undefined {
  * an unknown, tampered or expired token is treated as signed out and its cookie cleared.
  * A "Remember me" cookie is renewed for 12 months whenever its session is extended.
  */
-export function memberSessions(app: FastifyInstance, options: { sessions: SessionService; members: MemberService; secure: boolean }) {
+export function memberSessions(
+  app: FastifyInstance,
+  options: { sessions: SessionService; members: MemberService; secure: boolean },
+) {
   const cookieName = cookieNameFor(memberSessionCookie, options.secure);
   app.decorateRequest('member', null);
   app.addHook('onRequest', async (request, reply) => {
@@ -55,8 +58,16 @@ export function memberSessions(app: FastifyInstance, options: { sessions: Sessio
   });
 }
 
-export function setSessionCookie(reply: FastifyReply, session: Pick<SessionRow, 'remember'>, token: string, secure: boolean) {
-  setDeclaredCookie(reply, memberSessionCookie, token, { secure, duration: session.remember === 1 ? memberSessionCookie.duration : 'session' });
+export function setSessionCookie(
+  reply: FastifyReply,
+  session: Pick<SessionRow, 'remember'>,
+  token: string,
+  secure: boolean,
+) {
+  setDeclaredCookie(reply, memberSessionCookie, token, {
+    secure,
+    duration: session.remember === 1 ? memberSessionCookie.duration : 'session',
+  });
 }
 
 /** After sign-in (or a new token): the cookie, and the request now belongs to the new session. */

@@ -3,7 +3,15 @@ import { type Database, type Executor, tablesOf } from '../../platform/db/databa
 import type { MemberTables, MemberRow } from './member-tables.js';
 
 /** What the back office's members list shows of a member: never the password hash or the address. */
-export const memberListColumns = ['id', 'username', 'name', 'display_name', 'email', 'email_verified_at', 'created_at'] as const;
+export const memberListColumns = [
+  'id',
+  'username',
+  'name',
+  'display_name',
+  'email',
+  'email_verified_at',
+  'created_at',
+] as const;
 export type MemberListEntry = Pick<MemberRow, (typeof memberListColumns)[number]>;
 
 /** Member queries: the only code that reads or writes accounts_members. */
@@ -27,7 +35,11 @@ export class MemberStore {
   }
 
   findByUsernameKey(usernameKey: string): Promise<MemberRow | undefined> {
-    return this.db.selectFrom('accounts_members').selectAll().where('username_key', '=', usernameKey).executeTakeFirst();
+    return this.db
+      .selectFrom('accounts_members')
+      .selectAll()
+      .where('username_key', '=', usernameKey)
+      .executeTakeFirst();
   }
 
   /** Whether a username is taken: the same name whatever its case, or a look-alike of one. */
@@ -40,13 +52,22 @@ export class MemberStore {
     return row !== undefined;
   }
 
-  async update(id: string, changes: Partial<Omit<MemberRow, 'id'>>, db: Executor<MemberTables> = this.db): Promise<void> {
+  async update(
+    id: string,
+    changes: Partial<Omit<MemberRow, 'id'>>,
+    db: Executor<MemberTables> = this.db,
+  ): Promise<void> {
     await db.updateTable('accounts_members').set(changes).where('id', '=', id).execute();
   }
 
   /** Sets last_seen_at to `now` if it is older than `before` (one write a day at most). */
   async touchLastSeen(id: string, now: string, before: string): Promise<void> {
-    await this.db.updateTable('accounts_members').set({ last_seen_at: now }).where('id', '=', id).where('last_seen_at', '<', before).execute();
+    await this.db
+      .updateTable('accounts_members')
+      .set({ last_seen_at: now })
+      .where('id', '=', id)
+      .where('last_seen_at', '<', before)
+      .execute();
   }
 
   /** Deletes the member with their sessions and links, in one transaction. */
@@ -62,7 +83,13 @@ export class MemberStore {
   /** Members whose username, name or email contains the text (case-insensitive), newest first. */
   /** Members matching a staff search, newest first: only the columns the members list shows. */
   search(text: string, limit: number, offset: number): Promise<MemberListEntry[]> {
-    let query = this.db.selectFrom('accounts_members').select(memberListColumns).orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset);
+    let query = this.db
+      .selectFrom('accounts_members')
+      .select(memberListColumns)
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(limit)
+      .offset(offset);
     const needle = text.trim().toLowerCase();
     if (needle) {
       // LIKE wildcards typed by staff are matched literally.

@@ -17,7 +17,8 @@ export function memberUrls(publicUrl: string) {
     signIn: (locale: Locale) => publicUrl + paths.signIn(locale),
     forgotPassword: (locale: Locale) => publicUrl + paths.forgotPassword(locale),
     /** The page of a one-time link, with its token. */
-    link: (purpose: TokenPurpose, locale: Locale, token: string) => `${publicUrl}${linkPage[purpose](locale)}?token=${token}`,
+    link: (purpose: TokenPurpose, locale: Locale, token: string) =>
+      `${publicUrl}${linkPage[purpose](locale)}?token=${token}`,
   };
 }
 

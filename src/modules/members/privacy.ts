@@ -48,7 +48,10 @@ export const membersData = defineData<MemberTables>()({
         email: { category: 'contact', says: { en: 'Your email address', fr: 'Votre adresse e-mail' } },
         email_key: {
           category: 'contact',
-          says: { en: 'Your email address in the form we compare, to find your account', fr: 'Votre adresse e-mail sous la forme que nous comparons, pour retrouver votre compte' },
+          says: {
+            en: 'Your email address in the form we compare, to find your account',
+            fr: 'Votre adresse e-mail sous la forme que nous comparons, pour retrouver votre compte',
+          },
         },
         password_hash: {
           category: 'credentials',
@@ -64,10 +67,28 @@ export const membersData = defineData<MemberTables>()({
         postal_code: postalAddress,
         city: postalAddress,
         country: postalAddress,
-        phone: { category: 'contact', says: { en: 'Your telephone number, if you give it', fr: 'Votre numéro de téléphone, si vous le donnez' } },
-        preferred_locale: { category: 'preferences', says: { en: 'The language you want our emails in', fr: 'La langue dans laquelle vous voulez nos e-mails' } },
-        display_name: { category: 'profile', says: { en: 'The name shown instead of your username, if you choose one', fr: 'Le nom affiché à la place de votre nom d’utilisateur, si vous en choisissez un' } },
-        bio: { category: 'profile', says: { en: 'The few words about yourself you write on your profile', fr: 'Les quelques mots sur vous que vous écrivez sur votre profil' } },
+        phone: {
+          category: 'contact',
+          says: { en: 'Your telephone number, if you give it', fr: 'Votre numéro de téléphone, si vous le donnez' },
+        },
+        preferred_locale: {
+          category: 'preferences',
+          says: { en: 'The language you want our emails in', fr: 'La langue dans laquelle vous voulez nos e-mails' },
+        },
+        display_name: {
+          category: 'profile',
+          says: {
+            en: 'The name shown instead of your username, if you choose one',
+            fr: 'Le nom affiché à la place de votre nom d’utilisateur, si vous en choisissez un',
+          },
+        },
+        bio: {
+          category: 'profile',
+          says: {
+            en: 'The few words about yourself you write on your profile',
+            fr: 'Les quelques mots sur vous que vous écrivez sur votre profil',
+          },
+        },
         last_seen_at: {
           category: 'usage',
           says: {
@@ -118,7 +139,13 @@ export const membersData = defineData<MemberTables>()({
       },
       erase: 'delete',
       columns: {
-        email: { category: 'contact', says: { en: 'The email address the link was sent to', fr: 'L’adresse e-mail à laquelle le lien a été envoyé' } },
+        email: {
+          category: 'contact',
+          says: {
+            en: 'The email address the link was sent to',
+            fr: 'L’adresse e-mail à laquelle le lien a été envoyé',
+          },
+        },
         token_hash: {
           category: 'credentials',
           says: {

@@ -1,4 +1,9 @@
-import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from '../../platform/crypto/password-hashing.js';
+import {
+  hashPassword,
+  needsRehash,
+  verifyAgainstDecoy,
+  verifyPassword,
+} from '../../platform/crypto/password-hashing.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { MemberRow } from './member-tables.js';
@@ -7,7 +12,12 @@ import { type LoginThrottle, memberAccount } from '../../platform/auth/login-thr
 import { emailKey } from '../../platform/auth/account-input.js';
 import { usernameKey } from './member-input.js';
 import type { MemberStore } from './member-store.js';
-import type { ClientInfo, SessionLifetime, SessionService, StartedSession } from '../../platform/auth/session-service.js';
+import type {
+  ClientInfo,
+  SessionLifetime,
+  SessionService,
+  StartedSession,
+} from '../../platform/auth/session-service.js';
 import type { SignUpService } from './sign-up-service.js';
 
 /**
@@ -38,17 +48,29 @@ export class SignInService {
     private readonly now: () => Date,
   ) {}
 
-  async signIn(input: SignInInput, client: ClientInfo, locale: Locale): Promise<StartedSession & { member: MemberRow }> {
+  async signIn(
+    input: SignInInput,
+    client: ClientInfo,
+    locale: Locale,
+  ): Promise<StartedSession & { member: MemberRow }> {
     const identifier = input.identifier.trim();
     if (!identifier || !input.password) throw new AppError('VT_SIGN_IN_FAILED');
     const key = identifier.includes('@') ? emailKey(identifier) : usernameKey(identifier);
-    const member = identifier.includes('@') ? await this.members.findByEmailKey(key) : await this.members.findByUsernameKey(key);
+    const member = identifier.includes('@')
+      ? await this.members.findByEmailKey(key)
+      : await this.members.findByUsernameKey(key);
     // Typed as a username or as an email, an account is one account: its attempts are counted
     // under its id. An unknown identifier is counted under what was typed, by the same limits,
     // with the same answers: the throttle says nothing about which accounts exist.
     const account = member ? memberAccount(member.id) : `unknown:${key}`;
-    await this.throttle.attempt(account, client, async () => member && { email: member.email, locale: member.preferred_locale as Locale });
-    const valid = member ? await verifyPassword(member.password_hash, input.password) : await verifyAgainstDecoy(input.password);
+    await this.throttle.attempt(
+      account,
+      client,
+      async () => member && { email: member.email, locale: member.preferred_locale as Locale },
+    );
+    const valid = member
+      ? await verifyPassword(member.password_hash, input.password)
+      : await verifyAgainstDecoy(input.password);
     if (!member || !valid) throw new AppError('VT_SIGN_IN_FAILED');
     await this.throttle.succeeded(account, client);
     if (!member.email_verified_at) {
@@ -62,7 +84,11 @@ export class SignInService {
     // Parameters raised since this hash was made: upgrade it now that we hold the password.
     if (needsRehash(member.password_hash)) changes.password_hash = await hashPassword(input.password);
     await this.members.update(member.id, changes);
-    const started = await this.sessions.start(member.id, { lifetime: memberSessionLifetime({ remember: input.remember ? 1 : 0 }), remember: input.remember, client });
+    const started = await this.sessions.start(member.id, {
+      lifetime: memberSessionLifetime({ remember: input.remember ? 1 : 0 }),
+      remember: input.remember,
+      client,
+    });
     return { ...started, member };
   }
 }

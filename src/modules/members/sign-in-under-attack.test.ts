@@ -16,7 +16,11 @@ describeEachEngine('sign-in under attack', (suite) => {
   /** A browser at a new IP address. */
   const browserAt = () => {
     addresses += 1;
-    return new Visitor(suite.app, { 'accept-language': 'en' }, { remoteAddress: `198.51.${addresses >> 8}.${addresses & 255}` });
+    return new Visitor(
+      suite.app,
+      { 'accept-language': 'en' },
+      { remoteAddress: `198.51.${addresses >> 8}.${addresses & 255}` },
+    );
   };
   interface Form {
     form: string;
@@ -46,14 +50,22 @@ describeEachEngine('sign-in under attack', (suite) => {
     );
     return statuses.flat();
   };
-  const signIn = async (browser: Visitor, form: Form, identifier: string, password: string) => browser.submit(form.form, form.form, form.fields(identifier, password));
-  const warnings = async (email: string) => (await mailTo(suite, email)).filter((mail) => mail.subject.includes('Someone is trying to sign in to your account'));
+  const signIn = async (browser: Visitor, form: Form, identifier: string, password: string) =>
+    browser.submit(form.form, form.form, form.fields(identifier, password));
+  const warnings = async (email: string) =>
+    (await mailTo(suite, email)).filter((mail) =>
+      mail.subject.includes('Someone is trying to sign in to your account'),
+    );
 
   it('counts the addresses of one IPv6 /64 as one client: changing address within it gains no tries', async () => {
     const { username } = await verifiedMember(suite, 'ipv6-target');
     const answers: number[] = [];
     for (let attempt = 0; attempt < 6; attempt++) {
-      const attacker = new Visitor(suite.app, { 'accept-language': 'en' }, { remoteAddress: `2001:db8:77:1::${(attempt + 1).toString(16)}` });
+      const attacker = new Visitor(
+        suite.app,
+        { 'accept-language': 'en' },
+        { remoteAddress: `2001:db8:77:1::${(attempt + 1).toString(16)}` },
+      );
       answers.push((await signIn(attacker, members, username, `guess ${attempt}`)).statusCode);
     }
     expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
@@ -65,7 +77,8 @@ describeEachEngine('sign-in under attack', (suite) => {
     const { username, email } = await verifiedMember(suite, 'besieged');
     const attacker = browserAt();
     const answers: number[] = [];
-    for (let attempt = 0; attempt < 7; attempt++) answers.push((await signIn(attacker, members, attempt % 2 ? email : username, `guess ${attempt}`)).statusCode);
+    for (let attempt = 0; attempt < 7; attempt++)
+      answers.push((await signIn(attacker, members, attempt % 2 ? email : username, `guess ${attempt}`)).statusCode);
     expect(answers).toEqual([401, 401, 401, 401, 401, 429, 429]);
     // Even the right password is refused from the attacker's address for the window...
     expect((await signIn(attacker, members, username, memberPassword)).statusCode).toBe(429);
@@ -80,7 +93,8 @@ describeEachEngine('sign-in under attack', (suite) => {
     const answersFor = async (identifier: string) => {
       const browser = browserAt();
       const answers: number[] = [];
-      for (let attempt = 0; attempt < 7; attempt++) answers.push((await signIn(browser, members, identifier, `guess ${attempt}`)).statusCode);
+      for (let attempt = 0; attempt < 7; attempt++)
+        answers.push((await signIn(browser, members, identifier, `guess ${attempt}`)).statusCode);
       return answers;
     };
     expect(await answersFor('nobody-by-that-name')).toEqual(await answersFor('existing-one'));
@@ -94,17 +108,26 @@ describeEachEngine('sign-in under attack', (suite) => {
     expect((await signIn(known, members, username, memberPassword)).statusCode).toBe(303);
     expect(known.cookies.get('vitrine_device')).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]{22}$/);
     expect(known.cookieAttributes.get('vitrine_device')?.maxAge).toBeGreaterThanOrEqual(360 * 86_400);
-    expect((await known.submit('/en/account', '/en/account/sign-out', {})).headers.location).toBe('/en/account/sign-in?notice=signedOut');
+    expect((await known.submit('/en/account', '/en/account/sign-out', {})).headers.location).toBe(
+      '/en/account/sign-in?notice=signedOut',
+    );
     expect(known.cookies.has('vitrine_session')).toBe(false);
     expect(known.cookies.has('vitrine_device')).toBe(true);
     const remembered = browserAt();
-    await remembered.submit(members.form, members.form, { identifier: username, password: memberPassword, remember: '1' });
+    await remembered.submit(members.form, members.form, {
+      identifier: username,
+      password: memberPassword,
+      remember: '1',
+    });
     remembered.cookies.delete('vitrine_device');
     expect(remembered.cookies.has('vitrine_session')).toBe(true);
 
     // 100 wrong guesses from 20 addresses, all within their own limits, on the account and on an
     // unknown name: then both refuse any new device, whatever the password.
-    const [onAccount, onNobody] = await Promise.all([reachCeiling(members, username, 2), reachCeiling(members, 'no-such-member')]);
+    const [onAccount, onNobody] = await Promise.all([
+      reachCeiling(members, username, 2),
+      reachCeiling(members, 'no-such-member'),
+    ]);
     expect(onAccount).toHaveLength(98);
     expect(onNobody).toHaveLength(100);
     expect(new Set([...onAccount, ...onNobody])).toEqual(new Set([401]));
@@ -117,7 +140,9 @@ describeEachEngine('sign-in under attack', (suite) => {
     expect(back.statusCode).toBe(303);
     expect(back.headers.location).toBe('/en/account');
     // (Signed in, it has no sign-in page: it posts with the token of a page it has.)
-    expect((await remembered.submit('/en/account', members.form, members.fields(username, memberPassword))).statusCode).toBe(303);
+    expect(
+      (await remembered.submit('/en/account', members.form, members.fields(username, memberPassword))).statusCode,
+    ).toBe(303);
     // A forged or foreign mark is no key.
     const forged = browserAt();
     forged.cookies.set('vitrine_device', `${Math.floor(Date.now() / 1000).toString(36)}.${'A'.repeat(22)}`);
@@ -132,11 +157,16 @@ describeEachEngine('sign-in under attack', (suite) => {
   it('warns a member in their language', async () => {
     const { username, email } = await verifiedMember(suite, 'francophone');
     const visitor = new Visitor(suite.app);
-    await visitor.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: username, password: memberPassword });
+    await visitor.submit('/en/account/sign-in', '/en/account/sign-in', {
+      identifier: username,
+      password: memberPassword,
+    });
     expect((await visitor.submit('/fr/compte', '/fr/compte', { preferred_locale: 'fr' })).statusCode).toBe(303);
     await reachCeiling(members, username);
     await signIn(browserAt(), members, username, 'one more guess');
-    const [mail] = (await mailTo(suite, email)).filter((m) => m.subject.startsWith('Quelqu’un essaie de se connecter à votre compte'));
+    const [mail] = (await mailTo(suite, email)).filter((m) =>
+      m.subject.startsWith('Quelqu’un essaie de se connecter à votre compte'),
+    );
     expect(mail?.text).toContain('/fr/compte/mot-de-passe-oublie');
   });
 
@@ -150,7 +180,10 @@ describeEachEngine('sign-in under attack', (suite) => {
     const link = /https?:\/\/\S+\/en\/account\/reset-password\?token=[\w-]+/.exec(reset?.text ?? '')?.[0] ?? '';
     const url = new URL(link);
     await browser.get(`${url.pathname}${url.search}`);
-    const done = await browser.post('/en/account/reset-password', { token: url.searchParams.get('token') ?? '', password: 'a brand new passphrase here' });
+    const done = await browser.post('/en/account/reset-password', {
+      token: url.searchParams.get('token') ?? '',
+      password: 'a brand new passphrase here',
+    });
     expect(done.statusCode).toBe(303);
     expect((await signIn(browser, members, username, 'a brand new passphrase here')).statusCode).toBe(303);
   });
@@ -160,7 +193,8 @@ describeEachEngine('sign-in under attack', (suite) => {
     expect(known.cookies.get('vitrine_device')).toBeDefined();
     const attacker = browserAt();
     const answers: number[] = [];
-    for (let attempt = 0; attempt < 6; attempt++) answers.push((await signIn(attacker, staff, email, `guess ${attempt}`)).statusCode);
+    for (let attempt = 0; attempt < 6; attempt++)
+      answers.push((await signIn(attacker, staff, email, `guess ${attempt}`)).statusCode);
     expect(answers).toEqual([401, 401, 401, 401, 401, 429]);
     expect((await signIn(browserAt(), staff, email, staffPassword)).headers.location).toBe('/admin/sign-in/code');
 

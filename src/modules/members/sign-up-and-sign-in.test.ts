@@ -11,7 +11,14 @@ const password = memberPassword;
 
 describeEachEngine('sign-up, email verification and sign-in', (suite) => {
   const members = () => tablesOf<MemberTables>(suite.database).selectFrom('accounts_members');
-  const countMembers = async () => Number((await members().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const countMembers = async () =>
+    Number(
+      (
+        await members()
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   async function signUp(visitor: Visitor, fields: Record<string, string>, locale: 'fr' | 'en' = 'en') {
     const path = locale === 'fr' ? '/fr/compte/inscription' : '/en/account/sign-up';
@@ -23,7 +30,12 @@ describeEachEngine('sign-up, email verification and sign-in', (suite) => {
   it('signs up, mails a confirmation link that only a button press uses, then signs in', async () => {
     const visitor = new Visitor(suite.app, { 'user-agent': firefox });
     const before = await countMembers();
-    const response = await signUp(visitor, { username: 'Margaux', email: 'margaux@example.com', password, name: 'Margaux Dupont' });
+    const response = await signUp(visitor, {
+      username: 'Margaux',
+      email: 'margaux@example.com',
+      password,
+      name: 'Margaux Dupont',
+    });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/en/account/sign-up?sent=1');
     expect((await visitor.get('/en/account/sign-up?sent=1')).body).toContain('Check your inbox');
@@ -34,7 +46,10 @@ describeEachEngine('sign-up, email verification and sign-in', (suite) => {
     expect(stored.email_verified_at).toBeNull();
 
     // Not active yet: the right password gets "confirm your address first".
-    const early = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: 'margaux', password });
+    const early = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', {
+      identifier: 'margaux',
+      password,
+    });
     expect(early.statusCode).toBe(403);
     expect(early.body).toContain('Please confirm your email address');
 
@@ -55,7 +70,10 @@ describeEachEngine('sign-up, email verification and sign-in', (suite) => {
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('Link expired or already used');
 
-    const signedIn = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: 'MARGAUX@example.com', password });
+    const signedIn = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', {
+      identifier: 'MARGAUX@example.com',
+      password,
+    });
     expect(signedIn.statusCode).toBe(303);
     expect(signedIn.headers.location).toBe('/en/account');
     const account = await visitor.get('/en/account');
@@ -68,7 +86,11 @@ describeEachEngine('sign-up, email verification and sign-in', (suite) => {
   it('refuses a taken username, in the visitor’s language, and creates nothing', async () => {
     await verifiedMember('lucie');
     const before = await countMembers();
-    const response = await signUp(new Visitor(suite.app), { username: 'Lucie', email: 'other-lucie@example.com', password }, 'fr');
+    const response = await signUp(
+      new Visitor(suite.app),
+      { username: 'Lucie', email: 'other-lucie@example.com', password },
+      'fr',
+    );
     expect(response.statusCode).toBe(409);
     expect(response.body).toContain('Ce nom d’utilisateur est déjà pris');
     expect(response.body).toContain('value="other-lucie@example.com"');
@@ -97,11 +119,19 @@ describeEachEngine('sign-up, email verification and sign-in', (suite) => {
       { password: 'zoe.martin-2024', message: 'contains your username' },
     ];
     for (const { password: weak, message } of cases) {
-      const response = await signUp(new Visitor(suite.app), { username: 'zoe.martin', email: 'zoe@example.com', password: weak });
+      const response = await signUp(new Visitor(suite.app), {
+        username: 'zoe.martin',
+        email: 'zoe@example.com',
+        password: weak,
+      });
       expect(response.statusCode).toBe(400);
       expect(response.body).toContain(message);
     }
-    const french = await signUp(new Visitor(suite.app), { username: 'zoe', email: 'not-an-email', password: 'qwertyuiop' }, 'fr');
+    const french = await signUp(
+      new Visitor(suite.app),
+      { username: 'zoe', email: 'not-an-email', password: 'qwertyuiop' },
+      'fr',
+    );
     expect(french.statusCode).toBe(400);
     expect(french.body).toContain('Saisissez une adresse e-mail');
     expect(french.body).toContain('Ce mot de passe est trop courant');
@@ -110,8 +140,14 @@ describeEachEngine('sign-up, email verification and sign-in', (suite) => {
 
   it('fails an unknown account and a wrong password with the same answer', async () => {
     await verifiedMember('hugo');
-    const unknown = await new Visitor(suite.app).submit('/en/account/sign-in', '/en/account/sign-in', { identifier: 'nobody-here', password });
-    const wrong = await new Visitor(suite.app).submit('/en/account/sign-in', '/en/account/sign-in', { identifier: 'hugo', password: 'not the password' });
+    const unknown = await new Visitor(suite.app).submit('/en/account/sign-in', '/en/account/sign-in', {
+      identifier: 'nobody-here',
+      password,
+    });
+    const wrong = await new Visitor(suite.app).submit('/en/account/sign-in', '/en/account/sign-in', {
+      identifier: 'hugo',
+      password: 'not the password',
+    });
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     const message = (body: string) => /<div class="notice notice--error" role="alert">(.*?)<\/div>/s.exec(body)?.[1];
@@ -124,7 +160,10 @@ describeEachEngine('sign-up, email verification and sign-in', (suite) => {
     for (const identifier of ['ines', 'ghost-account']) {
       const visitor = new Visitor(suite.app, { 'x-forwarded-for': '203.0.113.9' });
       for (let attempt = 0; attempt < 5; attempt++) {
-        const response = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', { identifier, password: `wrong ${attempt}` });
+        const response = await visitor.submit('/en/account/sign-in', '/en/account/sign-in', {
+          identifier,
+          password: `wrong ${attempt}`,
+        });
         expect(response.statusCode).toBe(401);
       }
       const blocked = await visitor.submit('/fr/compte/connexion', '/fr/compte/connexion', { identifier, password });
@@ -141,12 +180,19 @@ describeEachEngine('sign-up, email verification and sign-in', (suite) => {
     expect(browser.cookieAttributes.get('vitrine_session')?.maxAge).toBeUndefined();
 
     const remembered = new Visitor(suite.app);
-    await remembered.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: username, password, remember: '1' });
+    await remembered.submit('/en/account/sign-in', '/en/account/sign-in', {
+      identifier: username,
+      password,
+      remember: '1',
+    });
     expect(remembered.cookieAttributes.get('vitrine_session')?.maxAge).toBe(durationSeconds('P12M'));
 
     const token = remembered.cookies.get('vitrine_session') ?? '';
     expect(token.length).toBeGreaterThanOrEqual(43);
-    const rows = await tablesOf<MemberTables>(suite.database).selectFrom('accounts_sessions').select(['token_hash']).execute();
+    const rows = await tablesOf<MemberTables>(suite.database)
+      .selectFrom('accounts_sessions')
+      .select(['token_hash'])
+      .execute();
     expect(rows.some((row) => row.token_hash === token)).toBe(false);
   });
 
@@ -180,7 +226,11 @@ describeEachEngine('sign-up, email verification and sign-in', (suite) => {
   it('only sends back to a path on this site after sign-in', async () => {
     const { username } = await verifiedMember('pierre');
     const visitor = new Visitor(suite.app);
-    const response = await visitor.submit('/en/account/sign-in', `/en/account/sign-in?next=${encodeURIComponent('//evil.example/phish')}`, { identifier: username, password });
+    const response = await visitor.submit(
+      '/en/account/sign-in',
+      `/en/account/sign-in?next=${encodeURIComponent('//evil.example/phish')}`,
+      { identifier: username, password },
+    );
     expect(response.headers.location).toBe('/en/account');
   });
 
@@ -199,7 +249,10 @@ describeEachEngine('sign-up, email verification and sign-in', (suite) => {
     const stale = await suite.app.inject({
       method: 'POST',
       url: '/en/account',
-      headers: { cookie: `vitrine_session=${visitor.cookies.get('vitrine_session')}; XSRF-TOKEN=${anonymousToken}`, 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        cookie: `vitrine_session=${visitor.cookies.get('vitrine_session')}; XSRF-TOKEN=${anonymousToken}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
       payload: new URLSearchParams({ _csrf: anonymousToken, name: 'Changed', preferred_locale: 'en' }).toString(),
     });
     expect(stale.statusCode).toBe(403);

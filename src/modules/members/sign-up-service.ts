@@ -43,7 +43,10 @@ export class SignUpService {
     const username = input.username.trim();
     const email = input.email.trim();
     const name = input.name.trim();
-    const problems = await newAccountProblems({ email, name, password: input.password, otherWords: [username] }, this.shop().name);
+    const problems = await newAccountProblems(
+      { email, name, password: input.password, otherWords: [username] },
+      this.shop().name,
+    );
     const usernameIssue = usernameProblem(username) ?? (await usernameLookAlikeProblem(username));
     if (usernameIssue) problems.username = usernameIssue;
     if (Object.keys(problems).length > 0) throw invalid(problems);
@@ -87,7 +90,11 @@ export class SignUpService {
       await this.members.transaction().execute(async (trx) => {
         await this.members.insert(member, trx);
         const link = await this.links.issue(member.id, 'verify-email', email, locale, trx);
-        await this.mail.queue(trx, accountMail(this.shop(), locale).verifyEmail(email, username, link.url), link.mailOptions);
+        await this.mail.queue(
+          trx,
+          accountMail(this.shop(), locale).verifyEmail(email, username, link.url),
+          link.mailOptions,
+        );
       });
     } catch (error) {
       // Two sign-ups raced past the checks above: the unique constraints decide.
@@ -106,7 +113,10 @@ export class SignUpService {
    */
   private async tellOwnerTheyHaveAnAccount(member: MemberRow, locale: Locale): Promise<void> {
     const links = { signIn: this.urls.signIn(locale), reset: this.urls.forgotPassword(locale) };
-    await this.mail.queue(this.members.db, accountMail(this.shop(), locale).existingAccount(member.email, member.username, links, !member.email_verified_at));
+    await this.mail.queue(
+      this.members.db,
+      accountMail(this.shop(), locale).existingAccount(member.email, member.username, links, !member.email_verified_at),
+    );
   }
 
   /**
@@ -125,7 +135,11 @@ export class SignUpService {
     }
     await this.members.transaction().execute(async (trx) => {
       const link = await this.links.issue(member.id, 'verify-email', member.email, locale, trx);
-      await this.mail.queue(trx, accountMail(this.shop(), locale).verifyEmail(member.email, member.username, link.url), link.mailOptions);
+      await this.mail.queue(
+        trx,
+        accountMail(this.shop(), locale).verifyEmail(member.email, member.username, link.url),
+        link.mailOptions,
+      );
     });
   }
 

@@ -35,11 +35,36 @@ describe('username skeleton', () => {
     const db = new Kysely<MemberTables>({ dialect: new SqliteDialect({ database: new Database(':memory:') }) });
     await accountsMigration.up(db as Kysely<unknown>);
     const row = (id: string, username: string, created_at: string) => ({
-      id, username, username_key: username.toLowerCase(), email: `${id}@example.com`, email_key: `${id}@example.com`, email_verified_at: null,
-      password_hash: 'x', password_changed_at: created_at, name: null, address_line1: null, address_line2: null, postal_code: null, city: null,
-      country: null, phone: null, preferred_locale: 'en', display_name: null, bio: null, created_at, updated_at: created_at, last_seen_at: created_at,
+      id,
+      username,
+      username_key: username.toLowerCase(),
+      email: `${id}@example.com`,
+      email_key: `${id}@example.com`,
+      email_verified_at: null,
+      password_hash: 'x',
+      password_changed_at: created_at,
+      name: null,
+      address_line1: null,
+      address_line2: null,
+      postal_code: null,
+      city: null,
+      country: null,
+      phone: null,
+      preferred_locale: 'en',
+      display_name: null,
+      bio: null,
+      created_at,
+      updated_at: created_at,
+      last_seen_at: created_at,
     });
-    await db.insertInto('accounts_members').values([row('a', 'paypal', '2026-01-01'), row('b', 'pаypal', '2026-02-01'), row('c', 'Margaux', '2026-03-01')] as never).execute();
+    await db
+      .insertInto('accounts_members')
+      .values([
+        row('a', 'paypal', '2026-01-01'),
+        row('b', 'pаypal', '2026-02-01'),
+        row('c', 'Margaux', '2026-03-01'),
+      ] as never)
+      .execute();
     await skeletonMigration.up(db as Kysely<unknown>);
     const rows = await db.selectFrom('accounts_members').select(['id', 'username_skeleton']).orderBy('id').execute();
     expect(rows).toEqual([
@@ -47,15 +72,27 @@ describe('username skeleton', () => {
       { id: 'b', username_skeleton: null },
       { id: 'c', username_skeleton: await usernameSkeleton('Margaux') },
     ]);
-    await expect(db.insertInto('accounts_members').values({ ...row('d', 'раураl', '2026-04-01'), username_skeleton: await usernameSkeleton('раураl') } as never).execute()).rejects.toThrow(/UNIQUE/);
+    await expect(
+      db
+        .insertInto('accounts_members')
+        .values({ ...row('d', 'раураl', '2026-04-01'), username_skeleton: await usernameSkeleton('раураl') } as never)
+        .execute(),
+    ).rejects.toThrow(/UNIQUE/);
     await db.destroy();
   });
 });
 
 describeEachEngine('look-alike usernames', (suite) => {
   const members = () => tablesOf<MemberTables>(suite.database).selectFrom('accounts_members');
-  const signUp = (username: string, email = `${username.normalize('NFKD').replace(/[^a-z]/gi, '')}-${Math.random().toString(36).slice(2, 8)}@example.com`) =>
-    new Visitor(suite.app).submit('/en/account/sign-up', '/en/account/sign-up', { username, email, password: memberPassword });
+  const signUp = (
+    username: string,
+    email = `${username.normalize('NFKD').replace(/[^a-z]/gi, '')}-${Math.random().toString(36).slice(2, 8)}@example.com`,
+  ) =>
+    new Visitor(suite.app).submit('/en/account/sign-up', '/en/account/sign-up', {
+      username,
+      email,
+      password: memberPassword,
+    });
 
   it('refuses reserved names in disguise: Cyrillic а in аdmin, о in suppоrt, rn for m', async () => {
     for (const username of ['аdmin', 'suppоrt', 'АDMIN', 'ΑDΜΙΝ', 'adrnin', 'ѕtaff', 'Ιnfo', 'SUPP0RT']) {
@@ -63,7 +100,10 @@ describeEachEngine('look-alike usernames', (suite) => {
       expect(response.statusCode, username).toBe(400);
       expect(response.body).toContain('This username is reserved');
     }
-    const count = await members().select((eb) => eb.fn.countAll<number>().as('n')).where('username', 'in', ['аdmin', 'suppоrt']).executeTakeFirstOrThrow();
+    const count = await members()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('username', 'in', ['аdmin', 'suppоrt'])
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -75,7 +115,10 @@ describeEachEngine('look-alike usernames', (suite) => {
       expect(response.body).toContain('This username is already taken');
     }
     expect((await signUp('paypals')).statusCode).toBe(303);
-    const stored = await members().select(['username_skeleton']).where('username', '=', 'paypal').executeTakeFirstOrThrow();
+    const stored = await members()
+      .select(['username_skeleton'])
+      .where('username', '=', 'paypal')
+      .executeTakeFirstOrThrow();
     expect(stored.username_skeleton).toBe(await usernameSkeleton('paypal'));
   });
 
@@ -87,7 +130,10 @@ describeEachEngine('look-alike usernames', (suite) => {
 
   it('still signs in by the username as typed at sign-up', async () => {
     expect((await signUp('Élodie', 'elodie@example.com')).statusCode).toBe(303);
-    const row = await members().select(['username', 'username_skeleton']).where('email', '=', 'elodie@example.com').executeTakeFirstOrThrow();
+    const row = await members()
+      .select(['username', 'username_skeleton'])
+      .where('email', '=', 'elodie@example.com')
+      .executeTakeFirstOrThrow();
     expect(row.username).toBe('Élodie');
     expect(row.username_skeleton).toBe(await usernameSkeleton('élodie'));
   });

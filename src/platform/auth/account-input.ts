@@ -42,7 +42,13 @@ export async function newAccountProblems(
   if (!account.name && account.nameRequired) problems.name = 'required';
   else if ([...account.name].length > 100) problems.name = 'too-long';
   if (account.password !== undefined) {
-    const words = [account.email, account.email.split('@')[0] ?? '', account.name, ...(account.otherWords ?? []), shopName].filter(Boolean);
+    const words = [
+      account.email,
+      account.email.split('@')[0] ?? '',
+      account.name,
+      ...(account.otherWords ?? []),
+      shopName,
+    ].filter(Boolean);
     const passwordIssue = await newPasswordProblem(account.password, words);
     if (passwordIssue) problems.password = passwordIssue;
   }

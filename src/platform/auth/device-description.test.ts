@@ -7,7 +7,8 @@ describe('describeDevice', () => {
   it('names browser, system and kind of device in the visitor’s language', () => {
     const firefox = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
     expect(describeDevice(firefox, 'en')).toBe('Firefox 128 on Windows (computer)');
-    const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+    const iphone =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
     expect(describeDevice(iphone, 'fr')).toBe('Safari 17 sur iOS (téléphone)');
   });
 

@@ -1,8 +1,22 @@
 import type { Locale } from '../http/i18n.js';
 
 const words = {
-  en: { on: 'on', unknownBrowser: 'Unknown browser', unknownDevice: 'unknown device', mobile: 'phone', tablet: 'tablet', desktop: 'computer' },
-  fr: { on: 'sur', unknownBrowser: 'Navigateur inconnu', unknownDevice: 'appareil inconnu', mobile: 'téléphone', tablet: 'tablette', desktop: 'ordinateur' },
+  en: {
+    on: 'on',
+    unknownBrowser: 'Unknown browser',
+    unknownDevice: 'unknown device',
+    mobile: 'phone',
+    tablet: 'tablet',
+    desktop: 'computer',
+  },
+  fr: {
+    on: 'sur',
+    unknownBrowser: 'Navigateur inconnu',
+    unknownDevice: 'appareil inconnu',
+    mobile: 'téléphone',
+    tablet: 'tablette',
+    desktop: 'ordinateur',
+  },
 } as const;
 
 export type DeviceDescriber = (userAgent: string | null, locale: Locale) => string;

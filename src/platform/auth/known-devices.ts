@@ -73,8 +73,13 @@ export class KnownDevices {
       knows: (account) => has(account) || account === remembered,
       remember: (account) => {
         const issued = Math.floor(this.now().getTime() / 1000).toString(36);
-        marks = [...marks.filter(({ issued: at, mac }) => !safeEqual(mac, this.mark(account, at))), { issued, mac: this.mark(account, issued) }].slice(-maxAccounts);
-        setDeclaredCookie(reply, knownDeviceCookie, marks.map(({ issued: at, mac }) => `${at}.${mac}`).join('~'), { secure: this.secure });
+        marks = [
+          ...marks.filter(({ issued: at, mac }) => !safeEqual(mac, this.mark(account, at))),
+          { issued, mac: this.mark(account, issued) },
+        ].slice(-maxAccounts);
+        setDeclaredCookie(reply, knownDeviceCookie, marks.map(({ issued: at, mac }) => `${at}.${mac}`).join('~'), {
+          secure: this.secure,
+        });
       },
     };
     return { ip: request.ip, userAgent: request.headers['user-agent'], device };

@@ -25,7 +25,12 @@ export interface ThrottleLimits {
  * gets 100 tries in 15 minutes at most, whatever they control, and a stranger can no longer lock
  * an owner out with 5 wrong passwords (issue 7, finding 9; docs/accounts.md).
  */
-export const signInLimits: ThrottleLimits = { perAccountAndAddress: 5, perAccount: 100, perAddress: 30, windowMs: 15 * 60_000 };
+export const signInLimits: ThrottleLimits = {
+  perAccountAndAddress: 5,
+  perAccount: 100,
+  perAddress: 30,
+  windowMs: 15 * 60_000,
+};
 
 /** Emails sent on a visitor's request (sign-up, reset link): per recipient address and per IP. */
 export const mailLimits: ThrottleLimits = { perAccount: 3, perAddress: 20, windowMs: 60 * 60_000 };
@@ -109,9 +114,14 @@ export class LoginThrottle {
     const { perAccountAndAddress, perAccount, perAddress, windowMs } = this.limits;
     const [address, pair] = await Promise.all([
       this.store.hit(this.key('ip', ip), windowMs),
-      perAccountAndAddress === undefined ? undefined : this.store.hit(this.key('pair', `${identifier}\n${ip}`), windowMs),
+      perAccountAndAddress === undefined
+        ? undefined
+        : this.store.hit(this.key('pair', `${identifier}\n${ip}`), windowMs),
     ]);
-    const over = Math.max(address.count > perAddress ? address.resetAt : 0, pair && perAccountAndAddress !== undefined && pair.count > perAccountAndAddress ? pair.resetAt : 0);
+    const over = Math.max(
+      address.count > perAddress ? address.resetAt : 0,
+      pair && perAccountAndAddress !== undefined && pair.count > perAccountAndAddress ? pair.resetAt : 0,
+    );
     if (over > 0) throw this.refuse(over);
     if (pair && device?.knows(identifier)) return;
     const account = await this.store.hit(this.key('account', identifier), windowMs);

@@ -20,7 +20,10 @@ export const sessionColumns = {
   },
   ip: {
     category: 'connection',
-    says: { en: 'The IP address the session was last used from', fr: 'L’adresse IP depuis laquelle la session a été utilisée en dernier' },
+    says: {
+      en: 'The IP address the session was last used from',
+      fr: 'L’adresse IP depuis laquelle la session a été utilisée en dernier',
+    },
     purposes: ['security'],
     basis: 'legitimate-interests',
   },
@@ -36,7 +39,15 @@ export const sessionColumns = {
 } as const satisfies { [C in SessionColumn]?: PersonalColumn<SessionColumn> };
 
 /** The session columns that say nothing about the person: ids, flags and times of the session itself. */
-export const sessionNonPersonal = ['id', 'account_id', 'remember', 'stage', 'created_at', 'last_used_at', 'expires_at'] as const satisfies readonly SessionColumn[];
+export const sessionNonPersonal = [
+  'id',
+  'account_id',
+  'remember',
+  'stage',
+  'created_at',
+  'last_used_at',
+  'expires_at',
+] as const satisfies readonly SessionColumn[];
 
 /** A session row lives until the session expires (signing out deletes it at once), then a day. */
 export const sessionRetention = {

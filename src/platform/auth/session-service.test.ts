@@ -7,7 +7,10 @@ import { SessionService } from './session-service.js';
 import { SessionStore } from './session-store.js';
 
 const clock = { now: new Date('2026-11-25T10:00:00Z') };
-const client = { ip: '192.0.2.10', userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0' };
+const client = {
+  ip: '192.0.2.10',
+  userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+};
 const lifetime = () => ({ idle: 'PT12H' });
 
 describeEachEngine(
@@ -16,8 +19,16 @@ describeEachEngine(
     async function member() {
       const services = suite.context.servicesOf(membersModule);
       const username = `s${Math.random().toString(36).slice(2, 10)}`;
-      await services.signUp.signUp({ username, email: `${username}@example.com`, password: 'marmite verte du dimanche', name: '' }, 'en', client.ip);
-      const row = await tablesOf<MemberTables>(suite.database).selectFrom('accounts_members').select('id').where('username_key', '=', username).executeTakeFirstOrThrow();
+      await services.signUp.signUp(
+        { username, email: `${username}@example.com`, password: 'marmite verte du dimanche', name: '' },
+        'en',
+        client.ip,
+      );
+      const row = await tablesOf<MemberTables>(suite.database)
+        .selectFrom('accounts_members')
+        .select('id')
+        .where('username_key', '=', username)
+        .executeTakeFirstOrThrow();
       return row.id;
     }
 

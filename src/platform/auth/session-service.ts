@@ -50,7 +50,10 @@ export class SessionService {
     this.cache = new SessionCache(cacheMs);
   }
 
-  async start(accountId: string, options: { lifetime: SessionLifetime; remember: boolean; stage?: SessionRow['stage']; client: ClientInfo }): Promise<StartedSession> {
+  async start(
+    accountId: string,
+    options: { lifetime: SessionLifetime; remember: boolean; stage?: SessionRow['stage']; client: ClientInfo },
+  ): Promise<StartedSession> {
     const token = randomId(32);
     const now = this.now();
     const session: SessionRow = {
@@ -93,7 +96,11 @@ export class SessionService {
       return undefined;
     }
     const userAgent = truncate(client.userAgent);
-    if (now.getTime() - Date.parse(session.last_used_at) >= touchEveryMs || session.ip !== client.ip || session.user_agent !== userAgent) {
+    if (
+      now.getTime() - Date.parse(session.last_used_at) >= touchEveryMs ||
+      session.ip !== client.ip ||
+      session.user_agent !== userAgent
+    ) {
       const changes = {
         last_used_at: now.toISOString(),
         expires_at: expiryOf(new Date(session.created_at), now, lifetime(session)).toISOString(),
@@ -107,7 +114,10 @@ export class SessionService {
   }
 
   /** Ends one session and starts its successor with a new token (privilege change). */
-  async rotate(previous: SessionRow, options: { lifetime: SessionLifetime; stage?: SessionRow['stage']; client: ClientInfo }): Promise<StartedSession> {
+  async rotate(
+    previous: SessionRow,
+    options: { lifetime: SessionLifetime; stage?: SessionRow['stage']; client: ClientInfo },
+  ): Promise<StartedSession> {
     await this.end(previous.id);
     return this.start(previous.account_id, { ...options, remember: previous.remember === 1 });
   }

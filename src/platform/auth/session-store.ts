@@ -48,7 +48,10 @@ export class SessionStore {
       .execute();
   }
 
-  async touch(id: string, changes: Pick<SessionRow, 'last_used_at' | 'expires_at' | 'ip' | 'user_agent'>): Promise<void> {
+  async touch(
+    id: string,
+    changes: Pick<SessionRow, 'last_used_at' | 'expires_at' | 'ip' | 'user_agent'>,
+  ): Promise<void> {
     await this.db.updateTable(this.table).set(changes).where('id', '=', id).execute();
   }
 
@@ -58,7 +61,11 @@ export class SessionStore {
 
   /** Deletes one of the account's sessions; false if it is not theirs (or already gone). */
   async deleteOfAccount(accountId: string, id: string): Promise<boolean> {
-    const result = await this.db.deleteFrom(this.table).where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+    const result = await this.db
+      .deleteFrom(this.table)
+      .where('account_id', '=', accountId)
+      .where('id', '=', id)
+      .executeTakeFirst();
     return result.numDeletedRows > 0n;
   }
 

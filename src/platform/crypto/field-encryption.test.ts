@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { FieldEncryption } from './field-encryption.js';
 import { loadSecrets } from './secrets.js';
 
-const secrets = (secretKey: string) => loadSecrets({ secretKey, dataDir: mkdtempSync(path.join(tmpdir(), 'vitrine-fe-')) });
+const secrets = (secretKey: string) =>
+  loadSecrets({ secretKey, dataDir: mkdtempSync(path.join(tmpdir(), 'vitrine-fe-')) });
 
 describe('FieldEncryption', () => {
   const fields = new FieldEncryption(secrets('k'.repeat(40)), 'staff-totp');

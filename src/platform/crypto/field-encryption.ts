@@ -30,7 +30,9 @@ export class FieldEncryption {
     const [version, iv, sealed] = stored.split('.');
     if (version !== 'v1' || !iv || !sealed) throw new Error(`not a ${this.purpose} value encrypted by FieldEncryption`);
     const bytes = Buffer.from(sealed, 'base64url');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url')).setAAD(Buffer.from(this.purpose));
+    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url')).setAAD(
+      Buffer.from(this.purpose),
+    );
     decipher.setAuthTag(bytes.subarray(bytes.length - 16));
     return Buffer.concat([decipher.update(bytes.subarray(0, bytes.length - 16)), decipher.final()]).toString('utf8');
   }

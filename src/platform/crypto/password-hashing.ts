@@ -1,4 +1,3 @@
-
 /**
  * argon2id with the OWASP Password Storage Cheat Sheet's first configuration: 19 MiB of memory,
  * 2 passes, 1 lane. About 25 ms per hash on this project's reference machine (docs/accounts.md

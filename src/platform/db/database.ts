@@ -77,7 +77,9 @@ async function openPostgres(target: { url: string; schema?: string; poolSize?: n
     // COUNT(*) and bigint come back as strings by default; our integers fit in a double.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === 20 ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+        oid === 20
+          ? (value: string) => Number(value)
+          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
   // A dropped connection must not crash the process; the next query gets a fresh one.

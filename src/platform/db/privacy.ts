@@ -11,11 +11,17 @@ export const migrationData = defineData<MigrationTables>()({
   module: 'platform',
   tables: {
     kysely_migration: {
-      about: { en: 'The names of the database changes applied, and when.', fr: 'Les noms des modifications de la base appliquées, et quand.' },
+      about: {
+        en: 'The names of the database changes applied, and when.',
+        fr: 'Les noms des modifications de la base appliquées, et quand.',
+      },
       nonPersonal: ['name', 'timestamp'],
     },
     kysely_migration_lock: {
-      about: { en: 'The lock held while database changes are applied.', fr: 'Le verrou tenu pendant l’application des modifications de la base.' },
+      about: {
+        en: 'The lock held while database changes are applied.',
+        fr: 'Le verrou tenu pendant l’application des modifications de la base.',
+      },
       nonPersonal: ['id', 'is_locked'],
     },
   },

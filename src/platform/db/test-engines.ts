@@ -30,7 +30,8 @@ export function testEngines(env: NodeJS.ProcessEnv = process.env): TestEngine[] 
   const pgUrl = env[pgUrlVariable];
   const engines: TestEngine[] = [sqliteEngine];
   if (pgUrl) engines.push(postgresEngine(pgUrl));
-  else if (only?.includes('postgres')) throw new Error(`VITRINE_TEST_ENGINES asks for postgres but ${pgUrlVariable} is not set`);
+  else if (only?.includes('postgres'))
+    throw new Error(`VITRINE_TEST_ENGINES asks for postgres but ${pgUrlVariable} is not set`);
   return only ? engines.filter((engine) => only.includes(engine.name)) : engines;
 }
 
@@ -66,7 +67,9 @@ function postgresEngine(url: string): TestEngine {
   return {
     name: 'postgres',
     async open() {
-      const schema = `vitrine_test_${randomId(6).toLowerCase().replace(/[^a-z0-9]/g, '_')}`;
+      const schema = `vitrine_test_${randomId(6)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, '_')}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
       await admin.query(`create schema ${schema}`);

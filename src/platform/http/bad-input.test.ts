@@ -93,14 +93,16 @@ describeEachEngine('bad input', (suite) => {
     const { cookie, token } = await csrf();
     const before = await jobCount();
     const wrongToken = await suite.app.inject({
-      method: 'POST', url: '/admin/outbox/test',
+      method: 'POST',
+      url: '/admin/outbox/test',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: `_csrf=${encodeURIComponent(`${token}x`)}`,
     });
     expect(wrongToken.statusCode).toBe(403);
     const forged = 'forged.value';
     const forgedPair = await suite.app.inject({
-      method: 'POST', url: '/admin/outbox/test',
+      method: 'POST',
+      url: '/admin/outbox/test',
       headers: { cookie: `XSRF-STAFF=${forged}; ${staffCookie}`, 'content-type': 'application/x-www-form-urlencoded' },
       payload: `_csrf=${forged}`,
     });
@@ -112,13 +114,15 @@ describeEachEngine('bad input', (suite) => {
     const { cookie, token } = await csrf();
     const before = await jobCount();
     const form = await suite.app.inject({
-      method: 'POST', url: '/admin/outbox/test',
+      method: 'POST',
+      url: '/admin/outbox/test',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
       payload: `_csrf=${encodeURIComponent(token)}`,
     });
     expect(form.statusCode).toBe(303);
     const header = await suite.app.inject({
-      method: 'POST', url: '/admin/outbox/test',
+      method: 'POST',
+      url: '/admin/outbox/test',
       headers: { cookie, 'x-xsrf-token': token, 'content-type': 'application/json' },
       payload: '{}',
     });
@@ -131,21 +135,35 @@ describeEachEngine('bad input', (suite) => {
     const headers = { cookie, 'x-xsrf-token': token, accept: 'application/json' };
     const before = await jobCount();
 
-    const badJson = await suite.app.inject({ method: 'POST', url: '/admin/outbox/test', headers: { ...headers, 'content-type': 'application/json' }, payload: '{"oops":' });
+    const badJson = await suite.app.inject({
+      method: 'POST',
+      url: '/admin/outbox/test',
+      headers: { ...headers, 'content-type': 'application/json' },
+      payload: '{"oops":',
+    });
     expect(badJson.statusCode).toBe(400);
     expect(badJson.json().error.code).toBe('VT_BAD_JSON');
 
-    const wrongType = await suite.app.inject({ method: 'POST', url: '/admin/outbox/test', headers: { ...headers, 'content-type': 'application/xml' }, payload: '<a/>' });
+    const wrongType = await suite.app.inject({
+      method: 'POST',
+      url: '/admin/outbox/test',
+      headers: { ...headers, 'content-type': 'application/xml' },
+      payload: '<a/>',
+    });
     expect(wrongType.statusCode).toBe(415);
     expect(wrongType.json().error.code).toBe('VT_UNSUPPORTED_MEDIA_TYPE');
 
     const huge = await suite.app.inject({
-      method: 'POST', url: '/admin/outbox/test',
+      method: 'POST',
+      url: '/admin/outbox/test',
       headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'fr' },
       payload: `_csrf=${encodeURIComponent(token)}&x=${'a'.repeat(bodyLimitBytes + 10)}`,
     });
     expect(huge.statusCode).toBe(413);
-    expect(huge.json().error).toEqual({ code: 'VT_BODY_TOO_LARGE', message: expect.stringContaining('Rien n’a été modifié') });
+    expect(huge.json().error).toEqual({
+      code: 'VT_BODY_TOO_LARGE',
+      message: expect.stringContaining('Rien n’a été modifié'),
+    });
     expect(await jobCount()).toBe(before);
   });
 
@@ -153,7 +171,11 @@ describeEachEngine('bad input', (suite) => {
     const anonymous = await suite.app.inject({ url: '/admin/outbox' });
     expect(anonymous.statusCode).toBe(303);
     expect(anonymous.headers.location).toBe('/admin/sign-in?next=%2Fadmin%2Foutbox');
-    const api = await suite.app.inject({ method: 'POST', url: '/admin/outbox/test', headers: { 'x-xsrf-token': 'x', accept: 'application/json' } });
+    const api = await suite.app.inject({
+      method: 'POST',
+      url: '/admin/outbox/test',
+      headers: { 'x-xsrf-token': 'x', accept: 'application/json' },
+    });
     expect([401, 403]).toContain(api.statusCode);
     const { browser } = await signedInStaff(suite, 'marketing');
     const forbidden = await browser.get('/admin/outbox');
@@ -178,7 +200,8 @@ describeEachEngine(
       const cookie = setCookie.split(';')[0] as string;
       const form = `_csrf=${encodeURIComponent(token)}&identifier=nobody&password=nothing-at-all`;
       const accepted = await suite.app.inject({
-        method: 'POST', url: '/en/account/sign-in',
+        method: 'POST',
+        url: '/en/account/sign-in',
         headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
         payload: form,
       });
@@ -186,7 +209,8 @@ describeEachEngine(
       expect(accepted.statusCode).toBe(401);
       // The unprefixed cookie a subdomain or plain-HTTP page could plant is not accepted.
       const planted = await suite.app.inject({
-        method: 'POST', url: '/en/account/sign-in',
+        method: 'POST',
+        url: '/en/account/sign-in',
         headers: { cookie: `XSRF-TOKEN=${token}`, 'content-type': 'application/x-www-form-urlencoded' },
         payload: form,
       });

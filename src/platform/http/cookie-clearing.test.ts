@@ -40,7 +40,10 @@ describeEachEngine(
     const signedIn = async (username: string) => {
       const member = await verifiedMember(suite, username);
       const browser = new Visitor(suite.app);
-      await browser.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: username, password: memberPassword });
+      await browser.submit('/en/account/sign-in', '/en/account/sign-in', {
+        identifier: username,
+        password: memberPassword,
+      });
       expect(browser.cookies.has(session)).toBe(true);
       return { member, browser };
     };
@@ -57,7 +60,10 @@ describeEachEngine(
       const mail = (await mailTo(suite, member.email)).find((m) => m.subject.startsWith('Reset your password'));
       const link = linkIn(mail?.text ?? '', '/en/account/reset-password');
       await browser.get(link);
-      const reset = await browser.post('/en/account/reset-password', { token: tokenOf(link), password: 'a brand new passphrase 7' });
+      const reset = await browser.post('/en/account/reset-password', {
+        token: tokenOf(link),
+        password: 'a brand new passphrase 7',
+      });
       expect(reset.statusCode).toBe(303);
       expectHonouredClearing(reset, session);
     });

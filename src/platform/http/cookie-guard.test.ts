@@ -5,8 +5,20 @@ import { defineCookie } from '../../privacy/core/declare.js';
 import { CookieRegistry } from '../../privacy/core/cookie-registry.js';
 import { cookieGuard, cookieLifetime, setDeclaredCookie } from './cookie-guard.js';
 
-const essential = defineCookie({ name: 'essential_one', category: 'essential', purpose: { en: 'e', fr: 'e' }, duration: 'P1D', httpOnly: true });
-const analytics = defineCookie({ name: 'stats_id', category: 'analytics', purpose: { en: 'a', fr: 'a' }, duration: 'P12M', httpOnly: true });
+const essential = defineCookie({
+  name: 'essential_one',
+  category: 'essential',
+  purpose: { en: 'e', fr: 'e' },
+  duration: 'P1D',
+  httpOnly: true,
+});
+const analytics = defineCookie({
+  name: 'stats_id',
+  category: 'analytics',
+  purpose: { en: 'a', fr: 'a' },
+  duration: 'P12M',
+  httpOnly: true,
+});
 const registry = new CookieRegistry([{ module: 'test', cookies: [essential, analytics] }]);
 
 /** A real Fastify app with the real cookie plugin and the guard, and routes that set cookies. */
@@ -15,9 +27,13 @@ async function appWith(onViolation: 'throw' | 'drop', consented = false) {
   await app.register(cookie);
   cookieGuard(app, { registry, onViolation, hasConsent: () => consented });
   app.get('/essential', async (_q, reply) => setDeclaredCookie(reply, essential, 'v', { secure: false }).send('ok'));
-  app.get('/unregistered', async (_q, reply) => reply.setCookie('tracker', 'x').setCookie('essential_one', 'v', { maxAge: 60, httpOnly: true }).send('ok'));
+  app.get('/unregistered', async (_q, reply) =>
+    reply.setCookie('tracker', 'x').setCookie('essential_one', 'v', { maxAge: 60, httpOnly: true }).send('ok'),
+  );
   app.get('/analytics', async (_q, reply) => setDeclaredCookie(reply, analytics, 'v', { secure: false }).send('ok'));
-  app.get('/too-long', async (_q, reply) => reply.setCookie('essential_one', 'v', { maxAge: 10 * 86400, httpOnly: true }).send('ok'));
+  app.get('/too-long', async (_q, reply) =>
+    reply.setCookie('essential_one', 'v', { maxAge: 10 * 86400, httpOnly: true }).send('ok'),
+  );
   app.get('/clear', async (_q, reply) => reply.clearCookie('legacy_cookie').send('ok'));
   // Raw headers a careless plugin could write, each trying to pass for a cookie being cleared.
   app.get('/raw/:case', async (request, reply) => {

@@ -6,7 +6,10 @@ import type { CookieRegistry } from '../../privacy/core/cookie-registry.js';
 
 /** Thrown (in development and tests) when a response tries to set a cookie it may not. */
 export class CookieGuardError extends Error {
-  constructor(readonly cookie: string, reason: string) {
+  constructor(
+    readonly cookie: string,
+    reason: string,
+  ) {
     super(`Cookie "${cookie}" refused: ${reason}`);
     this.name = 'CookieGuardError';
   }
@@ -89,11 +92,17 @@ function checkCookie(line: string, request: FastifyRequest, options: CookieGuard
   if (declaration.category !== 'essential' && !options.hasConsent(request, declaration.category)) {
     return `it is a ${declaration.category} cookie and the visitor has not consented to that category`;
   }
-  if (declaration.duration === 'session' && lifetime !== undefined) return 'it is declared as a session cookie but has an expiry';
-  if (declaration.duration !== 'session' && lifetime !== undefined && lifetime > durationSeconds(declaration.duration) + 60) {
+  if (declaration.duration === 'session' && lifetime !== undefined)
+    return 'it is declared as a session cookie but has an expiry';
+  if (
+    declaration.duration !== 'session' &&
+    lifetime !== undefined &&
+    lifetime > durationSeconds(declaration.duration) + 60
+  ) {
     return `it would live longer than its declared duration ${declaration.duration}`;
   }
-  if (declaration.httpOnly && !/;\s*httponly\s*(;|$)/i.test(line)) return 'it is declared HttpOnly but is set without it';
+  if (declaration.httpOnly && !/;\s*httponly\s*(;|$)/i.test(line))
+    return 'it is declared HttpOnly but is set without it';
   return undefined;
 }
 
@@ -129,6 +138,10 @@ export function setDeclaredCookie(
  * setting: a browser ignores a Set-Cookie for a `__Host-` name without `Secure`, so a sign-out
  * over HTTPS would otherwise leave the cookie in place.
  */
-export function clearDeclaredCookie(reply: FastifyReply, declaration: CookieDeclaration, options: { secure: boolean }): FastifyReply {
+export function clearDeclaredCookie(
+  reply: FastifyReply,
+  declaration: CookieDeclaration,
+  options: { secure: boolean },
+): FastifyReply {
   return reply.clearCookie(cookieNameFor(declaration, options.secure), attributesOf(declaration, options.secure));
 }

@@ -15,7 +15,10 @@ describeEachEngine('CSRF tokens per kind of session', (suite) => {
   const bothSides = async () => {
     const { browser } = await signedInStaff(suite, 'owner');
     const { username } = await verifiedMember(suite, `both-${Math.random().toString(36).slice(2, 8)}`);
-    await browser.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: username, password: memberPassword });
+    await browser.submit('/en/account/sign-in', '/en/account/sign-in', {
+      identifier: username,
+      password: memberPassword,
+    });
     return browser;
   };
   const post = (browser: Visitor, url: string, token: string) =>

@@ -62,9 +62,13 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Routes that authenticate otherwise (signed webhooks) opt out with `config: { csrf: false }`.
  */
 export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets; secure: boolean }) {
-  const cookieNames = { storefront: cookieNameFor(csrfCookie, options.secure), staff: cookieNameFor(staffCsrfCookie, options.secure) };
+  const cookieNames = {
+    storefront: cookieNameFor(csrfCookie, options.secure),
+    staff: cookieNameFor(staffCsrfCookie, options.secure),
+  };
   const kindOf = (request: FastifyRequest): SessionKind => (isBackOfficeRequest(request) ? 'staff' : 'storefront');
-  const sign = (kind: SessionKind, binding: string, value: string) => options.secrets.sign('csrf', `${kind}.${binding}.${value}`);
+  const sign = (kind: SessionKind, binding: string, value: string) =>
+    options.secrets.sign('csrf', `${kind}.${binding}.${value}`);
   const isValid = (token: string | undefined, kind: SessionKind, binding: string): token is string => {
     if (!token) return false;
     const dot = token.indexOf('.');
@@ -86,11 +90,13 @@ export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets
 
   app.addHook('preValidation', async (request) => {
     // An unmatched route changes nothing: it gets its 404, not a CSRF refusal.
-    if (!stateChanging.has(request.method) || !request.routeOptions.url || request.routeOptions.config.csrf === false) return;
+    if (!stateChanging.has(request.method) || !request.routeOptions.url || request.routeOptions.config.csrf === false)
+      return;
     const kind = kindOf(request);
     const cookie = request.cookies[cookieNames[kind]];
     const body = request.body as Record<string, unknown> | undefined;
-    const sent = request.headers[csrfHeaderName] ?? (typeof body === 'object' && body ? body[csrfFieldName] : undefined);
+    const sent =
+      request.headers[csrfHeaderName] ?? (typeof body === 'object' && body ? body[csrfFieldName] : undefined);
     if (!isValid(cookie, kind, request.csrfBinding) || typeof sent !== 'string' || !safeEqual(sent, cookie)) {
       throw new AppError('VT_CSRF_INVALID');
     }

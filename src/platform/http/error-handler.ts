@@ -35,7 +35,10 @@ const fieldProblems: Record<string, Record<Locale, string> | undefined> & { defa
 };
 
 /** Maps Fastify's own errors (parsing, validation, limits) onto our catalog. */
-function classify(error: FastifyError | AppError, locale: Locale): { code: ErrorCode; fields?: Record<string, string> } {
+function classify(
+  error: FastifyError | AppError,
+  locale: Locale,
+): { code: ErrorCode; fields?: Record<string, string> } {
   if (error instanceof AppError) return { code: error.code, fields: error.details?.fields };
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -51,8 +54,11 @@ function classify(error: FastifyError | AppError, locale: Locale): { code: Error
   if (error.validation) {
     const fields: Record<string, string> = {};
     for (const issue of error.validation) {
-      const field = issue.instancePath.replace(/^\//, '') || String(issue.params?.missingProperty ?? error.validationContext ?? 'request');
-      fields[field] = `${field}${locale === 'fr' ? '\u00a0: ' : ': '}${(fieldProblems[issue.keyword] ?? fieldProblems.default)[locale]}`;
+      const field =
+        issue.instancePath.replace(/^\//, '') ||
+        String(issue.params?.missingProperty ?? error.validationContext ?? 'request');
+      fields[field] =
+        `${field}${locale === 'fr' ? '\u00a0: ' : ': '}${(fieldProblems[issue.keyword] ?? fieldProblems.default)[locale]}`;
     }
     return { code: 'VT_VALIDATION', fields };
   }
@@ -72,4 +78,9 @@ export function visitorLocale(request: FastifyRequest): Locale {
   return localeOfPath(request.url) ?? (isLocale(asked) ? asked : negotiateLocale(request.headers['accept-language']));
 }
 
-export type ErrorResponder = (request: FastifyRequest, reply: FastifyReply, code: ErrorCode, fields?: Record<string, string>) => FastifyReply;
+export type ErrorResponder = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  code: ErrorCode,
+  fields?: Record<string, string>,
+) => FastifyReply;

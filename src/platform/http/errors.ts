@@ -15,137 +15,218 @@ export const errorCatalog = {
   VT_NOT_FOUND: {
     status: 404,
     title: { en: 'Page not found', fr: 'Page introuvable' },
-    message: { en: 'We could not find this page. It may have moved, or the address may be mistyped.', fr: 'Nous ne trouvons pas cette page. Elle a peut-être été déplacée, ou l’adresse contient une erreur.' },
+    message: {
+      en: 'We could not find this page. It may have moved, or the address may be mistyped.',
+      fr: 'Nous ne trouvons pas cette page. Elle a peut-être été déplacée, ou l’adresse contient une erreur.',
+    },
   },
   VT_PRODUCT_NOT_FOUND: {
     status: 404,
     title: { en: 'Product not found', fr: 'Produit introuvable' },
-    message: { en: 'This course or product is not in our catalog (any more).', fr: 'Ce cours ou ce produit ne figure pas (ou plus) dans notre catalogue.' },
+    message: {
+      en: 'This course or product is not in our catalog (any more).',
+      fr: 'Ce cours ou ce produit ne figure pas (ou plus) dans notre catalogue.',
+    },
   },
   VT_BAD_URL: {
     status: 400,
     title: { en: 'Malformed address', fr: 'Adresse mal formée' },
-    message: { en: 'The address of this page is not valid. Check it and try again.', fr: 'L’adresse de cette page n’est pas valide. Vérifiez-la et réessayez.' },
+    message: {
+      en: 'The address of this page is not valid. Check it and try again.',
+      fr: 'L’adresse de cette page n’est pas valide. Vérifiez-la et réessayez.',
+    },
   },
   VT_BAD_REQUEST: {
     status: 400,
     title: { en: 'Request not understood', fr: 'Requête incomprise' },
-    message: { en: 'We could not understand this request. Nothing was changed.', fr: 'Nous n’avons pas compris cette requête. Rien n’a été modifié.' },
+    message: {
+      en: 'We could not understand this request. Nothing was changed.',
+      fr: 'Nous n’avons pas compris cette requête. Rien n’a été modifié.',
+    },
   },
   VT_VALIDATION: {
     status: 400,
     title: { en: 'Some information is not valid', fr: 'Certaines informations ne sont pas valides' },
-    message: { en: 'Please check what you entered and try again. Nothing was changed.', fr: 'Veuillez vérifier votre saisie et réessayer. Rien n’a été modifié.' },
+    message: {
+      en: 'Please check what you entered and try again. Nothing was changed.',
+      fr: 'Veuillez vérifier votre saisie et réessayer. Rien n’a été modifié.',
+    },
   },
   VT_BAD_JSON: {
     status: 400,
     title: { en: 'Invalid JSON', fr: 'JSON invalide' },
-    message: { en: 'The request body is not valid JSON. Nothing was changed.', fr: 'Le corps de la requête n’est pas du JSON valide. Rien n’a été modifié.' },
+    message: {
+      en: 'The request body is not valid JSON. Nothing was changed.',
+      fr: 'Le corps de la requête n’est pas du JSON valide. Rien n’a été modifié.',
+    },
   },
   VT_BODY_TOO_LARGE: {
     status: 413,
     title: { en: 'Too much data', fr: 'Trop de données' },
-    message: { en: 'What you sent is larger than we accept. Nothing was changed.', fr: 'Votre envoi dépasse la taille acceptée. Rien n’a été modifié.' },
+    message: {
+      en: 'What you sent is larger than we accept. Nothing was changed.',
+      fr: 'Votre envoi dépasse la taille acceptée. Rien n’a été modifié.',
+    },
   },
   VT_UNSUPPORTED_MEDIA_TYPE: {
     status: 415,
     title: { en: 'Unsupported format', fr: 'Format non pris en charge' },
-    message: { en: 'This kind of content is not accepted here. Nothing was changed.', fr: 'Ce type de contenu n’est pas accepté ici. Rien n’a été modifié.' },
+    message: {
+      en: 'This kind of content is not accepted here. Nothing was changed.',
+      fr: 'Ce type de contenu n’est pas accepté ici. Rien n’a été modifié.',
+    },
   },
   VT_METHOD_NOT_ALLOWED: {
     status: 405,
     title: { en: 'Action not allowed', fr: 'Action non autorisée' },
-    message: { en: 'This page does not accept this kind of request.', fr: 'Cette page n’accepte pas ce type de requête.' },
+    message: {
+      en: 'This page does not accept this kind of request.',
+      fr: 'Cette page n’accepte pas ce type de requête.',
+    },
   },
   VT_CSRF_INVALID: {
     status: 403,
     title: { en: 'Form expired', fr: 'Formulaire expiré' },
-    message: { en: 'For your security this form could not be accepted. Go back, reload the page and try again. Nothing was changed.', fr: 'Par sécurité, ce formulaire n’a pas pu être accepté. Revenez en arrière, rechargez la page et réessayez. Rien n’a été modifié.' },
+    message: {
+      en: 'For your security this form could not be accepted. Go back, reload the page and try again. Nothing was changed.',
+      fr: 'Par sécurité, ce formulaire n’a pas pu être accepté. Revenez en arrière, rechargez la page et réessayez. Rien n’a été modifié.',
+    },
   },
   VT_UNAUTHORIZED: {
     status: 401,
     title: { en: 'Sign-in required', fr: 'Connexion requise' },
-    message: { en: 'This area is for the shop’s staff. Please sign in.', fr: 'Cet espace est réservé à l’équipe de la boutique. Veuillez vous connecter.' },
+    message: {
+      en: 'This area is for the shop’s staff. Please sign in.',
+      fr: 'Cet espace est réservé à l’équipe de la boutique. Veuillez vous connecter.',
+    },
   },
   VT_FORBIDDEN: {
     status: 403,
     title: { en: 'Not allowed', fr: 'Accès non autorisé' },
-    message: { en: 'Your role does not give access to this page. Ask the shop’s owner if you need it.', fr: 'Votre rôle ne donne pas accès à cette page. Demandez-le au propriétaire de la boutique si vous en avez besoin.' },
+    message: {
+      en: 'Your role does not give access to this page. Ask the shop’s owner if you need it.',
+      fr: 'Votre rôle ne donne pas accès à cette page. Demandez-le au propriétaire de la boutique si vous en avez besoin.',
+    },
   },
   VT_SIGN_IN_REQUIRED: {
     status: 401,
     title: { en: 'Please sign in', fr: 'Veuillez vous connecter' },
-    message: { en: 'Sign in to your account to see this page.', fr: 'Connectez-vous à votre compte pour voir cette page.' },
+    message: {
+      en: 'Sign in to your account to see this page.',
+      fr: 'Connectez-vous à votre compte pour voir cette page.',
+    },
   },
   VT_SIGN_IN_FAILED: {
     status: 401,
     title: { en: 'Sign-in failed', fr: 'Échec de la connexion' },
-    message: { en: 'The username, email or password is incorrect.', fr: 'Le nom d’utilisateur, l’e-mail ou le mot de passe est incorrect.' },
+    message: {
+      en: 'The username, email or password is incorrect.',
+      fr: 'Le nom d’utilisateur, l’e-mail ou le mot de passe est incorrect.',
+    },
   },
   VT_SIGN_IN_THROTTLED: {
     status: 429,
     title: { en: 'Too many attempts', fr: 'Trop de tentatives' },
-    message: { en: 'There were too many sign-in attempts for this account or from your connection. For your security, wait 15 minutes, or reset your password.', fr: 'Il y a eu trop de tentatives de connexion pour ce compte ou depuis votre connexion. Par sécurité, patientez 15 minutes ou réinitialisez votre mot de passe.' },
+    message: {
+      en: 'There were too many sign-in attempts for this account or from your connection. For your security, wait 15 minutes, or reset your password.',
+      fr: 'Il y a eu trop de tentatives de connexion pour ce compte ou depuis votre connexion. Par sécurité, patientez 15 minutes ou réinitialisez votre mot de passe.',
+    },
   },
   VT_MAIL_THROTTLED: {
     status: 429,
     title: { en: 'Email already sent', fr: 'E-mail déjà envoyé' },
-    message: { en: 'We have already sent several emails to this address recently. Check your inbox and spam folder, or try again in an hour. Nothing was changed.', fr: 'Nous avons déjà envoyé plusieurs e-mails à cette adresse récemment. Vérifiez votre boîte de réception et vos indésirables, ou réessayez dans une heure. Rien n’a été modifié.' },
+    message: {
+      en: 'We have already sent several emails to this address recently. Check your inbox and spam folder, or try again in an hour. Nothing was changed.',
+      fr: 'Nous avons déjà envoyé plusieurs e-mails à cette adresse récemment. Vérifiez votre boîte de réception et vos indésirables, ou réessayez dans une heure. Rien n’a été modifié.',
+    },
   },
   VT_EMAIL_NOT_VERIFIED: {
     status: 403,
     title: { en: 'Please confirm your email address', fr: 'Veuillez confirmer votre adresse e-mail' },
-    message: { en: 'Your account is not active until you confirm your email address. We have sent you a new confirmation link.', fr: 'Votre compte sera actif dès que vous aurez confirmé votre adresse e-mail. Nous vous avons envoyé un nouveau lien de confirmation.' },
+    message: {
+      en: 'Your account is not active until you confirm your email address. We have sent you a new confirmation link.',
+      fr: 'Votre compte sera actif dès que vous aurez confirmé votre adresse e-mail. Nous vous avons envoyé un nouveau lien de confirmation.',
+    },
   },
   VT_USERNAME_TAKEN: {
     status: 409,
     title: { en: 'Username taken', fr: 'Nom d’utilisateur déjà pris' },
-    message: { en: 'Someone already uses this username. Please choose another one. Nothing was changed.', fr: 'Ce nom d’utilisateur est déjà utilisé. Veuillez en choisir un autre. Rien n’a été modifié.' },
+    message: {
+      en: 'Someone already uses this username. Please choose another one. Nothing was changed.',
+      fr: 'Ce nom d’utilisateur est déjà utilisé. Veuillez en choisir un autre. Rien n’a été modifié.',
+    },
   },
   VT_EMAIL_TAKEN: {
     status: 409,
     title: { en: 'Address already in use', fr: 'Adresse déjà utilisée' },
-    message: { en: 'Another account already uses this email address, so it could not be moved to yours. Nothing was changed.', fr: 'Un autre compte utilise déjà cette adresse e-mail : elle n’a pas pu être attribuée au vôtre. Rien n’a été modifié.' },
+    message: {
+      en: 'Another account already uses this email address, so it could not be moved to yours. Nothing was changed.',
+      fr: 'Un autre compte utilise déjà cette adresse e-mail : elle n’a pas pu être attribuée au vôtre. Rien n’a été modifié.',
+    },
   },
   VT_LINK_INVALID: {
     status: 400,
     title: { en: 'Link expired or already used', fr: 'Lien expiré ou déjà utilisé' },
-    message: { en: 'This link has expired or has already been used. Ask for a new one. Nothing was changed.', fr: 'Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau. Rien n’a été modifié.' },
+    message: {
+      en: 'This link has expired or has already been used. Ask for a new one. Nothing was changed.',
+      fr: 'Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau. Rien n’a été modifié.',
+    },
   },
   VT_PASSWORD_WRONG: {
     status: 403,
     title: { en: 'Wrong password', fr: 'Mot de passe incorrect' },
-    message: { en: 'Your current password is not correct. Nothing was changed.', fr: 'Votre mot de passe actuel n’est pas correct. Rien n’a été modifié.' },
+    message: {
+      en: 'Your current password is not correct. Nothing was changed.',
+      fr: 'Votre mot de passe actuel n’est pas correct. Rien n’a été modifié.',
+    },
   },
   VT_TOTP_INVALID: {
     status: 401,
     title: { en: 'Code not accepted', fr: 'Code refusé' },
-    message: { en: 'This code is not valid or was already used. Enter the current code from your authenticator app.', fr: 'Ce code n’est pas valide ou a déjà servi. Saisissez le code affiché en ce moment par votre application d’authentification.' },
+    message: {
+      en: 'This code is not valid or was already used. Enter the current code from your authenticator app.',
+      fr: 'Ce code n’est pas valide ou a déjà servi. Saisissez le code affiché en ce moment par votre application d’authentification.',
+    },
   },
   VT_LAST_OWNER: {
     status: 409,
     title: { en: 'The last owner must stay', fr: 'Le dernier propriétaire doit rester' },
-    message: { en: 'This is the last owner who can sign in: make another staff member owner first. Nothing was changed.', fr: 'C’est le dernier propriétaire pouvant se connecter : nommez d’abord un autre membre du personnel propriétaire. Rien n’a été modifié.' },
+    message: {
+      en: 'This is the last owner who can sign in: make another staff member owner first. Nothing was changed.',
+      fr: 'C’est le dernier propriétaire pouvant se connecter : nommez d’abord un autre membre du personnel propriétaire. Rien n’a été modifié.',
+    },
   },
   VT_STAFF_NOT_FOUND: {
     status: 404,
     title: { en: 'Staff member not found', fr: 'Membre du personnel introuvable' },
-    message: { en: 'This staff account does not exist (any more). Nothing was changed.', fr: 'Ce compte du personnel n’existe pas (ou plus). Rien n’a été modifié.' },
+    message: {
+      en: 'This staff account does not exist (any more). Nothing was changed.',
+      fr: 'Ce compte du personnel n’existe pas (ou plus). Rien n’a été modifié.',
+    },
   },
   VT_RATE_LIMITED: {
     status: 429,
     title: { en: 'Too many requests', fr: 'Trop de requêtes' },
-    message: { en: 'You have made many requests in a short time. Please wait a minute and try again.', fr: 'Vous avez envoyé beaucoup de requêtes en peu de temps. Patientez une minute puis réessayez.' },
+    message: {
+      en: 'You have made many requests in a short time. Please wait a minute and try again.',
+      fr: 'Vous avez envoyé beaucoup de requêtes en peu de temps. Patientez une minute puis réessayez.',
+    },
   },
   VT_UNAVAILABLE: {
     status: 503,
     title: { en: 'Temporarily unavailable', fr: 'Temporairement indisponible' },
-    message: { en: 'The shop is briefly unavailable. Please try again in a few minutes.', fr: 'La boutique est momentanément indisponible. Veuillez réessayer dans quelques minutes.' },
+    message: {
+      en: 'The shop is briefly unavailable. Please try again in a few minutes.',
+      fr: 'La boutique est momentanément indisponible. Veuillez réessayer dans quelques minutes.',
+    },
   },
   VT_INTERNAL: {
     status: 500,
     title: { en: 'Internal error', fr: 'Erreur interne' },
-    message: { en: 'Something went wrong on our side. Nothing was changed; please try again later.', fr: 'Une erreur s’est produite de notre côté. Rien n’a été modifié ; veuillez réessayer plus tard.' },
+    message: {
+      en: 'Something went wrong on our side. Nothing was changed; please try again later.',
+      fr: 'Une erreur s’est produite de notre côté. Rien n’a été modifié ; veuillez réessayer plus tard.',
+    },
   },
 } as const satisfies Record<string, ErrorSpec>;
 

@@ -38,7 +38,12 @@ export function bodyOf(request: FastifyRequest): Record<string, string> {
  * typed (passwords are never echoed: Field leaves password inputs empty). Anything that is not
  * a visitor's mistake goes on to the error handler.
  */
-export function refuseForm(request: FastifyRequest, reply: FastifyReply, error: unknown, render: (state: FormState) => JSX.Element): FastifyReply {
+export function refuseForm(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  error: unknown,
+  render: (state: FormState) => JSX.Element,
+): FastifyReply {
   if (!(error instanceof AppError) || error.status >= 500) throw error;
   request.log.info({ code: error.code, status: error.status }, 'form refused');
   if (error.details?.retryAfterSeconds) reply.header('retry-after', String(error.details.retryAfterSeconds));

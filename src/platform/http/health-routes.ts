@@ -29,6 +29,9 @@ export function healthRoutes(app: FastifyInstance, context: PlatformContext) {
       await check(context.rateLimitStore.name, () => context.rateLimitStore.ping());
     }
     const ready = Object.values(checks).every((status) => status === 'ok');
-    return reply.code(ready ? 200 : 503).header('cache-control', 'no-store').send({ status: ready ? 'ready' : 'not ready', checks });
+    return reply
+      .code(ready ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ status: ready ? 'ready' : 'not ready', checks });
   });
 }

@@ -19,7 +19,14 @@ describeEachEngine('HTTP platform', (suite) => {
   });
 
   it('sets no cookie at all on pages without forms', async () => {
-    for (const url of ['/fr', '/en/catalog', '/fr/catalogue/sql-from-zero', '/en/privacy', '/fr/cookies', '/en/missing']) {
+    for (const url of [
+      '/fr',
+      '/en/catalog',
+      '/fr/catalogue/sql-from-zero',
+      '/en/privacy',
+      '/fr/cookies',
+      '/en/missing',
+    ]) {
       const response = await suite.app.inject({ url });
       expect(response.headers['set-cookie'], url).toBeUndefined();
     }
@@ -37,7 +44,11 @@ describeEachEngine('HTTP platform', (suite) => {
     const secretEmail = 'jeanne.durand+canary@example.org';
     await suite.app.inject({
       url: `/en/catalog/react-in-depth?email=${encodeURIComponent(secretEmail)}`,
-      headers: { cookie: `XSRF-TOKEN=${secretEmail}`, 'x-forwarded-for': '203.0.113.77', 'user-agent': 'CanaryAgent/1.0' },
+      headers: {
+        cookie: `XSRF-TOKEN=${secretEmail}`,
+        'x-forwarded-for': '203.0.113.77',
+        'user-agent': 'CanaryAgent/1.0',
+      },
       remoteAddress: '198.51.100.23',
     });
     await suite.app.inject({ url: `/nowhere/${encodeURIComponent(secretEmail)}` });
@@ -70,12 +81,19 @@ describeEachEngine('rate limits (in-process counts)', rateLimitSuite, { env: { R
 // loudly when VITRINE_TEST_REDIS_URL is unset and this suite does not run).
 const redisUrl = process.env.VITRINE_TEST_REDIS_URL;
 if (redisUrl) {
-  describeEachEngine('rate limits (Redis counts)', (suite) => {
-    rateLimitSuite(suite);
-    it('reports Redis in the readiness check', async () => {
-      expect((await suite.app.inject({ url: '/health/ready' })).json()).toEqual({ status: 'ready', checks: { database: 'ok', redis: 'ok' } });
-    });
-  }, { env: { RATE_LIMIT_REQUESTS_PER_MINUTE: '3', REDIS_URL: redisUrl } });
+  describeEachEngine(
+    'rate limits (Redis counts)',
+    (suite) => {
+      rateLimitSuite(suite);
+      it('reports Redis in the readiness check', async () => {
+        expect((await suite.app.inject({ url: '/health/ready' })).json()).toEqual({
+          status: 'ready',
+          checks: { database: 'ok', redis: 'ok' },
+        });
+      });
+    },
+    { env: { RATE_LIMIT_REQUESTS_PER_MINUTE: '3', REDIS_URL: redisUrl } },
+  );
 }
 
 describeEachEngine(
@@ -92,7 +110,11 @@ describeEachEngine(
       expect(reference).toBeDefined();
       const json = await suite.app.inject({ url: '/en/test-failure', headers: { accept: 'application/json' } });
       expect(json.json()).toEqual({
-        error: { code: 'VT_INTERNAL', message: expect.stringContaining('Something went wrong'), reference: expect.stringMatching(/^[A-Za-z0-9_-]{12}$/) },
+        error: {
+          code: 'VT_INTERNAL',
+          message: expect.stringContaining('Something went wrong'),
+          reference: expect.stringMatching(/^[A-Za-z0-9_-]{12}$/),
+        },
       });
       expect(json.json().error.reference).not.toBe(reference);
       const logged = suite.logs.filter((line) => line.includes('request failed'));
@@ -129,7 +151,9 @@ describeEachEngine(
     it('serves the visitor, logs the outage, and reports not ready', async () => {
       const page = await suite.app.inject({ url: '/en' });
       expect(page.statusCode).toBe(200);
-      expect(suite.logs.join('\n')).toContain('rate limit store unavailable: counting in this process until it answers again');
+      expect(suite.logs.join('\n')).toContain(
+        'rate limit store unavailable: counting in this process until it answers again',
+      );
       const ready = await suite.app.inject({ url: '/health/ready' });
       expect(ready.statusCode).toBe(503);
       expect(ready.json()).toEqual({ status: 'not ready', checks: { database: 'ok', redis: 'failed' } });

@@ -40,7 +40,10 @@ describeEachEngine('path parameters', (suite) => {
 
     const { username } = await verifiedMember(suite, 'nul-path');
     const member = new Visitor(suite.app);
-    await member.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: username, password: memberPassword });
+    await member.submit('/en/account/sign-in', '/en/account/sign-in', {
+      identifier: username,
+      password: memberPassword,
+    });
     await member.get('/en/account/devices');
     const signOut = await member.post('/en/account/devices/%00/sign-out');
     expect(signOut.statusCode).toBe(400);

@@ -14,7 +14,9 @@ export function validatePathParams(app: FastifyInstance, maxLength: number) {
       ...route.schema,
       params: {
         type: 'object',
-        properties: Object.fromEntries(names.map((name) => [name, { type: 'string', maxLength, pattern: '^[^\\u0000]*$' }])),
+        properties: Object.fromEntries(
+          names.map((name) => [name, { type: 'string', maxLength, pattern: '^[^\\u0000]*$' }]),
+        ),
       },
     };
   });

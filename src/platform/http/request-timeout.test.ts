@@ -46,14 +46,20 @@ describeEachEngine(
     });
 
     it('answers 408 and closes a request whose headers never end, after the headers timeout', async () => {
-      const { received, ms } = await rawExchange(await listen(), 'GET /en HTTP/1.1\r\nHost: localhost\r\nX-Slow: 1\r\n');
+      const { received, ms } = await rawExchange(
+        await listen(),
+        'GET /en HTTP/1.1\r\nHost: localhost\r\nX-Slow: 1\r\n',
+      );
       expect(received).toMatch(/^HTTP\/1\.1 408 /);
       expect(ms).toBeGreaterThan(400);
       expect(ms).toBeLessThan(1_800);
     });
 
     it('still serves a request sent in time on the same server', async () => {
-      const { received } = await rawExchange(await listen(), 'GET /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+      const { received } = await rawExchange(
+        await listen(),
+        'GET /health/live HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n',
+      );
       expect(received).toMatch(/^HTTP\/1\.1 200 /);
     });
   },

@@ -19,7 +19,12 @@ export function recordRoutes(app: FastifyInstance) {
   const routes: RouteEntry[] = [];
   tables.set(app, routes);
   app.addHook('onRoute', (route: RouteOptions) => {
-    routes.push({ methods: [route.method].flat().map(String), url: route.url, config: route.config ?? {}, schema: route.schema });
+    routes.push({
+      methods: [route.method].flat().map(String),
+      url: route.url,
+      config: route.config ?? {},
+      schema: route.schema,
+    });
   });
 }
 

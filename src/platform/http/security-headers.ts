@@ -54,4 +54,3 @@ export function securityHeaders(options: { https: boolean }) {
     reply.header('content-security-policy', policyBefore + nonce + policyAfter);
   };
 }
-

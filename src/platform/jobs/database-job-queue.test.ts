@@ -25,7 +25,8 @@ describeEachEngine(
     const queue = () => new DatabaseJobQueue(suite.database, now);
     const db = () => tablesOf<JobsTable>(suite.database);
     const clear = () => db().deleteFrom('jobs').execute();
-    const status = async (id: string) => db().selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const status = async (id: string) =>
+      db().selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
     jobQueueContract(() => ({
       queue: (clockOf) => new DatabaseJobQueue(suite.database, clockOf),
@@ -75,23 +76,40 @@ describeEachEngine(
 
     it('records the job of a payload its definition refuses failed at its first attempt, in the parser’s words', async () => {
       await clear();
-      const strict = defineJob({ name: 'greet', parse: (payload) => (typeof payload === 'string' ? payload : fail('expected a name')) });
+      const strict = defineJob({
+        name: 'greet',
+        parse: (payload) => (typeof payload === 'string' ? payload : fail('expected a name')),
+      });
       const id = (await queue().enqueue(db(), anyJob('greet'), { nom: 'Grace' }, { maxAttempts: 5 })) as string;
       const ran: string[] = [];
       const worker = new JobWorker({
-        queue: queue(), db: db(), schedules: [], logger: silent, now,
+        queue: queue(),
+        db: db(),
+        schedules: [],
+        logger: silent,
+        now,
         handlers: [handle(strict, async (name) => void ran.push(name))],
       });
       expect(await worker.tick()).toBe(1);
       const row = await status(id);
-      expect([row.status, row.attempts, row.last_error, ran]).toEqual(['failed', 1, 'job greet has a malformed payload: expected a name', []]);
+      expect([row.status, row.attempts, row.last_error, ran]).toEqual([
+        'failed',
+        1,
+        'job greet has a malformed payload: expected a name',
+        [],
+      ]);
     });
 
     it('fails a handler that runs past half its lock, so no other worker takes it over mid-run', async () => {
       await clear();
       const id = (await queue().enqueue(db(), anyJob('hangs'), null)) as string;
       const worker = new JobWorker({
-        queue: queue(), db: db(), schedules: [], logger: silent, now, lockMs: 100,
+        queue: queue(),
+        db: db(),
+        schedules: [],
+        logger: silent,
+        now,
+        lockMs: 100,
         handlers: { hangs: () => new Promise((resolve) => setTimeout(resolve, 1000)) },
       });
       await worker.tick();
@@ -107,7 +125,10 @@ describeEachEngine(
         new JobWorker({
           queue: queue(),
           db: db(),
-          handlers: { 'say.hello': async (payload) => void ran.push(payload), 'tidy.up': async () => void ran.push('tidy') },
+          handlers: {
+            'say.hello': async (payload) => void ran.push(payload),
+            'tidy.up': async () => void ran.push('tidy'),
+          },
           schedules: [{ job: 'tidy.up', every: 'PT1H' }],
           logger: silent,
           now,
@@ -118,7 +139,10 @@ describeEachEngine(
       await Promise.all([a.tick(), b.tick()]);
       expect(ran.sort()).toEqual(['bonjour', 'tidy']);
       const statuses = await db().selectFrom('jobs').select(['name', 'status']).orderBy('name').execute();
-      expect(statuses).toEqual([{ name: 'say.hello', status: 'done' }, { name: 'tidy.up', status: 'done' }]);
+      expect(statuses).toEqual([
+        { name: 'say.hello', status: 'done' },
+        { name: 'tidy.up', status: 'done' },
+      ]);
     });
   },
   { app: false },

@@ -4,7 +4,14 @@ import type { Database, Executor } from '../db/database.js';
 import { randomId } from '../crypto/tokens.js';
 import { scrub } from '../log/logger.js';
 import { type JobDefinition, storedPayload } from './job-definition.js';
-import { type ClaimedJob, type EnqueueOptions, type JobQueue, type WorkerIdentity, retryDelayMs, workerStaleMs } from './job-queue.js';
+import {
+  type ClaimedJob,
+  type EnqueueOptions,
+  type JobQueue,
+  type WorkerIdentity,
+  retryDelayMs,
+  workerStaleMs,
+} from './job-queue.js';
 import type { JobsTable } from './jobs-table.js';
 
 /**
@@ -66,13 +73,24 @@ export class DatabaseJobQueue implements JobQueue {
         eb('status', '=', 'running'),
         eb.or([
           eb('locked_until', '<', nowIso),
-          eb('locked_by', 'in', eb.selectFrom('jobs_workers').select('jobs_workers.id').where('heartbeat_at', '<', staleBefore)),
+          eb(
+            'locked_by',
+            'in',
+            eb.selectFrom('jobs_workers').select('jobs_workers.id').where('heartbeat_at', '<', staleBefore),
+          ),
         ]),
       ]);
     // A job whose worker died on its last attempt is failed, not handed out again forever.
     await this.db
       .updateTable('jobs')
-      .set({ status: 'failed', finished_at: nowIso, locked_by: null, locked_until: null, last_error: 'the worker stopped responding', secret: null })
+      .set({
+        status: 'failed',
+        finished_at: nowIso,
+        locked_by: null,
+        locked_until: null,
+        last_error: 'the worker stopped responding',
+        secret: null,
+      })
       .where(abandoned)
       .whereRef('attempts', '>=', 'max_attempts')
       .execute();
@@ -119,7 +137,14 @@ export class DatabaseJobQueue implements JobQueue {
     const result = await this.db
       .updateTable('jobs')
       // The secret goes in the same statement that ends the job: it never outlives it.
-      .set({ status: 'done', finished_at: this.now().toISOString(), locked_by: null, locked_until: null, last_error: null, secret: null })
+      .set({
+        status: 'done',
+        finished_at: this.now().toISOString(),
+        locked_by: null,
+        locked_until: null,
+        last_error: null,
+        secret: null,
+      })
       .where(heldBy(job))
       .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
@@ -165,7 +190,15 @@ export class DatabaseJobQueue implements JobQueue {
           eb('id', '=', workerId),
           eb.and([
             eb('heartbeat_at', '<', longAgo),
-            eb.not(eb.exists(eb.selectFrom('jobs').select('jobs.id').where('status', '=', 'running').whereRef('jobs.locked_by', '=', 'jobs_workers.id'))),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('jobs')
+                  .select('jobs.id')
+                  .where('status', '=', 'running')
+                  .whereRef('jobs.locked_by', '=', 'jobs_workers.id'),
+              ),
+            ),
           ]),
         ]),
       )
@@ -179,7 +212,11 @@ export class DatabaseJobQueue implements JobQueue {
   async declareDead(workerIds: string[]) {
     if (workerIds.length === 0) return 0;
     // A heartbeat at the epoch is older than any staleness limit, whatever the claimer's clock.
-    await this.db.updateTable('jobs_workers').set({ heartbeat_at: new Date(0).toISOString() }).where('id', 'in', workerIds).execute();
+    await this.db
+      .updateTable('jobs_workers')
+      .set({ heartbeat_at: new Date(0).toISOString() })
+      .where('id', 'in', workerIds)
+      .execute();
     const held = await this.db
       .selectFrom('jobs')
       .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -193,5 +230,10 @@ export class DatabaseJobQueue implements JobQueue {
 /** The job as this worker holds it: same lock owner, same attempt, still running. */
 function heldBy(job: ClaimedJob) {
   return (eb: ExpressionBuilder<JobsTable, 'jobs'>) =>
-    eb.and([eb('id', '=', job.id), eb('status', '=', 'running'), eb('locked_by', '=', job.lockedBy), eb('attempts', '=', job.attempts)]);
+    eb.and([
+      eb('id', '=', job.id),
+      eb('status', '=', 'running'),
+      eb('locked_by', '=', job.lockedBy),
+      eb('attempts', '=', job.attempts),
+    ]);
 }

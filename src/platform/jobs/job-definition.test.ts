@@ -11,7 +11,15 @@ const refund = defineJob({
     return { orderId, cents: cents as number };
   },
 });
-const claimed = (payload: unknown): ClaimedJob => ({ id: 'j1', lockedBy: 'w', name: refund.name, payload, attempts: 1, maxAttempts: 5, secret: null });
+const claimed = (payload: unknown): ClaimedJob => ({
+  id: 'j1',
+  lockedBy: 'w',
+  name: refund.name,
+  payload,
+  attempts: 1,
+  maxAttempts: 5,
+  secret: null,
+});
 
 describe('defineJob', () => {
   it('hands back a well-formed payload, typed', () => {
@@ -30,7 +38,10 @@ describe('defineJob', () => {
       })();
       expect(error).toBeInstanceOf(JobPayloadError);
       expect(error).toBeInstanceOf(UnrecoverableJobError);
-      expect(error).toMatchObject({ code: 'VT_JOB_PAYLOAD_INVALID', message: 'job shop.refund has a malformed payload: expected orderId and whole cents' });
+      expect(error).toMatchObject({
+        code: 'VT_JOB_PAYLOAD_INVALID',
+        message: 'job shop.refund has a malformed payload: expected orderId and whole cents',
+      });
       expect((error as Error).cause).toBeInstanceOf(Error);
     }
   });
@@ -60,8 +71,12 @@ describe('handle', () => {
 
   it('gathers handlers by name from registrations or from the keyed form, refusing a job handled twice', () => {
     const run = async () => {};
-    expect([...handlersByName([handle(refund, run), handle(defineJob({ name: 'tidy', parse: noPayload }), run)]).keys()]).toEqual(['shop.refund', 'tidy']);
+    expect([
+      ...handlersByName([handle(refund, run), handle(defineJob({ name: 'tidy', parse: noPayload }), run)]).keys(),
+    ]).toEqual(['shop.refund', 'tidy']);
     expect([...handlersByName({ 'mail.send': run }).keys()]).toEqual(['mail.send']);
-    expect(() => handlersByName([handle(refund, run), handle(refund, run)])).toThrow('Job shop.refund has two handlers');
+    expect(() => handlersByName([handle(refund, run), handle(refund, run)])).toThrow(
+      'Job shop.refund has two handlers',
+    );
   });
 });

@@ -25,7 +25,9 @@ export class JobPayloadError extends UnrecoverableJobError {
 
   constructor(jobName: string, cause: unknown) {
     // The parser's words name what is wrong (a field, a type), never the values themselves.
-    super(`job ${jobName} has a malformed payload: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    super(`job ${jobName} has a malformed payload: ${cause instanceof Error ? cause.message : String(cause)}`, {
+      cause,
+    });
   }
 }
 
@@ -33,7 +35,10 @@ export class JobPayloadError extends UnrecoverableJobError {
  * Defines a job. `parse` may throw any error on a malformed payload (a validation library's
  * `schema.parse` fits as it is); callers always get a JobPayloadError naming the job.
  */
-export function defineJob<Payload>(definition: { name: string; parse: (payload: unknown) => Payload }): JobDefinition<Payload> {
+export function defineJob<Payload>(definition: {
+  name: string;
+  parse: (payload: unknown) => Payload;
+}): JobDefinition<Payload> {
   return {
     name: definition.name,
     parse(payload) {

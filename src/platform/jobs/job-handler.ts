@@ -12,7 +12,10 @@ export interface JobHandlerRegistration {
  * Registers the handler of a job: it receives the payload as the definition types it. A payload
  * the definition refuses never reaches it (JobPayloadError: the job fails without a retry).
  */
-export function handle<Payload>(definition: JobDefinition<Payload>, handler: (payload: Payload, job: ClaimedJob) => Promise<void>): JobHandlerRegistration {
+export function handle<Payload>(
+  definition: JobDefinition<Payload>,
+  handler: (payload: Payload, job: ClaimedJob) => Promise<void>,
+): JobHandlerRegistration {
   return { name: definition.name, run: async (payload, job) => handler(definition.parse(payload), job) };
 }
 
@@ -20,7 +23,9 @@ export function handle<Payload>(definition: JobDefinition<Payload>, handler: (pa
  * The worker's handlers by job name, from registrations or from the older form, handlers keyed
  * by name that check their payload themselves. A job handled twice is refused, naming it.
  */
-export function handlersByName(handlers: Record<string, JobHandler> | readonly JobHandlerRegistration[]): Map<string, JobHandler> {
+export function handlersByName(
+  handlers: Record<string, JobHandler> | readonly JobHandlerRegistration[],
+): Map<string, JobHandler> {
   const byName = new Map<string, JobHandler>();
   const entries: [string, JobHandler][] = Array.isArray(handlers)
     ? handlers.map((registration): [string, JobHandler] => [registration.name, registration.run])

@@ -138,7 +138,9 @@ export function jobQueueContract<Tables>(setup: () => JobQueueUnderTest<Tables>)
     const { q, db } = await fresh();
     // JSON stores NaN as null: the worker would find no name, at every attempt.
     await expect(q.enqueue(db, greet, { name: Number.NaN as unknown as string })).rejects.toThrow(JobPayloadError);
-    await expect(q.enqueue(db, greet, { name: '' })).rejects.toThrow('job greet has a malformed payload: expected a name');
+    await expect(q.enqueue(db, greet, { name: '' })).rejects.toThrow(
+      'job greet has a malformed payload: expected a name',
+    );
     expect(await q.claim('w', 10, lockMs)).toEqual([]);
   });
 

@@ -77,7 +77,12 @@ export interface JobQueue {
    * would refuse once read back (NaN, a Date) throws its JobPayloadError here, not in the worker.
    * Returns the job's id, or undefined when a job with the same `uniqueKey` already exists.
    */
-  enqueue<Payload, Tables>(executor: Executor<Tables>, job: JobDefinition<Payload>, payload: NoInfer<Payload>, options?: EnqueueOptions): Promise<string | undefined>;
+  enqueue<Payload, Tables>(
+    executor: Executor<Tables>,
+    job: JobDefinition<Payload>,
+    payload: NoInfer<Payload>,
+    options?: EnqueueOptions,
+  ): Promise<string | undefined>;
   /** Takes up to `limit` due jobs for this worker; a job is never handed to two workers at once. */
   claim(workerId: string, limit: number, lockMs: number): Promise<ClaimedJob[]>;
   /**

@@ -20,15 +20,25 @@ describeEachEngine(
     const now = () => clock;
     const queue = () => new DatabaseJobQueue(suite.database, now);
     const db = () => tablesOf<JobsTable>(suite.database);
-    const secretOf = async (id: string) => (await db().selectFrom('jobs').select('secret').where('id', '=', id).executeTakeFirstOrThrow()).secret;
+    const secretOf = async (id: string) =>
+      (await db().selectFrom('jobs').select('secret').where('id', '=', id).executeTakeFirstOrThrow()).secret;
     const enqueue = (maxAttempts = 5) =>
-      queue().enqueue(db(), anyJob('mail.reset'), { to: 'x' }, { secret: 'v1:encrypted-token', maxAttempts }) as Promise<string>;
+      queue().enqueue(
+        db(),
+        anyJob('mail.reset'),
+        { to: 'x' },
+        { secret: 'v1:encrypted-token', maxAttempts },
+      ) as Promise<string>;
 
     it('hands the secret to the handler, apart from the payload, and wipes it when the job is done', async () => {
       const id = await enqueue();
       const seen: [unknown, string | null][] = [];
       const worker = new JobWorker({
-        queue: queue(), db: db(), schedules: [], logger: silent, now,
+        queue: queue(),
+        db: db(),
+        schedules: [],
+        logger: silent,
+        now,
         handlers: { 'mail.reset': async (payload, job) => void seen.push([payload, job.secret]) },
       });
       expect(await worker.tick()).toBe(1);

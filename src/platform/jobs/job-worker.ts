@@ -5,7 +5,14 @@ import { durationSeconds } from '../../privacy/core/duration.js';
 import type { Kysely } from 'kysely';
 import { type JobDefinition, UnrecoverableJobError, defineJob, noPayload } from './job-definition.js';
 import { type JobHandlerRegistration, handlersByName } from './job-handler.js';
-import { type ClaimedJob, type JobHandler, type JobQueue, type Schedule, type WorkerIdentity, workerHeartbeatMs } from './job-queue.js';
+import {
+  type ClaimedJob,
+  type JobHandler,
+  type JobQueue,
+  type Schedule,
+  type WorkerIdentity,
+  workerHeartbeatMs,
+} from './job-queue.js';
 import type { JobsTable } from './jobs-table.js';
 import { processExists, workerHost } from './worker-host.js';
 
@@ -50,20 +57,27 @@ export class JobWorker<Tables = JobsTable> {
   constructor(private readonly options: WorkerOptions<Tables>) {
     this.handlers = handlersByName(options.handlers);
     // A schedule named by its job's name alone enqueues it with no payload.
-    this.schedules = options.schedules.map(({ job, every }) => ({ job: typeof job === 'string' ? defineJob({ name: job, parse: noPayload }) : job, every }));
+    this.schedules = options.schedules.map(({ job, every }) => ({
+      job: typeof job === 'string' ? defineJob({ name: job, parse: noPayload }) : job,
+      every,
+    }));
     for (const { job } of this.schedules) {
       if (!this.handlers.has(job.name)) throw new Error(`Schedule names job ${job.name}, which has no handler`);
     }
   }
 
   start() {
-    const joined = this.join().catch((error: unknown) => this.options.logger.error({ err: error }, 'job worker could not announce itself'));
+    const joined = this.join().catch((error: unknown) =>
+      this.options.logger.error({ err: error }, 'job worker could not announce itself'),
+    );
     const loop = async () => {
       if (this.stopped) return;
-      this.running = joined.then(() => this.tick()).then(
-        () => undefined,
-        (error: unknown) => this.options.logger.error({ err: error }, 'job worker round failed'),
-      );
+      this.running = joined
+        .then(() => this.tick())
+        .then(
+          () => undefined,
+          (error: unknown) => this.options.logger.error({ err: error }, 'job worker round failed'),
+        );
       await this.running;
       if (!this.stopped) this.timer = setTimeout(loop, this.options.pollMs ?? 1000);
     };
@@ -80,7 +94,9 @@ export class JobWorker<Tables = JobsTable> {
     joinedHere.delete(this.id);
     // After the last beat has landed, or it would announce the worker again.
     await this.beating;
-    await this.options.queue.leave(this.id).catch((error: unknown) => this.options.logger.warn({ err: error }, 'job worker could not sign off'));
+    await this.options.queue
+      .leave(this.id)
+      .catch((error: unknown) => this.options.logger.warn({ err: error }, 'job worker could not sign off'));
   }
 
   /**
@@ -104,9 +120,15 @@ export class JobWorker<Tables = JobsTable> {
       }, workerHeartbeatMs);
       this.heartbeat.unref();
       await this.options.queue.beat(identity);
-      const gone = (await this.options.queue.workersOn(workerHost)).filter((worker) => worker.id !== this.id && !stillRuns(worker));
+      const gone = (await this.options.queue.workersOn(workerHost)).filter(
+        (worker) => worker.id !== this.id && !stillRuns(worker),
+      );
       const released = await this.options.queue.declareDead(gone.map((worker) => worker.id));
-      if (released > 0) this.options.logger.info({ workers: gone.map((worker) => worker.id), jobs: released }, 'taking over the jobs of workers whose process is gone');
+      if (released > 0)
+        this.options.logger.info(
+          { workers: gone.map((worker) => worker.id), jobs: released },
+          'taking over the jobs of workers whose process is gone',
+        );
     })();
     return this.joined;
   }
@@ -134,14 +156,18 @@ export class JobWorker<Tables = JobsTable> {
           timer = setTimeout(() => reject(new Error(`job ${job.name} took longer than ${timeoutMs} ms`)), timeoutMs);
         }),
       ]);
-      if (!(await this.options.queue.complete(job))) log.warn('job finished after its lock was lost; outcome left to the new holder');
+      if (!(await this.options.queue.complete(job)))
+        log.warn('job finished after its lock was lost; outcome left to the new holder');
       else log.debug('job done');
     } catch (error) {
       // A malformed payload, or another failure no retry mends, fails the job at once.
       const retry = !(error instanceof UnrecoverableJobError);
       const recorded = await this.options.queue.fail(job, error, { retry });
       const final = !retry || job.attempts >= job.maxAttempts;
-      log.warn({ err: error }, !recorded ? 'job failed after its lock was lost' : final ? 'job failed for good' : 'job failed, will retry');
+      log.warn(
+        { err: error },
+        !recorded ? 'job failed after its lock was lost' : final ? 'job failed for good' : 'job failed, will retry',
+      );
     } finally {
       clearTimeout(timer);
     }

@@ -28,11 +28,17 @@ export const jobsData = defineData<JobsTable>()({
       columns: {
         payload: {
           category: 'communications',
-          says: { en: 'What the task needs, such as the address an email goes to and its text', fr: 'Ce dont la tâche a besoin, comme l’adresse d’un e-mail et son texte' },
+          says: {
+            en: 'What the task needs, such as the address an email goes to and its text',
+            fr: 'Ce dont la tâche a besoin, comme l’adresse d’un e-mail et son texte',
+          },
         },
         last_error: {
           category: 'communications',
-          says: { en: 'Why the last attempt failed, which may quote an address', fr: 'La raison de l’échec de la dernière tentative, qui peut citer une adresse' },
+          says: {
+            en: 'Why the last attempt failed, which may quote an address',
+            fr: 'La raison de l’échec de la dernière tentative, qui peut citer une adresse',
+          },
         },
         // A one-time link's token, encrypted with the field-encryption key. It lives only while
         // the job is pending: the statement that records the job done, or failed for good, sets it
@@ -46,7 +52,19 @@ export const jobsData = defineData<JobsTable>()({
           purposes: ['service', 'security'],
         },
       },
-      nonPersonal: ['id', 'name', 'status', 'run_at', 'attempts', 'max_attempts', 'locked_by', 'locked_until', 'unique_key', 'created_at', 'finished_at'],
+      nonPersonal: [
+        'id',
+        'name',
+        'status',
+        'run_at',
+        'attempts',
+        'max_attempts',
+        'locked_by',
+        'locked_until',
+        'unique_key',
+        'created_at',
+        'finished_at',
+      ],
     },
     jobs_workers: {
       about: {

@@ -7,7 +7,11 @@ import { hostname } from 'node:os';
  * same name, then never compare each other's pids (a pid of one is meaningless in the other, and
  * calling a live worker dead would hand its job to a second worker).
  */
-export const workerHost: string = [hostname(), readOrNull('/proc/sys/kernel/random/boot_id'), linkOrNull('/proc/self/ns/pid')]
+export const workerHost: string = [
+  hostname(),
+  readOrNull('/proc/sys/kernel/random/boot_id'),
+  linkOrNull('/proc/self/ns/pid'),
+]
   .filter(Boolean)
   .join('/');
 

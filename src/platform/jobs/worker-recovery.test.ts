@@ -55,7 +55,12 @@ describeEachEngine(
     };
     const worker = (ran: string[] = []) =>
       new JobWorker({
-        queue: queue(), db: db(), schedules: [], logger: silent, now, lockMs,
+        queue: queue(),
+        db: db(),
+        schedules: [],
+        logger: silent,
+        now,
+        lockMs,
         handlers: { 'mail.send': async (_payload, job) => void ran.push(job.id) },
       });
 
@@ -100,7 +105,9 @@ describeEachEngine(
       const stale = await heldBy({ id: 'crashed', host: 'web-2', pid: 4242 });
       later(31_000);
       const processes = await Promise.all([suite.connectAgain(), suite.connectAgain(), suite.connectAgain()]);
-      const claims = await Promise.all(processes.map((database, p) => new DatabaseJobQueue(database, now).claim(`process-${p}`, 1, lockMs)));
+      const claims = await Promise.all(
+        processes.map((database, p) => new DatabaseJobQueue(database, now).claim(`process-${p}`, 1, lockMs)),
+      );
       expect(claims.flat().map((job) => job.id)).toEqual([stale.id]);
     });
 
@@ -159,10 +166,14 @@ describeEachEngine(
       await fresh();
       const realQueue = new DatabaseJobQueue(suite.database);
       const id = (await realQueue.enqueue(db(), anyJob('hangs.forever'), null)) as string;
-      const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./doomed-worker.fixture.ts', import.meta.url))], {
-        env: { ...process.env, VITRINE_FIXTURE_DATABASE: JSON.stringify(await targetOf()) },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', fileURLToPath(new URL('./doomed-worker.fixture.ts', import.meta.url))],
+        {
+          env: { ...process.env, VITRINE_FIXTURE_DATABASE: JSON.stringify(await targetOf()) },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       let output = '';
       child.stdout.setEncoding('utf8');
       await new Promise<void>((resolve, reject) => {
@@ -179,21 +190,27 @@ describeEachEngine(
       const killedAt = Date.now();
       const ran: string[] = [];
       const restarted = new JobWorker({
-        queue: realQueue, db: db(), schedules: [], logger: silent,
+        queue: realQueue,
+        db: db(),
+        schedules: [],
+        logger: silent,
         handlers: { 'hangs.forever': async (_payload, job) => void ran.push(job.id) },
       });
       await restarted.join();
       expect(await restarted.tick()).toBe(1);
       await restarted.stop();
       expect(ran).toEqual([id]);
-      expect(((await row(id)).status)).toBe('done');
+      expect((await row(id)).status).toBe('done');
       expect(Date.now() - killedAt).toBeLessThan(2_000);
     });
 
     /** How a second process opens this suite's database. */
     async function targetOf(): Promise<DatabaseTarget> {
-      if (suite.engine === 'postgres') return { engine: 'postgres', url: process.env[pgUrlVariable]!, schema: suite.database.schema!, poolSize: 2 };
-      const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(suite.database.db);
+      if (suite.engine === 'postgres')
+        return { engine: 'postgres', url: process.env[pgUrlVariable]!, schema: suite.database.schema!, poolSize: 2 };
+      const { rows } = await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(
+        suite.database.db,
+      );
       return { engine: 'sqlite', file: rows[0]!.file };
     }
   },

@@ -18,7 +18,10 @@ function capture() {
 describe('log redaction', () => {
   it('censors personal fields at any depth, in objects and arrays', () => {
     const { logger, text } = capture();
-    logger.info({ order: { customer: { email: 'deep@example.org', Name: 'Ada' } }, recipients: [{ email: 'list@example.org' }] }, 'order placed');
+    logger.info(
+      { order: { customer: { email: 'deep@example.org', Name: 'Ada' } }, recipients: [{ email: 'list@example.org' }] },
+      'order placed',
+    );
     expect(text()).not.toContain('deep@example.org');
     expect(text()).not.toContain('list@example.org');
     expect(text()).not.toContain('Ada');
@@ -27,7 +30,10 @@ describe('log redaction', () => {
 
   it('scrubs emails, IPv4 and IPv6 addresses and tokens from any text, messages included', () => {
     const { logger, text } = capture();
-    logger.warn({ reason: 'bounce from ops@example.com via 2001:db8::1 and ::ffff:10.0.0.7' }, 'delivery to someone@example.net failed');
+    logger.warn(
+      { reason: 'bounce from ops@example.com via 2001:db8::1 and ::ffff:10.0.0.7' },
+      'delivery to someone@example.net failed',
+    );
     expect(text()).not.toMatch(/example\.(com|net)|2001:db8|10\.0\.0\.7/);
     expect(scrub('fe80::1ff:fe23:4567:890a and 2001:0db8:85a3:0000:0000:8a2e:0370:7334')).toBe('[ip] and [ip]');
     expect(scrub('token abcdefghijklmnopqrstuvwxyz0123456789')).toBe('token [token]');
@@ -41,13 +47,23 @@ describe('log redaction', () => {
   });
 
   it('leaves clock times, dates, routes and numbers alone', () => {
-    expect(scrub('2026-11-25T10:30:00.000Z /en/catalog/:slug took 12.5 ms at 10:30')).toBe('2026-11-25T10:30:00.000Z /en/catalog/:slug took 12.5 ms at 10:30');
-    expect(censor({ status: 200, ms: 1.5, ok: true, at: new Date(0) })).toEqual({ status: 200, ms: 1.5, ok: true, at: new Date(0) });
+    expect(scrub('2026-11-25T10:30:00.000Z /en/catalog/:slug took 12.5 ms at 10:30')).toBe(
+      '2026-11-25T10:30:00.000Z /en/catalog/:slug took 12.5 ms at 10:30',
+    );
+    expect(censor({ status: 200, ms: 1.5, ok: true, at: new Date(0) })).toEqual({
+      status: 200,
+      ms: 1.5,
+      ok: true,
+      at: new Date(0),
+    });
   });
 
   it('serializes errors without the values a database error carries', () => {
     const { logger, text } = capture();
-    const error = Object.assign(new Error('duplicate key for dup@example.org'), { code: '23505', detail: 'Key (email)=(dup@example.org) already exists.' });
+    const error = Object.assign(new Error('duplicate key for dup@example.org'), {
+      code: '23505',
+      detail: 'Key (email)=(dup@example.org) already exists.',
+    });
     logger.error({ err: error }, 'insert failed');
     expect(text()).toContain('"code":"23505"');
     expect(text()).not.toContain('dup@example.org');

@@ -10,8 +10,25 @@ import type { LoggerOptions } from 'pino';
  *    an IP address or a token.
  */
 export const redactedFields = [
-  'email', 'to', 'from', 'ip', 'name', 'firstName', 'lastName', 'username', 'password', 'token',
-  'phone', 'address', 'cookie', 'cookies', 'authorization', 'body', 'text', 'html', 'payload',
+  'email',
+  'to',
+  'from',
+  'ip',
+  'name',
+  'firstName',
+  'lastName',
+  'username',
+  'password',
+  'token',
+  'phone',
+  'address',
+  'cookie',
+  'cookies',
+  'authorization',
+  'body',
+  'text',
+  'html',
+  'payload',
 ];
 const sensitive = new Set(redactedFields.map((field) => field.toLowerCase()));
 
@@ -30,7 +47,10 @@ export function loggerOptions(level: string): LoggerOptions {
     hooks: {
       // The message itself (logger.info(obj, 'message')) is scrubbed like any other text.
       logMethod(args, method) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<typeof method>);
+        method.apply(
+          this,
+          args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg)) as Parameters<typeof method>,
+        );
       },
     },
   };
@@ -67,7 +87,10 @@ const patterns: [RegExp, string | ((match: string) => string)][] = [
   // IPv6: the full eight groups, or any compressed form with "::". Clock times (10:30:00) have
   // neither, so they survive.
   [
-    new RegExp(`(?<![\\w:])(?:(?:${hex}:){7}${hex}|(?:${hex}(?::${hex}){0,6})?::(?:${hex}(?::${hex}){0,6})?)(?![\\w:])`, 'gi'),
+    new RegExp(
+      `(?<![\\w:])(?:(?:${hex}:){7}${hex}|(?:${hex}(?::${hex}){0,6})?::(?:${hex}(?::${hex}){0,6})?)(?![\\w:])`,
+      'gi',
+    ),
     (ip) => (serverOwn.test(ip) ? ip : '[ip]'),
   ],
   [/\b[A-Za-z0-9_-]{32,}\b/g, '[token]'],
@@ -76,7 +99,8 @@ const patterns: [RegExp, string | ((match: string) => string)][] = [
 export function scrub(text: string): string {
   let result = text;
   for (const [pattern, replacement] of patterns) {
-    result = typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, replacement);
+    result =
+      typeof replacement === 'string' ? result.replace(pattern, replacement) : result.replace(pattern, replacement);
   }
   return result;
 }

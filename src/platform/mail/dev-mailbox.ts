@@ -13,5 +13,10 @@ export function isLoopbackHost(hostname: string): boolean {
  * still has its own domain as PUBLIC_URL (its emailed links need it), so it has no such mailbox.
  */
 export function devMailboxEnabled(config: Pick<Config, 'env' | 'smtpUrl' | 'trustProxy' | 'publicUrl'>): boolean {
-  return config.env === 'development' && !config.smtpUrl && config.trustProxy === false && isLoopbackHost(new URL(config.publicUrl).hostname);
+  return (
+    config.env === 'development' &&
+    !config.smtpUrl &&
+    config.trustProxy === false &&
+    isLoopbackHost(new URL(config.publicUrl).hostname)
+  );
 }

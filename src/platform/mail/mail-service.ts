@@ -31,10 +31,18 @@ export const mailDeliveryJob = defineJob({
   name: 'mail.send',
   parse: (payload): MailPayload => {
     const { to, subject, text, html, secretsExpireAt } = (payload ?? {}) as Record<string, unknown>;
-    if (typeof to !== 'string' || typeof subject !== 'string' || typeof text !== 'string') throw new Error('expected to, subject and text');
+    if (typeof to !== 'string' || typeof subject !== 'string' || typeof text !== 'string')
+      throw new Error('expected to, subject and text');
     if (html !== undefined && typeof html !== 'string') throw new Error('expected html to be text');
-    if (secretsExpireAt !== undefined && typeof secretsExpireAt !== 'string') throw new Error('expected secretsExpireAt to be an ISO date');
-    return { to, subject, text, ...(html !== undefined ? { html } : {}), ...(secretsExpireAt !== undefined ? { secretsExpireAt } : {}) };
+    if (secretsExpireAt !== undefined && typeof secretsExpireAt !== 'string')
+      throw new Error('expected secretsExpireAt to be an ISO date');
+    return {
+      to,
+      subject,
+      text,
+      ...(html !== undefined ? { html } : {}),
+      ...(secretsExpireAt !== undefined ? { secretsExpireAt } : {}),
+    };
   },
 });
 
@@ -68,7 +76,8 @@ export class MailService {
 
   async queue<Tables>(executor: Executor<Tables>, message: MailMessage, options: QueueOptions = {}): Promise<void> {
     const secrets = (options.secrets ?? []).filter(Boolean);
-    if (secrets.length > 0 && !options.secretsExpireAt) throw new Error('a mail with one-time secrets needs secretsExpireAt');
+    if (secrets.length > 0 && !options.secretsExpireAt)
+      throw new Error('a mail with one-time secrets needs secretsExpireAt');
     const payload: MailPayload = {
       to: message.to,
       subject: message.subject,
@@ -85,7 +94,11 @@ export class MailService {
 
   /** The handler of mailDeliveryJob (registered by the platform module: `handle(mailDeliveryJob, mail.deliver)`). */
   readonly deliver = async (message: ReturnType<typeof mailDeliveryJob.parse>, job: ClaimedJob) => {
-    const delivered = await this.deliveries.selectFrom('mail_deliveries').select('job_id').where('job_id', '=', job.id).executeTakeFirst();
+    const delivered = await this.deliveries
+      .selectFrom('mail_deliveries')
+      .select('job_id')
+      .where('job_id', '=', job.id)
+      .executeTakeFirst();
     if (delivered) return;
     // Only a mail queued with secrets has markers to fill: the same characters typed by someone
     // into another mail (an address, a name) are text, left as they are.
@@ -102,7 +115,14 @@ export class MailService {
       ...(message.html ? { html: real(message.html) } : {}),
       messageId,
       ...(secrets && job.secret && message.secretsExpireAt
-        ? { storedCopy: { text: message.text, html: message.html, sealedSecrets: job.secret, secretsExpireAt: message.secretsExpireAt } }
+        ? {
+            storedCopy: {
+              text: message.text,
+              html: message.html,
+              sealedSecrets: job.secret,
+              secretsExpireAt: message.secretsExpireAt,
+            },
+          }
         : {}),
     });
     await this.deliveries

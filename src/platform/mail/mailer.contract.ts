@@ -37,7 +37,11 @@ export function mailerContract(
     });
     expect(messageId).toBe('<booking-1@codeacademy123.com>');
     const message = (await received()).find((m) => m.subject === 'Your booking');
-    expect(message).toMatchObject({ to: 'ada@example.org', text: 'See you on Saturday.', messageId: '<booking-1@codeacademy123.com>' });
+    expect(message).toMatchObject({
+      to: 'ada@example.org',
+      text: 'See you on Saturday.',
+      messageId: '<booking-1@codeacademy123.com>',
+    });
     expect(message?.from).toContain('info@codeacademy123.com');
   });
 
@@ -69,7 +73,11 @@ export function mailerContract(
       subject: 'Confirm your address',
       text: 'Open https://shop.example/verify?token=SECRET123 within a day.',
       messageId: '<verify-1@codeacademy123.com>',
-      storedCopy: { text: 'Open https://shop.example/verify?token={{one-time-secret:0}} within a day.', sealedSecrets: seal(['SECRET123']), secretsExpireAt: '2999-01-01T00:00:00.000Z' },
+      storedCopy: {
+        text: 'Open https://shop.example/verify?token={{one-time-secret:0}} within a day.',
+        sealedSecrets: seal(['SECRET123']),
+        secretsExpireAt: '2999-01-01T00:00:00.000Z',
+      },
     });
     const message = (await received()).find((m) => m.subject === 'Confirm your address');
     expect(message?.text).toBe('Open https://shop.example/verify?token=SECRET123 within a day.');

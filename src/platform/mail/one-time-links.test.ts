@@ -33,7 +33,11 @@ describeEachEngine('one-time links in stored mail', (suite) => {
     const token = tokenOf(linkIn(mail?.text ?? '', '/en/account/reset-password'));
     expect(token).not.toBe('');
 
-    const row = await outbox().select('id').where('to_address', '=', member.email).where('subject', 'like', 'Reset your password%').executeTakeFirstOrThrow();
+    const row = await outbox()
+      .select('id')
+      .where('to_address', '=', member.email)
+      .where('subject', 'like', 'Reset your password%')
+      .executeTakeFirstOrThrow();
     const before = suite.logs.filter((line) => line.includes('staff viewed member data')).length;
     for (const browser of [support.browser, owner.browser]) {
       const list = await browser.get('/admin/outbox');
@@ -51,19 +55,31 @@ describeEachEngine('one-time links in stored mail', (suite) => {
     // The link still works for the member it was sent to.
     const reset = new Visitor(suite.app);
     await reset.get(`/en/account/reset-password?token=${token}`);
-    expect((await reset.post('/en/account/reset-password', { token, password: 'my own brand new passphrase' })).statusCode).toBe(303);
+    expect(
+      (await reset.post('/en/account/reset-password', { token, password: 'my own brand new passphrase' })).statusCode,
+    ).toBe(303);
   });
 
   it('delivers a mail whose text someone typed to look like a marker (the notice of an address change)', async () => {
     const member = await verifiedMember(suite, 'marker-typist');
     const browser = new Visitor(suite.app);
-    await browser.submit('/en/account/sign-in', '/en/account/sign-in', { identifier: member.username, password: memberPassword });
+    await browser.submit('/en/account/sign-in', '/en/account/sign-in', {
+      identifier: member.username,
+      password: memberPassword,
+    });
     await browser.get('/en/account/security');
-    const asked = await browser.post('/en/account/security/email', { email: '{{one-time-secret:0}}@attacker.example', current_password: memberPassword });
+    const asked = await browser.post('/en/account/security/email', {
+      email: '{{one-time-secret:0}}@attacker.example',
+      current_password: memberPassword,
+    });
     expect(asked.statusCode).toBe(303);
     const notice = (await mailTo(suite, member.email)).find((m) => m.subject.startsWith('Email change requested'));
     expect(notice?.text).toContain('{{one-time-secret:0}}@attacker.example');
-    const failed = await jobs().select('last_error').where('name', '=', 'mail.send').where('last_error', 'is not', null).execute();
+    const failed = await jobs()
+      .select('last_error')
+      .where('name', '=', 'mail.send')
+      .where('last_error', 'is not', null)
+      .execute();
     expect(failed).toEqual([]);
   });
 
@@ -80,10 +96,21 @@ describeEachEngine('one-time links in stored mail', (suite) => {
       expect(job.payload).not.toContain(token);
       expect(job.secret ?? '').not.toContain(token);
     }
-    const done = await jobs().selectAll().where('id', 'in', pending.map((job) => job.id)).execute();
+    const done = await jobs()
+      .selectAll()
+      .where(
+        'id',
+        'in',
+        pending.map((job) => job.id),
+      )
+      .execute();
     expect(done.map((job) => [job.status, job.secret])).toEqual(pending.map(() => ['done', null]));
 
-    const stored = await outbox().selectAll().where('to_address', '=', member.email).where('subject', 'like', 'Reset your password%').executeTakeFirstOrThrow();
+    const stored = await outbox()
+      .selectAll()
+      .where('to_address', '=', member.email)
+      .where('subject', 'like', 'Reset your password%')
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toContain(token);
     expect(stored.text_body).toContain('{{one-time-secret:0}}');
     expect(stored.sealed_secrets).not.toBeNull();
@@ -94,9 +121,16 @@ describeEachEngine('one-time links in stored mail', (suite) => {
     const { OutboxMailer } = await import('./outbox-mailer.js');
     const at = (iso: string) => new OutboxMailer(suite.database, () => new Date(iso)).forgetExpiredSecrets();
     await at(new Date(Date.parse(stored.secrets_expire_at ?? '') - 1000).toISOString());
-    expect((await outbox().select('sealed_secrets').where('id', '=', stored.id).executeTakeFirstOrThrow()).sealed_secrets).not.toBeNull();
+    expect(
+      (await outbox().select('sealed_secrets').where('id', '=', stored.id).executeTakeFirstOrThrow()).sealed_secrets,
+    ).not.toBeNull();
     await at(stored.secrets_expire_at ?? '');
-    expect(await outbox().select(['sealed_secrets', 'secrets_expire_at']).where('id', '=', stored.id).executeTakeFirstOrThrow()).toEqual({ sealed_secrets: null, secrets_expire_at: stored.secrets_expire_at });
+    expect(
+      await outbox()
+        .select(['sealed_secrets', 'secrets_expire_at'])
+        .where('id', '=', stored.id)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ sealed_secrets: null, secrets_expire_at: stored.secrets_expire_at });
   });
 });
 
@@ -105,9 +139,17 @@ describeEachEngine(
   (suite) => {
     it('keeps no copy of a one-time link at all in the outbox', async () => {
       const visitor = new Visitor(suite.app);
-      await visitor.submit('/en/account/sign-up', '/en/account/sign-up', { username: 'prod-member', email: 'prod-member@example.com', password: 'marmite verte du dimanche' });
+      await visitor.submit('/en/account/sign-up', '/en/account/sign-up', {
+        username: 'prod-member',
+        email: 'prod-member@example.com',
+        password: 'marmite verte du dimanche',
+      });
       await mailTo(suite, 'prod-member@example.com');
-      const stored = await tablesOf<OutboxTable>(suite.database).selectFrom('mail_outbox').selectAll().where('to_address', '=', 'prod-member@example.com').executeTakeFirstOrThrow();
+      const stored = await tablesOf<OutboxTable>(suite.database)
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('to_address', '=', 'prod-member@example.com')
+        .executeTakeFirstOrThrow();
       expect(stored.text_body).toContain('{{one-time-secret:0}}');
       expect(stored.sealed_secrets).toBeNull();
       expect((await suite.app.inject({ url: '/dev/mailbox' })).statusCode).toBe(404);
@@ -121,7 +163,11 @@ describeEachEngine(
   (suite) => {
     it('shows a newcomer their confirmation mail with a working link, labelled as for development', async () => {
       const visitor = new Visitor(suite.app, { 'accept-language': 'en' });
-      await visitor.submit('/en/account/sign-up', '/en/account/sign-up', { username: 'newcomer', email: 'newcomer@example.com', password: 'marmite verte du dimanche' });
+      await visitor.submit('/en/account/sign-up', '/en/account/sign-up', {
+        username: 'newcomer',
+        email: 'newcomer@example.com',
+        password: 'marmite verte du dimanche',
+      });
       await createJobWorker(suite.context).tick();
       const list = await visitor.get('/dev/mailbox');
       expect(list.statusCode).toBe(200);
@@ -129,7 +175,8 @@ describeEachEngine(
       expect(list.body).toContain('For development only');
       const href = /href="(\/dev\/mailbox\/[^"?]+)/.exec(list.body)?.[1] ?? '';
       const message = await visitor.get(href);
-      const clickable = /<a href="(http:\/\/127\.0\.0\.1:3000\/en\/account\/verify\?token=[^"]+)"/.exec(message.body)?.[1] ?? '';
+      const clickable =
+        /<a href="(http:\/\/127\.0\.0\.1:3000\/en\/account\/verify\?token=[^"]+)"/.exec(message.body)?.[1] ?? '';
       const link = linkIn(clickable, '/en/account/verify');
       await visitor.get(link);
       const confirmed = await visitor.post('/en/account/verify', { token: tokenOf(link) });
@@ -138,11 +185,17 @@ describeEachEngine(
     });
 
     it('is not there for a request relayed by a proxy or from another machine', async () => {
-      expect((await suite.app.inject({ url: '/dev/mailbox', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(404);
+      expect(
+        (await suite.app.inject({ url: '/dev/mailbox', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode,
+      ).toBe(404);
       expect((await suite.app.inject({ url: '/dev/mailbox', remoteAddress: '192.0.2.10' })).statusCode).toBe(404);
       // A site whose name resolves to 127.0.0.1 (DNS rebinding) still sends its own name.
-      expect((await suite.app.inject({ url: '/dev/mailbox', headers: { host: 'rebind.attacker.example' } })).statusCode).toBe(404);
-      expect((await suite.app.inject({ url: '/dev/mailbox', headers: { host: '127.0.0.1:3000' } })).statusCode).toBe(200);
+      expect(
+        (await suite.app.inject({ url: '/dev/mailbox', headers: { host: 'rebind.attacker.example' } })).statusCode,
+      ).toBe(404);
+      expect((await suite.app.inject({ url: '/dev/mailbox', headers: { host: '127.0.0.1:3000' } })).statusCode).toBe(
+        200,
+      );
     });
   },
   { env: { NODE_ENV: 'development', PUBLIC_URL: 'http://127.0.0.1:3000' } },

@@ -14,12 +14,17 @@ function markerOf(index: number): string {
 
 /** The text with every occurrence of each secret replaced by its marker. */
 export function markSecrets(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((marked, secret, index) => (secret ? marked.split(secret).join(markerOf(index)) : marked), text);
+  return secrets.reduce(
+    (marked, secret, index) => (secret ? marked.split(secret).join(markerOf(index)) : marked),
+    text,
+  );
 }
 
 /** The text with its markers replaced: by the secrets, or by what `hidden` says in their place. */
 export function reveal(text: string, secrets: readonly string[] | ((index: number) => string)): string {
-  return text.replace(markerPattern, (_marker, index: string) => (typeof secrets === 'function' ? secrets(Number(index)) : (secrets[Number(index)] ?? '')));
+  return text.replace(markerPattern, (_marker, index: string) =>
+    typeof secrets === 'function' ? secrets(Number(index)) : (secrets[Number(index)] ?? ''),
+  );
 }
 
 export function sealSecrets(encryption: FieldEncryption, secrets: readonly string[]): string {
@@ -28,6 +33,7 @@ export function sealSecrets(encryption: FieldEncryption, secrets: readonly strin
 
 export function unsealSecrets(encryption: FieldEncryption, sealed: string): string[] {
   const secrets = JSON.parse(encryption.decrypt(sealed)) as unknown;
-  if (!Array.isArray(secrets) || !secrets.every((secret) => typeof secret === 'string')) throw new Error('sealed one-time secrets are malformed');
+  if (!Array.isArray(secrets) || !secrets.every((secret) => typeof secret === 'string'))
+    throw new Error('sealed one-time secrets are malformed');
   return secrets;
 }

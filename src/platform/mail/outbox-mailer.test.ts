@@ -34,7 +34,11 @@ describeEachEngine('OutboxMailer', (suite) => {
     const { browser } = await signedInStaff(suite, 'support');
     const auth = { cookie: cookieHeaderOf(browser) };
     await suite.database.db.transaction().execute(async (trx) => {
-      await suite.context.mail.queue(trx, { to: 'linus@example.org', subject: 'Outbox check', text: 'Line one\nLine two' });
+      await suite.context.mail.queue(trx, {
+        to: 'linus@example.org',
+        subject: 'Outbox check',
+        text: 'Line one\nLine two',
+      });
     });
     await createJobWorker(suite.context).tick();
     const list = await suite.app.inject({ url: '/admin/outbox', headers: { ...auth, 'accept-language': 'en' } });
@@ -42,7 +46,10 @@ describeEachEngine('OutboxMailer', (suite) => {
     expect(list.headers['cache-control']).toBe('no-store');
     const id = /href="\/admin\/outbox\/([^"]+)">Outbox check</.exec(list.body)?.[1];
     expect(id).toBeDefined();
-    const message = await suite.app.inject({ url: `/admin/outbox/${id}`, headers: { ...auth, 'accept-language': 'en' } });
+    const message = await suite.app.inject({
+      url: `/admin/outbox/${id}`,
+      headers: { ...auth, 'accept-language': 'en' },
+    });
     expect(message.body).toContain('linus@example.org');
     expect(message.body).not.toContain('Line one');
     expect(message.body).toContain('Only the shop’s owner can read what a message says');
@@ -60,18 +67,54 @@ describeEachEngine('OutboxMailer', (suite) => {
     const job = claimed.find((candidate) => (candidate.payload as { to?: string }).to === 'died-mid-way@example.org');
     if (!job) throw new Error('the mail job was not claimed');
     // What deliver() had done when the process died: the message stored under the job's Message-ID.
-    await suite.context.mailer.send({ from: 'Code Academy <info@codeacademy123.com>', to: 'died-mid-way@example.org', subject: 'Mid-way', text: 'Only once', messageId: `<${job.id}@codeacademy123.com>` });
-    await tablesOf<JobsTable>(suite.database).updateTable('jobs').set({ locked_until: '2000-01-01T00:00:00.000Z' }).where('id', '=', job.id).execute();
+    await suite.context.mailer.send({
+      from: 'Code Academy <info@codeacademy123.com>',
+      to: 'died-mid-way@example.org',
+      subject: 'Mid-way',
+      text: 'Only once',
+      messageId: `<${job.id}@codeacademy123.com>`,
+    });
+    await tablesOf<JobsTable>(suite.database)
+      .updateTable('jobs')
+      .set({ locked_until: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', job.id)
+      .execute();
     await createJobWorker(suite.context).tick();
-    expect((await tablesOf<JobsTable>(suite.database).selectFrom('jobs').select('status').where('id', '=', job.id).executeTakeFirstOrThrow()).status).toBe('done');
-    expect(await tablesOf<OutboxTable>(suite.database).selectFrom('mail_outbox').select('id').where('to_address', '=', 'died-mid-way@example.org').execute()).toHaveLength(1);
+    expect(
+      (
+        await tablesOf<JobsTable>(suite.database)
+          .selectFrom('jobs')
+          .select('status')
+          .where('id', '=', job.id)
+          .executeTakeFirstOrThrow()
+      ).status,
+    ).toBe('done');
+    expect(
+      await tablesOf<OutboxTable>(suite.database)
+        .selectFrom('mail_outbox')
+        .select('id')
+        .where('to_address', '=', 'died-mid-way@example.org')
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('stores a message once per Message-ID', async () => {
     const mailer = new OutboxMailer(suite.database);
-    const message = { from: 'shop@example.org', to: 'once@example.org', subject: 'Once', text: 'Only once', messageId: '<once-1@example.org>' };
+    const message = {
+      from: 'shop@example.org',
+      to: 'once@example.org',
+      subject: 'Once',
+      text: 'Only once',
+      messageId: '<once-1@example.org>',
+    };
     await mailer.send(message);
     await mailer.send(message);
-    expect(await tablesOf<OutboxTable>(suite.database).selectFrom('mail_outbox').select('id').where('to_address', '=', 'once@example.org').execute()).toHaveLength(1);
+    expect(
+      await tablesOf<OutboxTable>(suite.database)
+        .selectFrom('mail_outbox')
+        .select('id')
+        .where('to_address', '=', 'once@example.org')
+        .execute(),
+    ).toHaveLength(1);
   });
 });

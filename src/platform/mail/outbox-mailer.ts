@@ -82,7 +82,12 @@ export async function findOutboxMessage(database: Database, id: string) {
  * work (development mailbox, tests), or with `hidden` in their place. A message sent without
  * one-time links (no `secrets_expire_at`) is shown as stored, whatever its text looks like.
  */
-export function revealedText(row: Pick<OutboxRow, 'text_body' | 'sealed_secrets' | 'secrets_expire_at'>, encryption: FieldEncryption, now: Date, hidden: string): string {
+export function revealedText(
+  row: Pick<OutboxRow, 'text_body' | 'sealed_secrets' | 'secrets_expire_at'>,
+  encryption: FieldEncryption,
+  now: Date,
+  hidden: string,
+): string {
   if (!row.secrets_expire_at) return row.text_body;
   const live = row.sealed_secrets && row.secrets_expire_at > now.toISOString();
   return reveal(row.text_body, live ? unsealSecrets(encryption, row.sealed_secrets as string) : () => hidden);

@@ -17,14 +17,29 @@ export const mailData = defineData<OutboxTable & MailDeliveriesTable>()({
         keep: 'P3M',
         from: 'created_at',
         after: { en: 'the email is sent', fr: 'l’envoi de l’e-mail' },
-        reason: { en: 'To answer questions about a message we sent.', fr: 'Pour répondre aux questions sur un message envoyé.' },
+        reason: {
+          en: 'To answer questions about a message we sent.',
+          fr: 'Pour répondre aux questions sur un message envoyé.',
+        },
       },
       erase: 'delete',
       columns: {
-        to_address: { category: 'contact', says: { en: 'The address the email was sent to', fr: 'L’adresse à laquelle l’e-mail a été envoyé' } },
-        subject: { category: 'communications', says: { en: 'The subject and text of the email', fr: 'L’objet et le texte de l’e-mail' } },
-        text_body: { category: 'communications', says: { en: 'The subject and text of the email', fr: 'L’objet et le texte de l’e-mail' } },
-        html_body: { category: 'communications', says: { en: 'The subject and text of the email', fr: 'L’objet et le texte de l’e-mail' } },
+        to_address: {
+          category: 'contact',
+          says: { en: 'The address the email was sent to', fr: 'L’adresse à laquelle l’e-mail a été envoyé' },
+        },
+        subject: {
+          category: 'communications',
+          says: { en: 'The subject and text of the email', fr: 'L’objet et le texte de l’e-mail' },
+        },
+        text_body: {
+          category: 'communications',
+          says: { en: 'The subject and text of the email', fr: 'L’objet et le texte de l’e-mail' },
+        },
+        html_body: {
+          category: 'communications',
+          says: { en: 'The subject and text of the email', fr: 'L’objet et le texte de l’e-mail' },
+        },
         // One-time links of the message, encrypted, kept outside production only (for the
         // development mailbox) and emptied by a job within minutes of the links' expiry.
         sealed_secrets: {

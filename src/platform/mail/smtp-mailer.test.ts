@@ -26,11 +26,24 @@ describe('SmtpMailer (against a real SMTP server in this process)', () => {
   afterAll(() => mailer.close());
   // A fixed key: what SmtpMailer keeps at rest is nothing, whatever the seal.
   const encryption = new FieldEncryption({ key: () => Buffer.alloc(32, 7), sign: () => '' }, mailSecretsPurpose);
-  mailerContract(() => ({ mailer, received: async () => smtp.inbox, stored: async () => [], seal: (secrets) => sealSecrets(encryption, secrets) }));
+  mailerContract(() => ({
+    mailer,
+    received: async () => smtp.inbox,
+    stored: async () => [],
+    seal: (secrets) => sealSecrets(encryption, secrets),
+  }));
 
   it('fails loudly when the server is unreachable, so the job is retried', async () => {
     const nowhere = new SmtpMailer('smtp://127.0.0.1:9');
-    await expect(nowhere.send({ from: 'a@example.org', to: 'b@example.org', subject: 's', text: 't', messageId: '<nowhere@example.org>' })).rejects.toThrow();
+    await expect(
+      nowhere.send({
+        from: 'a@example.org',
+        to: 'b@example.org',
+        subject: 's',
+        text: 't',
+        messageId: '<nowhere@example.org>',
+      }),
+    ).rejects.toThrow();
     await nowhere.close();
   });
 });
@@ -40,7 +53,11 @@ describeEachEngine(
   (suite) => {
     it('queues a message in the business transaction and the worker delivers it', async () => {
       await suite.database.db.transaction().execute(async (trx) => {
-        await suite.context.mail.queue(trx, { to: 'grace@example.org', subject: `Queued for ${suite.engine}`, text: 'Hello' });
+        await suite.context.mail.queue(trx, {
+          to: 'grace@example.org',
+          subject: `Queued for ${suite.engine}`,
+          text: 'Hello',
+        });
       });
       expect(smtp.inbox.find((m) => m.subject === `Queued for ${suite.engine}`)).toBeUndefined();
       await createJobWorker(suite.context).tick();
@@ -61,14 +78,29 @@ describeEachEngine(
       if (!job) throw new Error('the mail job was not claimed');
       // The worker sends the mail, then dies before recording the job done; its lock runs out.
       await suite.context.mail.deliver(mailDeliveryJob.parse(job.payload), job);
-      await tablesOf<JobsTable>(suite.database).updateTable('jobs').set({ locked_until: '2000-01-01T00:00:00.000Z' }).where('id', '=', job.id).execute();
+      await tablesOf<JobsTable>(suite.database)
+        .updateTable('jobs')
+        .set({ locked_until: '2000-01-01T00:00:00.000Z' })
+        .where('id', '=', job.id)
+        .execute();
       await createJobWorker(suite.context).tick();
-      const row = await tablesOf<JobsTable>(suite.database).selectFrom('jobs').select(['status', 'attempts']).where('id', '=', job.id).executeTakeFirstOrThrow();
+      const row = await tablesOf<JobsTable>(suite.database)
+        .selectFrom('jobs')
+        .select(['status', 'attempts'])
+        .where('id', '=', job.id)
+        .executeTakeFirstOrThrow();
       expect(row).toEqual({ status: 'done', attempts: 2 });
       const received = smtp.inbox.filter((message) => message.subject === subject);
       expect(received).toHaveLength(1);
       expect(received[0]?.messageId).toBe(`<${job.id}@codeacademy123.com>`);
     });
   },
-  { app: false, overrides: { get mailer() { return new SmtpMailer(smtp.url); } } },
+  {
+    app: false,
+    overrides: {
+      get mailer() {
+        return new SmtpMailer(smtp.url);
+      },
+    },
+  },
 );

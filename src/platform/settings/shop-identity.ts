@@ -17,11 +17,13 @@ export function parseShopIdentity(value: unknown): ShopIdentity {
   if (!v || typeof v !== 'object') return problem('it is not an object');
   if (typeof v.name !== 'string' || !v.name.trim()) problem('name is missing');
   if (typeof v.email !== 'string' || !/^[^@\s]+@[^@\s]+$/.test(v.email)) problem('email is missing or invalid');
-  if (!v.tagline || typeof v.tagline.en !== 'string' || typeof v.tagline.fr !== 'string') problem('tagline needs en and fr');
+  if (!v.tagline || typeof v.tagline.en !== 'string' || typeof v.tagline.fr !== 'string')
+    problem('tagline needs en and fr');
   const a = v.address;
   if (!a || ![a.street, a.postalCode, a.city, a.country].every((part) => typeof part === 'string' && part.trim())) {
     problem('address needs street, postalCode, city and country');
   }
-  if (typeof v.currency !== 'string' || !/^[A-Z]{3}$/.test(v.currency)) problem('currency must be an ISO 4217 code such as EUR');
+  if (typeof v.currency !== 'string' || !/^[A-Z]{3}$/.test(v.currency))
+    problem('currency must be an ISO 4217 code such as EUR');
   return v as ShopIdentity;
 }

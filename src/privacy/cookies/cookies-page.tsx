@@ -12,7 +12,8 @@ import { cookieNameFor } from '../../platform/http/cookie-guard.js';
 const text = defineWording({
   en: {
     title: 'Cookies',
-    intro: 'This list is generated from the cookie registry of the code that runs this shop. The server refuses to set any cookie that is not on it.',
+    intro:
+      'This list is generated from the cookie registry of the code that runs this shop. The server refuses to set any cookie that is not on it.',
     name: 'Name',
     purpose: 'Purpose',
     duration: 'Duration',
@@ -24,14 +25,16 @@ const text = defineWording({
   },
   fr: {
     title: 'Cookies',
-    intro: 'Cette liste est générée à partir du registre des cookies du code qui fait fonctionner cette boutique. Le serveur refuse de déposer tout cookie qui n’y figure pas.',
+    intro:
+      'Cette liste est générée à partir du registre des cookies du code qui fait fonctionner cette boutique. Le serveur refuse de déposer tout cookie qui n’y figure pas.',
     name: 'Nom',
     purpose: 'Finalité',
     duration: 'Durée',
     type: 'Type',
     session: 'Jusqu’à la fermeture du navigateur',
     none: 'Aucun cookie ne requiert votre consentement : nous ne déposons que les cookies essentiels listés ici, et seulement quand une page en a besoin.',
-    language: 'Votre langue fait partie de l’adresse de la page (/fr/ ou /en/) : aucun cookie n’est nécessaire pour la retenir.',
+    language:
+      'Votre langue fait partie de l’adresse de la page (/fr/ ou /en/) : aucun cookie n’est nécessaire pour la retenir.',
     policy: 'Lire la politique de confidentialité',
   },
 });

@@ -1,7 +1,19 @@
-import { type DataDeclaration, type PersonalTable, type TableDeclaration, isPersonalTable } from './data-declaration.js';
+import {
+  type DataDeclaration,
+  type PersonalTable,
+  type TableDeclaration,
+  isPersonalTable,
+} from './data-declaration.js';
 import { durationSeconds, isDuration } from './duration.js';
 import { type Wording, locales } from './languages.js';
-import { dataCategories, dataSubjects, legalBases, purposes, subjectLinkKinds, tableEraseActions } from './vocabulary.js';
+import {
+  dataCategories,
+  dataSubjects,
+  legalBases,
+  purposes,
+  subjectLinkKinds,
+  tableEraseActions,
+} from './vocabulary.js';
 
 /**
  * What the compiler cannot see in a declaration, checked when the module loads so a mistake fails
@@ -39,7 +51,13 @@ function personalTableProblem(table: PersonalTable): string | undefined {
   for (const purpose of table.purposes) if (!(purpose in purposes)) return `unknown purpose "${purpose}"`;
   if (!(table.basis in legalBases)) return `unknown legal basis "${table.basis}"`;
   if (!(table.erase in tableEraseActions)) return `unknown erase action "${table.erase}"`;
-  const retention = periodProblem('retention', table.retention.keep, table.retention, table.retention.reason, undeclared);
+  const retention = periodProblem(
+    'retention',
+    table.retention.keep,
+    table.retention,
+    table.retention.reason,
+    undeclared,
+  );
   if (retention) return retention;
 
   for (const column of personal) {
@@ -49,14 +67,24 @@ function personalTableProblem(table: PersonalTable): string | undefined {
     if (table.nonPersonal.includes(column)) return problem('is declared both personal and non-personal');
     if (!(spec.category in dataCategories)) return problem(`has unknown category "${spec.category}"`);
     if (!isWording(spec.says)) return problem('does not say what it is (says) in every language');
-    for (const purpose of spec.purposes ?? []) if (!(purpose in purposes)) return problem(`has unknown purpose "${purpose}"`);
-    if (spec.basis !== undefined && !(spec.basis in legalBases)) return problem(`has unknown legal basis "${spec.basis}"`);
+    for (const purpose of spec.purposes ?? [])
+      if (!(purpose in purposes)) return problem(`has unknown purpose "${purpose}"`);
+    if (spec.basis !== undefined && !(spec.basis in legalBases))
+      return problem(`has unknown legal basis "${spec.basis}"`);
     if (spec.retention) {
-      const own = { from: spec.retention.from ?? table.retention.from, after: spec.retention.after ?? table.retention.after };
+      const own = {
+        from: spec.retention.from ?? table.retention.from,
+        after: spec.retention.after ?? table.retention.after,
+      };
       const found = periodProblem('retention', spec.retention.keep, own, spec.retention.reason, undeclared);
       if (found) return problem(found);
-      if (own.from === table.retention.from && durationSeconds(spec.retention.keep) >= durationSeconds(table.retention.keep)) {
-        return problem(`retention ${spec.retention.keep} is not shorter than its row’s ${table.retention.keep}: it would never apply`);
+      if (
+        own.from === table.retention.from &&
+        durationSeconds(spec.retention.keep) >= durationSeconds(table.retention.keep)
+      ) {
+        return problem(
+          `retention ${spec.retention.keep} is not shorter than its row’s ${table.retention.keep}: it would never apply`,
+        );
       }
     }
     const erase = spec.erase;
@@ -65,7 +93,9 @@ function personalTableProblem(table: PersonalTable): string | undefined {
       if (found) return problem(found);
       if (!(erase.basis in legalBases)) return problem(`hold has unknown legal basis "${erase.basis}"`);
       if (erase.from === table.retention.from && durationSeconds(erase.hold) > durationSeconds(table.retention.keep)) {
-        return problem(`hold ${erase.hold} outlasts its row’s retention ${table.retention.keep}: the row would be deleted first`);
+        return problem(
+          `hold ${erase.hold} outlasts its row’s retention ${table.retention.keep}: the row would be deleted first`,
+        );
       }
     } else if (erase && !isPseudonym(erase.pseudonymize)) {
       return problem('pseudonymizes to something other than null, "random" or { text }');
@@ -86,7 +116,8 @@ function periodProblem(
   if (!isWording(period.after)) return `${what} does not say from when (after) in every language`;
   if (!isWording(reason)) return `${what} does not say why (reason) in every language`;
   for (const text of [...Object.values(period.after), ...Object.values(reason)]) {
-    if (restatesDuration(text)) return `${what} restates a period in words ("${text}"): the period is worded from ${keep}`;
+    if (restatesDuration(text))
+      return `${what} restates a period in words ("${text}"): the period is worded from ${keep}`;
   }
   return undefined;
 }

@@ -23,6 +23,8 @@ export class CookieRegistry {
   }
 
   all() {
-    return [...this.byName.values()].sort((a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name));
+    return [...this.byName.values()].sort(
+      (a, b) => a.category.localeCompare(b.category) || a.name.localeCompare(b.name),
+    );
   }
 }

@@ -1,5 +1,12 @@
 import type { Wording } from './languages.js';
-import type { DataCategory, DataSubject, LegalBasis, Purpose, SubjectLinkKind, TableEraseAction } from './vocabulary.js';
+import type {
+  DataCategory,
+  DataSubject,
+  LegalBasis,
+  Purpose,
+  SubjectLinkKind,
+  TableEraseAction,
+} from './vocabulary.js';
 
 /**
  * The shape of a module's privacy declaration (DESIGN.md §3). Every type takes the table's column

@@ -22,7 +22,11 @@ type NotNullable<Row, C> = C extends keyof Row ? (null extends Row[C] ? never : 
 
 type WhereColumn<D, Test> = { [C in PersonalOf<D>]: ColumnsOf<D>[C] extends Test ? C : never }[PersonalOf<D>];
 /** Rows an erasure keeps: the table pseudonymizes, or one of its columns is held. */
-type KeepsRows<D> = D extends { readonly erase: 'pseudonymize' } ? true : [WhereColumn<D, { readonly erase: { readonly hold: string } }>] extends [never] ? false : true;
+type KeepsRows<D> = D extends { readonly erase: 'pseudonymize' }
+  ? true
+  : [WhereColumn<D, { readonly erase: { readonly hold: string } }>] extends [never]
+    ? false
+    : true;
 type Unsaid<D> = Exclude<PersonalOf<D>, WhereColumn<D, { readonly erase: object }>>;
 
 type TableProblems<Table extends string, Row, D> =

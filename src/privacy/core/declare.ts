@@ -34,7 +34,10 @@ export type { ColumnOf } from './declaration-checks.js';
  * checked when the module loads (check-declaration.ts).
  */
 export function defineData<Tables>() {
-  return <const D extends DeclarationOf<Tables>>(declaration: { module: string; tables: D & Checked<Tables, D> }): DataDeclaration & { tables: D } => {
+  return <const D extends DeclarationOf<Tables>>(declaration: {
+    module: string;
+    tables: D & Checked<Tables, D>;
+  }): DataDeclaration & { tables: D } => {
     checkDeclaration(declaration);
     return declaration;
   };
@@ -56,6 +59,7 @@ export function defineCookie(cookie: CookieDeclaration): CookieDeclaration {
   };
   if (!/^[A-Za-z0-9_.-]+$/.test(cookie.name)) fail('name has characters a cookie name cannot have');
   if (!(cookie.category in cookieCategories)) fail(`unknown category "${cookie.category}"`);
-  if (cookie.duration !== 'session' && !isDuration(cookie.duration)) fail(`duration "${cookie.duration}" is not "session" or an ISO 8601 duration`);
+  if (cookie.duration !== 'session' && !isDuration(cookie.duration))
+    fail(`duration "${cookie.duration}" is not "session" or an ISO 8601 duration`);
   return cookie;
 }

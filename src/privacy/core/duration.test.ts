@@ -3,8 +3,17 @@ import { addDuration, durationSeconds, formatDuration, parseDuration, subtractDu
 
 describe('durations', () => {
   it('parses ISO 8601 durations and refuses anything else', () => {
-    expect(parseDuration('P1Y2M3DT4H5M6S')).toEqual({ years: 1, months: 2, weeks: 0, days: 3, hours: 4, minutes: 5, seconds: 6 });
-    for (const bad of ['', 'P', 'PT', '12 months', 'P1.5Y', 'p1y']) expect(() => parseDuration(bad), bad).toThrow('ISO 8601');
+    expect(parseDuration('P1Y2M3DT4H5M6S')).toEqual({
+      years: 1,
+      months: 2,
+      weeks: 0,
+      days: 3,
+      hours: 4,
+      minutes: 5,
+      seconds: 6,
+    });
+    for (const bad of ['', 'P', 'PT', '12 months', 'P1.5Y', 'p1y'])
+      expect(() => parseDuration(bad), bad).toThrow('ISO 8601');
   });
 
   it('adds months on the calendar, not as 30 days', () => {

@@ -22,7 +22,13 @@ export function parseDuration(text: string): Duration {
     throw new Error(`"${text}" is not an ISO 8601 duration such as P12M, P10Y or PT30M`);
   }
   const [years, months, weeks, days, hours, minutes, seconds] = match.slice(1).map((part) => Number(part ?? 0)) as [
-    number, number, number, number, number, number, number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
   ];
   return { years, months, weeks, days, hours, minutes, seconds };
 }

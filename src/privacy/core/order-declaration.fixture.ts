@@ -25,11 +25,23 @@ export const orders = {
   erase: 'pseudonymize',
   columns: {
     email: { category: 'contact', says: w('Your email address'), erase: { pseudonymize: 'random' } },
-    ip: { category: 'connection', says: w('Your IP address'), purposes: ['security'], basis: 'legitimate-interests', retention: { keep: 'P12M', reason: w('Fraud checks') } },
+    ip: {
+      category: 'connection',
+      says: w('Your IP address'),
+      purposes: ['security'],
+      basis: 'legitimate-interests',
+      retention: { keep: 'P12M', reason: w('Fraud checks') },
+    },
     billing_name: {
       category: 'identity',
       says: w('Your name on the invoice'),
-      erase: { hold: 'P10Y', from: 'created_at', after: w('the order'), basis: 'legal-obligation', reason: w('French Commercial Code L123-22') },
+      erase: {
+        hold: 'P10Y',
+        from: 'created_at',
+        after: w('the order'),
+        basis: 'legal-obligation',
+        reason: w('French Commercial Code L123-22'),
+      },
     },
   },
   nonPersonal: ['id', 'created_at', 'paid_at'],

@@ -5,14 +5,27 @@ import { PrivacyRegistry } from './registry.js';
 import type { ResolvedPersonalTable } from './resolved-model.js';
 
 const registryOf = (override: object = {}) =>
-  new PrivacyRegistry([{ name: 'shop', data: [defineData<{ orders: OrderRow }>()({ module: 'shop', tables: { orders: { ...orders, ...override } } as never })] }]);
+  new PrivacyRegistry([
+    {
+      name: 'shop',
+      data: [
+        defineData<{ orders: OrderRow }>()({ module: 'shop', tables: { orders: { ...orders, ...override } } as never }),
+      ],
+    },
+  ]);
 const resolved = (override?: object) => registryOf(override).table('orders') as ResolvedPersonalTable;
 const column = (table: ResolvedPersonalTable, name: string) => table.columns.find((c) => c.name === name);
 
 describe('the resolved model', () => {
   it('gives each column its own settings, and its table’s where it has none', () => {
     const table = resolved();
-    expect(column(table, 'email')).toMatchObject({ category: 'contact', purposes: ['service', 'legal'], basis: 'contract', ownRetention: false, retention: orders.retention });
+    expect(column(table, 'email')).toMatchObject({
+      category: 'contact',
+      purposes: ['service', 'legal'],
+      basis: 'contract',
+      ownRetention: false,
+      retention: orders.retention,
+    });
     expect(column(table, 'ip')).toMatchObject({
       purposes: ['security'],
       basis: 'legitimate-interests',
@@ -51,7 +64,10 @@ describe('the resolved model', () => {
 
   it('deletes the row when nothing in it is held, and empties the rest when something is', () => {
     const { email, ip, billing_name } = orders.columns;
-    const plain = { email: { category: email.category, says: email.says }, ip: { category: ip.category, says: ip.says } };
+    const plain = {
+      email: { category: email.category, says: email.says },
+      ip: { category: ip.category, says: ip.says },
+    };
     const deleted = resolved({ erase: 'delete', columns: plain, nonPersonal: [...orders.nonPersonal, 'billing_name'] });
     expect(deleted.keptOnErasure).toBe(false);
     expect(deleted.columns.map((c) => c.erase)).toEqual([{ action: 'delete-row' }, { action: 'delete-row' }]);
@@ -62,14 +78,30 @@ describe('the resolved model', () => {
 
   it('refuses a table declared by two modules', () => {
     const data = defineData<{ orders: OrderRow }>()({ module: 'shop', tables: { orders } });
-    expect(() => new PrivacyRegistry([{ name: 'a', data: [data] }, { name: 'b', data: [{ ...data, module: 'b' }] }])).toThrow('Table orders is declared by both shop and b');
+    expect(
+      () =>
+        new PrivacyRegistry([
+          { name: 'a', data: [data] },
+          { name: 'b', data: [{ ...data, module: 'b' }] },
+        ]),
+    ).toThrow('Table orders is declared by both shop and b');
   });
 
   it('hands out non-personal tables with why they are not personal', () => {
     const registry = new PrivacyRegistry([
-      { name: 'shop', data: [defineData<{ stock: { sku: string; count: number } }>()({ module: 'shop', tables: { stock: { about: w('Stock levels'), nonPersonal: ['sku', 'count'] } } })] },
+      {
+        name: 'shop',
+        data: [
+          defineData<{ stock: { sku: string; count: number } }>()({
+            module: 'shop',
+            tables: { stock: { about: w('Stock levels'), nonPersonal: ['sku', 'count'] } },
+          }),
+        ],
+      },
     ]);
-    expect(registry.tables()).toEqual([{ personal: false, module: 'shop', name: 'stock', about: w('Stock levels'), nonPersonal: ['sku', 'count'] }]);
+    expect(registry.tables()).toEqual([
+      { personal: false, module: 'shop', name: 'stock', about: w('Stock levels'), nonPersonal: ['sku', 'count'] },
+    ]);
     expect(registry.personalTables()).toEqual([]);
   });
 });

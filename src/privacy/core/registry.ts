@@ -17,7 +17,8 @@ export class PrivacyRegistry {
       for (const declaration of module.data ?? []) {
         for (const [name, table] of Object.entries(declaration.tables)) {
           const existing = this.byName.get(name);
-          if (existing) throw new Error(`Table ${name} is declared by both ${existing.module} and ${declaration.module}`);
+          if (existing)
+            throw new Error(`Table ${name} is declared by both ${existing.module} and ${declaration.module}`);
           this.byName.set(name, resolveTable(declaration.module, name, table));
         }
       }

@@ -78,17 +78,30 @@ const inOrderOf = <T extends string>(vocabulary: Record<T, unknown>, terms: read
   (Object.keys(vocabulary) as T[]).filter((term) => terms.includes(term));
 
 export function resolveTable(module: string, name: string, table: TableDeclaration): ResolvedTable {
-  if (!isPersonalTable(table)) return { personal: false, module, name, about: table.about, nonPersonal: table.nonPersonal };
+  if (!isPersonalTable(table))
+    return { personal: false, module, name, about: table.about, nonPersonal: table.nonPersonal };
   const specs = Object.entries(table.columns).flatMap(([column, spec]) => (spec ? [{ column, spec }] : []));
   const keptOnErasure = table.erase === 'pseudonymize' || specs.some(({ spec }) => spec.erase && 'hold' in spec.erase);
   const columns = specs.map(({ column, spec }): ResolvedColumn => {
     const own = spec.retention;
     const retention: ResolvedRetention = own
-      ? { keep: own.keep, from: own.from ?? table.retention.from, after: own.after ?? table.retention.after, reason: own.reason }
+      ? {
+          keep: own.keep,
+          from: own.from ?? table.retention.from,
+          after: own.after ?? table.retention.after,
+          reason: own.reason,
+        }
       : table.retention;
     const erase: EraseAction =
       spec.erase && 'hold' in spec.erase
-        ? { action: 'hold', hold: spec.erase.hold, from: spec.erase.from, after: spec.erase.after, basis: spec.erase.basis, reason: spec.erase.reason }
+        ? {
+            action: 'hold',
+            hold: spec.erase.hold,
+            from: spec.erase.from,
+            after: spec.erase.after,
+            basis: spec.erase.basis,
+            reason: spec.erase.reason,
+          }
         : spec.erase
           ? { action: 'pseudonymize', becomes: spec.erase.pseudonymize }
           : keptOnErasure
@@ -113,7 +126,10 @@ export function resolveTable(module: string, name: string, table: TableDeclarati
     about: table.about,
     note: table.note,
     links: table.subject,
-    subjects: inOrderOf(dataSubjects, table.subject.flatMap((link) => link.of)),
+    subjects: inOrderOf(
+      dataSubjects,
+      table.subject.flatMap((link) => link.of),
+    ),
     retention: table.retention,
     erase: table.erase,
     keptOnErasure,

@@ -29,13 +29,22 @@ export type DataCategory = keyof typeof dataCategories;
 /** The purposes of the seed policy, plus security and the keeping of consent records. */
 export const purposes = {
   service: { en: 'To provide and operate the services', fr: 'Fournir et exploiter les services' },
-  support: { en: 'To provide customer assistance and technical support', fr: 'Assurer l’assistance client et le support technique' },
+  support: {
+    en: 'To provide customer assistance and technical support',
+    fr: 'Assurer l’assistance client et le support technique',
+  },
   notices: { en: 'To send service-related notices', fr: 'Envoyer des avis liés au service' },
   marketing: { en: 'To send promotional messages', fr: 'Envoyer des messages promotionnels' },
-  statistics: { en: 'To create aggregated, non-personal statistics', fr: 'Produire des statistiques agrégées et non personnelles' },
+  statistics: {
+    en: 'To create aggregated, non-personal statistics',
+    fr: 'Produire des statistiques agrégées et non personnelles',
+  },
   legal: { en: 'To comply with applicable laws and regulations', fr: 'Respecter les lois et règlements applicables' },
   security: { en: 'To keep the services and accounts secure', fr: 'Assurer la sécurité des services et des comptes' },
-  'consent-records': { en: 'To prove the consent choices you made', fr: 'Prouver les choix de consentement que vous avez faits' },
+  'consent-records': {
+    en: 'To prove the consent choices you made',
+    fr: 'Prouver les choix de consentement que vous avez faits',
+  },
 } as const satisfies Record<string, Wording>;
 export type Purpose = keyof typeof purposes;
 
@@ -65,14 +74,20 @@ export type DataSubject = keyof typeof dataSubjects;
 export const subjectLinkKinds = {
   'account-id': { en: 'by your account', fr: 'par votre compte' },
   email: { en: 'by your email address', fr: 'par votre adresse e-mail' },
-  mentions: { en: 'by a mention of your account or address', fr: 'par une mention de votre compte ou de votre adresse' },
+  mentions: {
+    en: 'by a mention of your account or address',
+    fr: 'par une mention de votre compte ou de votre adresse',
+  },
 } as const satisfies Record<string, Wording>;
 export type SubjectLinkKind = keyof typeof subjectLinkKinds;
 
 /** What happens to the rows a person's erasure request finds (a column may hold itself back: Hold). */
 export const tableEraseActions = {
   delete: { en: 'the rows are deleted', fr: 'les lignes sont supprimées' },
-  pseudonymize: { en: 'the rows are kept without what identifies you', fr: 'les lignes sont conservées sans ce qui vous identifie' },
+  pseudonymize: {
+    en: 'the rows are kept without what identifies you',
+    fr: 'les lignes sont conservées sans ce qui vous identifie',
+  },
 } as const satisfies Record<string, Wording>;
 export type TableEraseAction = keyof typeof tableEraseActions;
 

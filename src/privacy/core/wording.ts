@@ -9,7 +9,11 @@ import { type LegalBasis, legalBases } from './vocabulary.js';
  */
 
 /** "3 years after you last use your account", "3 ans après la dernière utilisation de votre compte". */
-export function wordPeriod(period: { keep: string } | { hold: string }, after: ResolvedRetention['after'], locale: Locale): string {
+export function wordPeriod(
+  period: { keep: string } | { hold: string },
+  after: ResolvedRetention['after'],
+  locale: Locale,
+): string {
   const length = formatDuration('keep' in period ? period.keep : period.hold, locale);
   return locale === 'fr' ? `${length} après ${after.fr}` : `${length} after ${after.en}`;
 }
@@ -26,10 +30,16 @@ export function wordErase(erase: EraseAction, locale: Locale): string {
     case 'delete-row':
       return fr ? 'Suppression' : 'Deleted';
     case 'hold':
-      return fr ? `Conservation ${wordPeriod(erase, erase.after, locale)}, puis suppression` : `Kept ${wordPeriod(erase, erase.after, locale)}, then deleted`;
+      return fr
+        ? `Conservation ${wordPeriod(erase, erase.after, locale)}, puis suppression`
+        : `Kept ${wordPeriod(erase, erase.after, locale)}, then deleted`;
     case 'pseudonymize':
-      if (erase.becomes === null) return fr ? 'Effacement, le reste de l’enregistrement étant conservé' : 'Emptied, the rest of the record being kept';
-      if (erase.becomes === 'random') return fr ? 'Remplacement par une valeur aléatoire' : 'Replaced by a random value';
+      if (erase.becomes === null)
+        return fr
+          ? 'Effacement, le reste de l’enregistrement étant conservé'
+          : 'Emptied, the rest of the record being kept';
+      if (erase.becomes === 'random')
+        return fr ? 'Remplacement par une valeur aléatoire' : 'Replaced by a random value';
       return fr ? `Remplacement par « ${erase.becomes.text} »` : `Replaced by “${erase.becomes.text}”`;
   }
 }

@@ -29,7 +29,9 @@ export function policyGroups(table: ResolvedPersonalTable): PolicyGroup[] {
     const key = canonical(factsOf(column));
     const group = groups.get(key) ?? { items: [], ...factsOf(column) };
     groups.set(key, group);
-    const item = group.items.find((it) => it.says.en === column.says.en && it.says.fr === column.says.fr && it.category === column.category);
+    const item = group.items.find(
+      (it) => it.says.en === column.says.en && it.says.fr === column.says.fr && it.category === column.category,
+    );
     if (item) item.columns.push(column.name);
     else group.items.push({ says: column.says, category: column.category, columns: [column.name] });
   }

@@ -39,33 +39,43 @@ const one = (html: string, className: string) => {
 };
 
 function readPolicy(body: string): ReadSection[] {
-  return all(body, /<section class="policy-entry" id="data-([a-z_]+)"[^>]*>([\s\S]*?)<\/section>/g).map(([table = '', html = '']) => ({
-    table,
-    heading: text(/<h3[^>]*>([\s\S]*?)<\/h3>/.exec(html)?.[1] ?? ''),
-    whose: text(/<p class="policy-whose">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '')
-      .replace(/^[^:]*:\s*/, '')
-      .split(', '),
-    groups: html
-      .split('<div class="policy-group">')
-      .slice(1)
-      .map((group) => {
-        const facts = new Map(all(group, /<div><dt>([\s\S]*?)<\/dt><dd[^>]*>([\s\S]*?)<\/dd><\/div>/g).map(([dt = '', dd = '']) => [text(dt), dd]));
-        const [why = '', basis = '', kept = '', erasure = ''] = [...facts.values()];
-        return {
-          items: all(group, /<li><span class="policy-item">([\s\S]*?)<\/span> <span class="policy-category">([\s\S]*?)<\/span><\/li>/g).map(([says = '', category = '']) => ({
-            says: text(says),
-            category: text(category),
-          })),
-          why: all(why, /<li>([\s\S]*?)<\/li>/g).map(([purpose = '']) => text(purpose)),
-          basis: text(basis),
-          period: one(kept, 'policy-period') ?? '',
-          reason: one(kept, 'policy-reason') ?? '',
-          erase: one(erasure, 'policy-erase') ?? '',
-          holdReason: one(erasure, 'policy-reason'),
-          holdBasis: one(erasure, 'policy-hold-basis'),
-        };
-      }),
-  }));
+  return all(body, /<section class="policy-entry" id="data-([a-z_]+)"[^>]*>([\s\S]*?)<\/section>/g).map(
+    ([table = '', html = '']) => ({
+      table,
+      heading: text(/<h3[^>]*>([\s\S]*?)<\/h3>/.exec(html)?.[1] ?? ''),
+      whose: text(/<p class="policy-whose">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? '')
+        .replace(/^[^:]*:\s*/, '')
+        .split(', '),
+      groups: html
+        .split('<div class="policy-group">')
+        .slice(1)
+        .map((group) => {
+          const facts = new Map(
+            all(group, /<div><dt>([\s\S]*?)<\/dt><dd[^>]*>([\s\S]*?)<\/dd><\/div>/g).map(([dt = '', dd = '']) => [
+              text(dt),
+              dd,
+            ]),
+          );
+          const [why = '', basis = '', kept = '', erasure = ''] = [...facts.values()];
+          return {
+            items: all(
+              group,
+              /<li><span class="policy-item">([\s\S]*?)<\/span> <span class="policy-category">([\s\S]*?)<\/span><\/li>/g,
+            ).map(([says = '', category = '']) => ({
+              says: text(says),
+              category: text(category),
+            })),
+            why: all(why, /<li>([\s\S]*?)<\/li>/g).map(([purpose = '']) => text(purpose)),
+            basis: text(basis),
+            period: one(kept, 'policy-period') ?? '',
+            reason: one(kept, 'policy-reason') ?? '',
+            erase: one(erasure, 'policy-erase') ?? '',
+            holdReason: one(erasure, 'policy-reason'),
+            holdBasis: one(erasure, 'policy-hold-basis'),
+          };
+        }),
+    }),
+  );
 }
 
 /** What the page must say of a column, built from the resolved model alone. */
@@ -78,7 +88,10 @@ function expected(column: ResolvedColumn, locale: Locale) {
     reason: retention.reason[locale],
     erase: `${wordErase(erase, locale)}.`,
     holdReason: erase.action === 'hold' ? erase.reason[locale] : undefined,
-    holdBasis: erase.action === 'hold' ? `${locale === 'fr' ? 'Base légale\u00a0: ' : 'Legal basis: '}${wordBasis(erase.basis, locale)}` : undefined,
+    holdBasis:
+      erase.action === 'hold'
+        ? `${locale === 'fr' ? 'Base légale\u00a0: ' : 'Legal basis: '}${wordBasis(erase.basis, locale)}`
+        : undefined,
   };
 }
 
@@ -113,11 +126,16 @@ describeEachEngine('the published policy, read against the columns behind it', (
           expect(group.items.length, `${table.name}: a group lists nothing`).toBeGreaterThan(0);
           for (const item of group.items) {
             // The columns behind an item: those of this table that say this, as this category.
-            const behind = table.columns.filter((c) => text(c.says[locale]) === item.says && dataCategories[c.category][locale] === item.category);
+            const behind = table.columns.filter(
+              (c) => text(c.says[locale]) === item.says && dataCategories[c.category][locale] === item.category,
+            );
             expect(behind.length, `${table.name}: "${item.says}" (${item.category}) is no column's`).toBeGreaterThan(0);
             for (const column of behind) {
               const { holdReason, holdBasis, ...facts } = expected(column, locale);
-              expect({ ...group, items: undefined, holdReason: group.holdReason, holdBasis: group.holdBasis }, `${table.name}.${column.name}`).toEqual({
+              expect(
+                { ...group, items: undefined, holdReason: group.holdReason, holdBasis: group.holdBasis },
+                `${table.name}.${column.name}`,
+              ).toEqual({
                 ...facts,
                 items: undefined,
                 holdReason,
@@ -128,7 +146,9 @@ describeEachEngine('the published policy, read against the columns behind it', (
           }
         }
         // Every personal column is said, once.
-        expect(Object.fromEntries(shown), table.name).toEqual(Object.fromEntries(table.columns.map((c) => [c.name, 1])));
+        expect(Object.fromEntries(shown), table.name).toEqual(
+          Object.fromEntries(table.columns.map((c) => [c.name, 1])),
+        );
       }
     });
 
@@ -150,12 +170,18 @@ describeEachEngine('the published policy, read against the columns behind it', (
   it('no longer says what the declarations used to get wrong', async () => {
     const en = readPolicy((await suite.app.inject({ url: '/en/privacy' })).body);
     const section = (table: string) => en.find((s) => s.table === table);
-    const groupOf = (table: string, says: string) => section(table)?.groups.find((g) => g.items.some((i) => i.says.startsWith(says)));
+    const groupOf = (table: string, says: string) =>
+      section(table)?.groups.find((g) => g.items.some((i) => i.says.startsWith(says)));
     const items = en.flatMap((s) => s.groups.flatMap((g) => g.items.map((i) => i.says)));
     // A last-seen time is not "pages, response times, interactions"; a token hash is not a password;
     // a one-time link is not a telephone; no customer feature exists, so no customer is concerned.
-    expect(groupOf('accounts_members', 'The day you last used')?.items).toEqual([{ says: expect.stringContaining('The day you last used your account'), category: 'Activity' }]);
-    expect(items.filter((says) => /password/i.test(says))).toEqual([expect.stringMatching(/^Your password/), expect.stringMatching(/^Password/)]);
+    expect(groupOf('accounts_members', 'The day you last used')?.items).toEqual([
+      { says: expect.stringContaining('The day you last used your account'), category: 'Activity' },
+    ]);
+    expect(items.filter((says) => /password/i.test(says))).toEqual([
+      expect.stringMatching(/^Your password/),
+      expect.stringMatching(/^Password/),
+    ]);
     expect(items.filter((says) => /telephone/i.test(says))).toEqual(['Your telephone number, if you give it']);
     expect(en.flatMap((s) => s.whose)).not.toContain('Customers');
     // Where a session was used from is kept with the session, for security, on legitimate interests,

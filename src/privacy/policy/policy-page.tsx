@@ -12,11 +12,13 @@ import { type PolicyGroup, policyGroups } from './policy-groups.js';
 const text = defineWording({
   en: {
     title: 'Privacy policy',
-    intro: 'This page is generated from the declarations in the code that runs this shop: it lists exactly the personal data the system is built to keep, why, and for how long.',
+    intro:
+      'This page is generated from the declarations in the code that runs this shop: it lists exactly the personal data the system is built to keep, why, and for how long.',
     controller: 'Who is responsible for your data',
     controllerText: (name: string) => `${name} is the data controller for the personal data described here.`,
     whatTitle: 'What we keep, why, and for how long',
-    whatIntro: 'Each part below is one kind of record. For each piece of information in it: why we keep it, on what legal basis, for how long, and what happens if you ask us to erase it.',
+    whatIntro:
+      'Each part below is one kind of record. For each piece of information in it: why we keep it, on what legal basis, for how long, and what happens if you ask us to erase it.',
     contents: 'Records we keep',
     whose: 'Whose data',
     why: 'Why',
@@ -27,17 +29,20 @@ const text = defineWording({
     cookiesText: 'We only use the cookies listed on our cookie page, each with its purpose and duration.',
     cookiesLink: 'See the cookies we use',
     rightsTitle: 'Your rights',
-    rightsText: 'You may ask to access, correct or delete the personal data we hold about you, to restrict or object to its use, and withdraw any consent you gave, at any time.',
+    rightsText:
+      'You may ask to access, correct or delete the personal data we hold about you, to restrict or object to its use, and withdraw any consent you gave, at any time.',
     rightsHow: 'Write to us by email or by post:',
     complaint: 'You may also lodge a complaint with the CNIL (www.cnil.fr), the French data protection authority.',
   },
   fr: {
     title: 'Politique de confidentialité',
-    intro: 'Cette page est générée à partir des déclarations du code qui fait fonctionner cette boutique : elle liste exactement les données personnelles que le système est conçu pour conserver, pourquoi, et pour combien de temps.',
+    intro:
+      'Cette page est générée à partir des déclarations du code qui fait fonctionner cette boutique : elle liste exactement les données personnelles que le système est conçu pour conserver, pourquoi, et pour combien de temps.',
     controller: 'Qui est responsable de vos données',
     controllerText: (name: string) => `${name} est responsable du traitement des données personnelles décrites ici.`,
     whatTitle: 'Ce que nous conservons, pourquoi et combien de temps',
-    whatIntro: 'Chaque partie ci-dessous est un type d’enregistrement. Pour chaque information qu’il contient : pourquoi nous la conservons, sur quelle base légale, combien de temps, et ce qui se passe si vous en demandez l’effacement.',
+    whatIntro:
+      'Chaque partie ci-dessous est un type d’enregistrement. Pour chaque information qu’il contient : pourquoi nous la conservons, sur quelle base légale, combien de temps, et ce qui se passe si vous en demandez l’effacement.',
     contents: 'Enregistrements conservés',
     whose: 'Personnes concernées',
     why: 'Pourquoi',
@@ -48,14 +53,16 @@ const text = defineWording({
     cookiesText: 'Nous n’utilisons que les cookies listés sur notre page dédiée, chacun avec sa finalité et sa durée.',
     cookiesLink: 'Voir les cookies utilisés',
     rightsTitle: 'Vos droits',
-    rightsText: 'Vous pouvez à tout moment demander l’accès, la rectification ou la suppression des données personnelles que nous détenons sur vous, en limiter l’usage ou vous y opposer, et retirer un consentement donné.',
+    rightsText:
+      'Vous pouvez à tout moment demander l’accès, la rectification ou la suppression des données personnelles que nous détenons sur vous, en limiter l’usage ou vous y opposer, et retirer un consentement donné.',
     rightsHow: 'Écrivez-nous par e-mail ou par courrier :',
     complaint: 'Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr).',
   },
 });
 
 /** What a visitor reads first: records about them alone, then those shared with staff, then the staff's. */
-const staffRank = (table: ResolvedPersonalTable) => (table.subjects.every((s) => s === 'staff') ? 2 : table.subjects.includes('staff') ? 1 : 0);
+const staffRank = (table: ResolvedPersonalTable) =>
+  table.subjects.every((s) => s === 'staff') ? 2 : table.subjects.includes('staff') ? 1 : 0;
 
 /**
  * The published privacy policy, rendered from the registry's resolved model on every request:
@@ -91,7 +98,12 @@ export function PolicyPage(props: { ctx: PageContext; tables: readonly ResolvedP
           </ul>
         </nav>
         {tables.map((table) => (
-          <section class="policy-entry" key={table.name} id={`data-${table.name}`} aria-labelledby={`data-${table.name}-title`}>
+          <section
+            class="policy-entry"
+            key={table.name}
+            id={`data-${table.name}`}
+            aria-labelledby={`data-${table.name}-title`}
+          >
             <h3 id={`data-${table.name}-title`}>{table.about[locale]}</h3>
             <p class="policy-whose">
               {t.whose}
@@ -134,7 +146,8 @@ function Group(props: { group: PolicyGroup; locale: Locale }) {
       <ul class="policy-items">
         {group.items.map((item) => (
           <li key={item.columns[0]}>
-            <span class="policy-item">{item.says[locale]}</span> <span class="policy-category">{dataCategories[item.category][locale]}</span>
+            <span class="policy-item">{item.says[locale]}</span>{' '}
+            <span class="policy-category">{dataCategories[item.category][locale]}</span>
           </li>
         ))}
       </ul>

@@ -18,7 +18,13 @@ describeEachEngine(
 
     it('deletes outbox mail older than its declared three months, and keeps the rest', async () => {
       const send = (at: string, to: string) =>
-        new OutboxMailer(suite.database, () => new Date(at)).send({ from: 'shop@example.org', to, subject: 's', text: 't', messageId: `<${to}>` });
+        new OutboxMailer(suite.database, () => new Date(at)).send({
+          from: 'shop@example.org',
+          to,
+          subject: 's',
+          text: 't',
+          messageId: `<${to}>`,
+        });
       await send('2026-08-24T11:00:00.000Z', 'expired@example.org');
       await send('2026-08-25T13:00:00.000Z', 'kept@example.org');
       const results = await enforceRetention(suite.database, suite.context.privacy, now);
@@ -30,14 +36,30 @@ describeEachEngine(
     it('deletes jobs a week after they finished, never pending ones', async () => {
       const jobs = tablesOf<JobsTable>(suite.database);
       await jobs.deleteFrom('jobs').execute();
-      const base = { payload: '{}', attempts: 1, max_attempts: 5, last_error: null, locked_by: null, locked_until: null, unique_key: null, created_at: '2026-11-01T00:00:00.000Z', run_at: '2026-11-01T00:00:00.000Z' };
-      await jobs.insertInto('jobs').values([
-        { ...base, id: 'old', name: 'a', status: 'done', finished_at: '2026-11-17T00:00:00.000Z' },
-        { ...base, id: 'recent', name: 'b', status: 'failed', finished_at: '2026-11-20T00:00:00.000Z' },
-        { ...base, id: 'pending', name: 'c', status: 'queued', finished_at: null },
-      ]).execute();
+      const base = {
+        payload: '{}',
+        attempts: 1,
+        max_attempts: 5,
+        last_error: null,
+        locked_by: null,
+        locked_until: null,
+        unique_key: null,
+        created_at: '2026-11-01T00:00:00.000Z',
+        run_at: '2026-11-01T00:00:00.000Z',
+      };
+      await jobs
+        .insertInto('jobs')
+        .values([
+          { ...base, id: 'old', name: 'a', status: 'done', finished_at: '2026-11-17T00:00:00.000Z' },
+          { ...base, id: 'recent', name: 'b', status: 'failed', finished_at: '2026-11-20T00:00:00.000Z' },
+          { ...base, id: 'pending', name: 'c', status: 'queued', finished_at: null },
+        ])
+        .execute();
       await enforceRetention(suite.database, suite.context.privacy, now);
-      expect((await jobs.selectFrom('jobs').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['pending', 'recent']);
+      expect((await jobs.selectFrom('jobs').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual([
+        'pending',
+        'recent',
+      ]);
     });
 
     it('empties a column whose own period is shorter than its row’s', async () => {
@@ -66,16 +88,29 @@ describeEachEngine(
         },
       ]);
       await outbox().deleteFrom('mail_outbox').execute();
-      await new OutboxMailer(suite.database, () => new Date('2026-11-20T00:00:00.000Z')).send({ from: 'f@example.org', to: 'x@example.org', subject: 's', text: 't', html: '<p>old</p>', messageId: '<old@example.org>' });
+      await new OutboxMailer(suite.database, () => new Date('2026-11-20T00:00:00.000Z')).send({
+        from: 'f@example.org',
+        to: 'x@example.org',
+        subject: 's',
+        text: 't',
+        html: '<p>old</p>',
+        messageId: '<old@example.org>',
+      });
       const [result] = await enforceRetention(suite.database, registry, now);
       expect(result).toEqual({ table: 'mail_outbox', deleted: 0, cleared: { html_body: 1 } });
-      expect(await outbox().selectFrom('mail_outbox').select(['to_address', 'html_body']).execute()).toEqual([{ to_address: 'x@example.org', html_body: null }]);
+      expect(await outbox().selectFrom('mail_outbox').select(['to_address', 'html_body']).execute()).toEqual([
+        { to_address: 'x@example.org', html_body: null },
+      ]);
     });
 
     it('runs hourly as a scheduled job of the privacy module', async () => {
       const worker = createJobWorker(suite.context);
       await worker.tick();
-      const scheduled = await tablesOf<JobsTable>(suite.database).selectFrom('jobs').select(['name', 'status']).where('name', '=', 'privacy.retention').execute();
+      const scheduled = await tablesOf<JobsTable>(suite.database)
+        .selectFrom('jobs')
+        .select(['name', 'status'])
+        .where('name', '=', 'privacy.retention')
+        .execute();
       expect(scheduled).toEqual([{ name: 'privacy.retention', status: 'done' }]);
     });
   },

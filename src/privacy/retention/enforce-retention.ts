@@ -16,7 +16,11 @@ export interface RetentionResult {
  * shorter period of its own (an IP kept 12 months in a row kept 10 years) is emptied.
  * Rows whose `from` is still empty (a job not finished yet) are not due.
  */
-export async function enforceRetention(database: Database, registry: PrivacyRegistry, now: Date): Promise<RetentionResult[]> {
+export async function enforceRetention(
+  database: Database,
+  registry: PrivacyRegistry,
+  now: Date,
+): Promise<RetentionResult[]> {
   const results: RetentionResult[] = [];
   const cutoff = (period: string) => subtractDuration(now, period).toISOString();
   for (const table of registry.personalTables()) {
@@ -32,7 +36,10 @@ export async function enforceRetention(database: Database, registry: PrivacyRegi
         .executeTakeFirst();
       cleared[column.name] = Number(result.numUpdatedRows);
     }
-    const deleted = await database.db.deleteFrom(table.name).where(table.retention.from, '<', cutoff(table.retention.keep)).executeTakeFirst();
+    const deleted = await database.db
+      .deleteFrom(table.name)
+      .where(table.retention.from, '<', cutoff(table.retention.keep))
+      .executeTakeFirst();
     results.push({ table: table.name, deleted: Number(deleted.numDeletedRows), cleared });
   }
   return results;

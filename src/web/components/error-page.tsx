@@ -6,11 +6,28 @@ import { paths } from '../paths.js';
 import { Layout } from './layout.js';
 
 const text = defineWording({
-  en: { home: 'Back to the home page', catalog: 'Browse the catalog', code: 'Error code', fields: 'Please check:', reference: 'Reference to give us' },
-  fr: { home: 'Retour à l’accueil', catalog: 'Voir le catalogue', code: 'Code d’erreur', fields: 'Veuillez vérifier :', reference: 'Référence à nous communiquer' },
+  en: {
+    home: 'Back to the home page',
+    catalog: 'Browse the catalog',
+    code: 'Error code',
+    fields: 'Please check:',
+    reference: 'Reference to give us',
+  },
+  fr: {
+    home: 'Retour à l’accueil',
+    catalog: 'Voir le catalogue',
+    code: 'Code d’erreur',
+    fields: 'Veuillez vérifier :',
+    reference: 'Référence à nous communiquer',
+  },
 });
 
-export function ErrorPage(props: { ctx: PageContext; code: ErrorCode; fields?: Record<string, string>; reference?: string }) {
+export function ErrorPage(props: {
+  ctx: PageContext;
+  code: ErrorCode;
+  fields?: Record<string, string>;
+  reference?: string;
+}) {
   const { ctx, code } = props;
   const spec = errorCatalog[code];
   const t = text[ctx.locale];

@@ -48,7 +48,8 @@ export interface FieldProps {
 
 export function Field(props: FieldProps) {
   const id = `field-${props.name}`;
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  const described =
+    [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name: props.name,
@@ -71,7 +72,11 @@ export function Field(props: FieldProps) {
           {props.value ?? ''}
         </textarea>
       ) : (
-        <input {...common} type={props.type ?? 'text'} value={props.type === 'password' ? undefined : (props.value ?? '')} />
+        <input
+          {...common}
+          type={props.type ?? 'text'}
+          value={props.type === 'password' ? undefined : (props.value ?? '')}
+        />
       )}
       {props.error && (
         <p class="field-error" id={`${id}-error`}>
@@ -86,7 +91,14 @@ export function Checkbox(props: { name: string; label: string; checked?: boolean
   const id = `field-${props.name}`;
   return (
     <div class={`field field--check${props.error ? ' field--invalid' : ''}`}>
-      <input type="checkbox" id={id} name={props.name} value="1" checked={props.checked} aria-describedby={props.error ? `${id}-error` : undefined} />
+      <input
+        type="checkbox"
+        id={id}
+        name={props.name}
+        value="1"
+        checked={props.checked}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      />
       <label for={id}>{props.label}</label>
       {props.error && (
         <p class="field-error" id={`${id}-error`}>

@@ -56,7 +56,9 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
         <link rel="stylesheet" href={ctx.stylesheet} />
         <link rel="icon" href="/favicon.ico" />
         {ctx.alternates &&
-          locales.map((locale) => <link key={locale} rel="alternate" hrefLang={locale} href={ctx.alternates?.[locale]} />)}
+          locales.map((locale) => (
+            <link key={locale} rel="alternate" hrefLang={locale} href={ctx.alternates?.[locale]} />
+          ))}
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -80,7 +82,13 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
                     {locale.toUpperCase()}
                   </span>
                 ) : (
-                  <a key={locale} href={ctx.alternates?.[locale] ?? paths.home(locale)} hrefLang={locale} lang={locale} title={languageNames[locale]}>
+                  <a
+                    key={locale}
+                    href={ctx.alternates?.[locale] ?? paths.home(locale)}
+                    hrefLang={locale}
+                    lang={locale}
+                    title={languageNames[locale]}
+                  >
                     {locale.toUpperCase()}
                   </a>
                 ),
@@ -97,7 +105,9 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
         <footer
           class="site-footer"
           dangerouslySetInnerHTML={{
-            __html: renderOnce(ctx.shop, `footer:${ctx.locale}:${year}`, () => <FooterContent locale={ctx.locale} shop={ctx.shop} year={year} />),
+            __html: renderOnce(ctx.shop, `footer:${ctx.locale}:${year}`, () => (
+              <FooterContent locale={ctx.locale} shop={ctx.shop} year={year} />
+            )),
           }}
         />
       </body>
@@ -107,7 +117,16 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
 
 function AccountIcon() {
   return (
-    <svg width="20" height="20" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round">
+    <svg
+      width="20"
+      height="20"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+    >
       <circle cx="12" cy="8" r="4" />
       <path d="M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8" />
     </svg>

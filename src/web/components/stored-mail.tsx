@@ -31,7 +31,12 @@ export function MailFacts(props: { ctx: PageContext; message: Pick<OutboxRow, 't
 }
 
 /** The stored mail, newest first, each subject a link to the message: the outbox and the development mailbox. */
-export function MailListTable(props: { ctx: PageContext; label: string; messages: MailSummary[]; hrefOf: (message: MailSummary) => string }) {
+export function MailListTable(props: {
+  ctx: PageContext;
+  label: string;
+  messages: MailSummary[];
+  hrefOf: (message: MailSummary) => string;
+}) {
   const { ctx } = props;
   const t = text[ctx.locale];
   return (

@@ -17,7 +17,11 @@ export async function up(db: Kysely<unknown>) {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .execute();
-  await db.schema.createIndex('accounts_staff_recovery_codes_staff').on('accounts_staff_recovery_codes').column('staff_id').execute();
+  await db.schema
+    .createIndex('accounts_staff_recovery_codes_staff')
+    .on('accounts_staff_recovery_codes')
+    .column('staff_id')
+    .execute();
 
   await db.schema
     .createTable('accounts_staff_invitations')
@@ -27,7 +31,11 @@ export async function up(db: Kysely<unknown>) {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .execute();
-  await db.schema.createIndex('accounts_staff_invitations_staff').on('accounts_staff_invitations').column('staff_id').execute();
+  await db.schema
+    .createIndex('accounts_staff_invitations_staff')
+    .on('accounts_staff_invitations')
+    .column('staff_id')
+    .execute();
 
   // No foreign keys: the audit outlives the accounts it names (append-only, deleted by retention).
   await db.schema

@@ -8,14 +8,16 @@ import { type FormState, problemOf } from '../../../web/form-state.js';
 const text = defineWording({
   en: {
     title: 'Join the back office',
-    lead: (name: string) => `Welcome, ${name}. Choose your password; at your first sign-in you will set up two-factor codes with an authenticator app.`,
+    lead: (name: string) =>
+      `Welcome, ${name}. Choose your password; at your first sign-in you will set up two-factor codes with an authenticator app.`,
     password: 'New password',
     hint: 'At least 10 characters. A few words make a long password that is easy to remember.',
     save: 'Choose this password',
   },
   fr: {
     title: 'Rejoindre l’administration',
-    lead: (name: string) => `Bienvenue, ${name}. Choisissez votre mot de passe ; à votre première connexion, vous activerez la double authentification avec une application.`,
+    lead: (name: string) =>
+      `Bienvenue, ${name}. Choisissez votre mot de passe ; à votre première connexion, vous activerez la double authentification avec une application.`,
     password: 'Nouveau mot de passe',
     hint: 'Au moins 10 caractères. Quelques mots font un mot de passe long et facile à retenir.',
     save: 'Choisir ce mot de passe',
@@ -41,7 +43,15 @@ export function InvitationPage(props: { ctx: PageContext; token: string; name?: 
             <form method="post" action={`/admin/invitation?locale=${ctx.locale}`}>
               <CsrfField ctx={ctx} />
               <input type="hidden" name="token" value={props.token} />
-              <Field name="password" type="password" label={t.password} hint={t.hint} error={problemOf(state, 'password', ctx.locale)} autocomplete="new-password" required />
+              <Field
+                name="password"
+                type="password"
+                label={t.password}
+                hint={t.hint}
+                error={problemOf(state, 'password', ctx.locale)}
+                autocomplete="new-password"
+                required
+              />
               <button class="button button--block" type="submit">
                 {t.save}
               </button>

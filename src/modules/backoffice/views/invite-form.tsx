@@ -17,9 +17,32 @@ export function InviteForm(props: { ctx: PageContext; state?: FormState }) {
       <FormAlert ctx={ctx} code={state?.code} />
       <form method="post" action="/admin/staff/invite" class="inline-form">
         <CsrfField ctx={ctx} />
-        <Field name="name" label={t.name} value={state?.values?.name} error={problemOf(state, 'name', ctx.locale)} required maxLength={100} autocomplete="off" />
-        <Field name="email" type="email" label={t.email} value={state?.values?.email} error={problemOf(state, 'email', ctx.locale)} required maxLength={254} autocomplete="off" />
-        <ChoiceField name="role" label={t.role} error={problemOf(state, 'role', ctx.locale)} selected={state?.values?.role ?? 'support'} options={staffRoles.map((role) => [role, roleName(role, ctx.locale)])} />
+        <Field
+          name="name"
+          label={t.name}
+          value={state?.values?.name}
+          error={problemOf(state, 'name', ctx.locale)}
+          required
+          maxLength={100}
+          autocomplete="off"
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t.email}
+          value={state?.values?.email}
+          error={problemOf(state, 'email', ctx.locale)}
+          required
+          maxLength={254}
+          autocomplete="off"
+        />
+        <ChoiceField
+          name="role"
+          label={t.role}
+          error={problemOf(state, 'role', ctx.locale)}
+          selected={state?.values?.role ?? 'support'}
+          options={staffRoles.map((role) => [role, roleName(role, ctx.locale)])}
+        />
         <ChoiceField
           name="locale"
           label={t.language}

@@ -16,28 +16,38 @@ const text = defineWording({
     sent: 'The test email was queued. It appears here (or in the shop’s mailbox) within a few seconds.',
     back: 'Back to the outbox',
     html: 'HTML version',
-    bodyOwnerOnly: 'Only the shop’s owner can read what a message says. Everyone with access to the outbox sees who was sent what, and when.',
-    secretsNote: 'One-time links (address confirmations, password resets, invitations) are never shown here: they work only for the person they were sent to.',
+    bodyOwnerOnly:
+      'Only the shop’s owner can read what a message says. Everyone with access to the outbox sees who was sent what, and when.',
+    secretsNote:
+      'One-time links (address confirmations, password resets, invitations) are never shown here: they work only for the person they were sent to.',
   },
   fr: {
     title: 'Boîte d’envoi',
-    intro: 'Tant qu’aucun serveur de messagerie n’est configuré (SMTP_URL), chaque e-mail envoyé par la boutique est conservé ici.',
+    intro:
+      'Tant qu’aucun serveur de messagerie n’est configuré (SMTP_URL), chaque e-mail envoyé par la boutique est conservé ici.',
     smtp: 'Les e-mails sont délivrés par votre serveur SMTP (SMTP_URL) : la boîte d’envoi n’est pas utilisée.',
     empty: 'Aucun message pour l’instant.',
     test: 'Envoyer un e-mail de test à l’adresse de la boutique',
     sent: 'L’e-mail de test est en file d’attente. Il apparaît ici (ou dans la boîte de la boutique) d’ici quelques secondes.',
     back: 'Retour à la boîte d’envoi',
     html: 'Version HTML',
-    bodyOwnerOnly: 'Seul le propriétaire de la boutique peut lire le contenu d’un message. Les personnes qui ont accès à la boîte d’envoi voient à qui, quoi et quand.',
-    secretsNote: 'Les liens à usage unique (confirmation d’adresse, réinitialisation de mot de passe, invitation) ne sont jamais affichés ici : ils ne servent qu’à la personne qui les a reçus.',
+    bodyOwnerOnly:
+      'Seul le propriétaire de la boutique peut lire le contenu d’un message. Les personnes qui ont accès à la boîte d’envoi voient à qui, quoi et quand.',
+    secretsNote:
+      'Les liens à usage unique (confirmation d’adresse, réinitialisation de mot de passe, invitation) ne sont jamais affichés ici : ils ne servent qu’à la personne qui les a reçus.',
   },
 });
-
 
 /** What stands in a message's text where a one-time link was. */
 export const hiddenSecretText = { en: '[one-time link hidden]', fr: '[lien à usage unique masqué]' } as const;
 
-export function OutboxPage(props: { ctx: PageContext; staff: StaffPrincipal | null; messages: MailSummary[]; keepsMail: boolean; sent: boolean }) {
+export function OutboxPage(props: {
+  ctx: PageContext;
+  staff: StaffPrincipal | null;
+  messages: MailSummary[];
+  keepsMail: boolean;
+  sent: boolean;
+}) {
   const { ctx } = props;
   const t = text[ctx.locale];
   return (
@@ -60,7 +70,12 @@ export function OutboxPage(props: { ctx: PageContext; staff: StaffPrincipal | nu
           (props.messages.length === 0 ? (
             <p class="muted">{t.empty}</p>
           ) : (
-            <MailListTable ctx={ctx} label={t.title} messages={props.messages} hrefOf={(message) => `/admin/outbox/${encodeURIComponent(message.id)}`} />
+            <MailListTable
+              ctx={ctx}
+              label={t.title}
+              messages={props.messages}
+              hrefOf={(message) => `/admin/outbox/${encodeURIComponent(message.id)}`}
+            />
           ))}
       </section>
     </StaffLayout>

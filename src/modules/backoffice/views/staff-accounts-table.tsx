@@ -54,7 +54,12 @@ export function StaffAccountsTable(props: { ctx: PageContext; accounts: StaffRow
                 </button>
               </form>
             )}
-            <ActionButton ctx={ctx} id={account.id} action={account.disabled_at ? 'enable' : 'disable'} label={account.disabled_at ? t.enable : t.disable} />
+            <ActionButton
+              ctx={ctx}
+              id={account.id}
+              action={account.disabled_at ? 'enable' : 'disable'}
+              label={account.disabled_at ? t.enable : t.disable}
+            />
             <ActionButton ctx={ctx} id={account.id} action="reset-2fa" label={t.reset} />
           </td>
         </tr>
@@ -63,7 +68,12 @@ export function StaffAccountsTable(props: { ctx: PageContext; accounts: StaffRow
   );
 }
 
-function ActionButton(props: { ctx: PageContext; id: string; action: 'disable' | 'enable' | 'reset-2fa'; label: string }) {
+function ActionButton(props: {
+  ctx: PageContext;
+  id: string;
+  action: 'disable' | 'enable' | 'reset-2fa';
+  label: string;
+}) {
   return (
     <form method="post" action={`/admin/staff/${props.id}/${props.action}`}>
       <CsrfField ctx={props.ctx} />

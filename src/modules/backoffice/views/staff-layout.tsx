@@ -46,7 +46,12 @@ const entries: { href: string; key: 'dashboard' | 'members' | 'outbox' | 'staff'
  * The menu shows only what the staff member's role opens. Without `staff` (sign-in pages) it
  * shows the frame alone.
  */
-export function StaffLayout(props: { ctx: PageContext; title: string; staff?: StaffPrincipal | null; children: ComponentChildren }) {
+export function StaffLayout(props: {
+  ctx: PageContext;
+  title: string;
+  staff?: StaffPrincipal | null;
+  children: ComponentChildren;
+}) {
   const { ctx, staff } = props;
   const t = text[ctx.locale];
   return (

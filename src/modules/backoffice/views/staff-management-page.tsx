@@ -31,7 +31,11 @@ export function StaffManagementPage(props: {
       {props.refused === 'action' && <FormAlert ctx={ctx} code={state?.code} />}
       <StaffAccountsTable ctx={ctx} accounts={props.accounts} />
       <InviteForm ctx={ctx} state={props.refused === 'invite' ? state : undefined} />
-      <StaffAuditTable ctx={ctx} audit={props.audit} names={new Map(props.accounts.map((account) => [account.id, account.name]))} />
+      <StaffAuditTable
+        ctx={ctx}
+        audit={props.audit}
+        names={new Map(props.accounts.map((account) => [account.id, account.name]))}
+      />
     </StaffLayout>
   );
 }

@@ -21,7 +21,8 @@ const text = defineWording({
     verify: 'Sign in',
     restart: 'Start again',
     setupTitle: 'Set up two-factor sign-in',
-    setupLead: 'Every staff sign-in needs a code from an authenticator app (such as Aegis, Google Authenticator or 1Password). Scan this QR code with it, or type the key, then enter the code it shows.',
+    setupLead:
+      'Every staff sign-in needs a code from an authenticator app (such as Aegis, Google Authenticator or 1Password). Scan this QR code with it, or type the key, then enter the code it shows.',
     key: 'Key',
     confirm: 'Confirm and sign in',
     dashboard: 'Dashboard',
@@ -54,14 +55,16 @@ const text = defineWording({
     email: 'E-mail professionnel',
     password: 'Mot de passe',
     next: 'Continuer',
-    noStaff: 'Aucun compte du personnel n’existe encore. Le propriétaire de la boutique crée le premier sur le serveur :',
+    noStaff:
+      'Aucun compte du personnel n’existe encore. Le propriétaire de la boutique crée le premier sur le serveur :',
     codeTitle: 'Code de double authentification',
     codeLead: 'Saisissez le code à 6 chiffres affiché par votre application d’authentification.',
     code: 'Code',
     verify: 'Se connecter',
     restart: 'Recommencer',
     setupTitle: 'Activer la double authentification',
-    setupLead: 'Chaque connexion du personnel demande un code d’une application d’authentification (Aegis, Google Authenticator, 1Password…). Scannez ce QR code avec elle, ou saisissez la clé, puis entrez le code affiché.',
+    setupLead:
+      'Chaque connexion du personnel demande un code d’une application d’authentification (Aegis, Google Authenticator, 1Password…). Scannez ce QR code avec elle, ou saisissez la clé, puis entrez le code affiché.',
     key: 'Clé',
     confirm: 'Confirmer et se connecter',
     dashboard: 'Tableau de bord',
@@ -69,7 +72,8 @@ const text = defineWording({
     yourRole: 'Votre rôle',
     membersTile: 'Retrouver un membre et consulter son compte.',
     outboxTile: 'Les e-mails envoyés par la boutique, et un test d’envoi.',
-    staffTile: 'Comptes du personnel : invitations, rôles, désactivation, réinitialisation de la double authentification, et le registre des modifications.',
+    staffTile:
+      'Comptes du personnel : invitations, rôles, désactivation, réinitialisation de la double authentification, et le registre des modifications.',
     staff: 'Personnel',
     recoveryTile: 'Vos codes de secours de double authentification : combien il en reste, ou en générer de nouveaux.',
     recovery: 'Codes de secours',
@@ -110,7 +114,15 @@ export function StaffSignInPage(props: { ctx: PageContext; next?: string; noStaf
         <FormAlert ctx={ctx} code={state?.code} />
         <form method="post" action={action}>
           <CsrfField ctx={ctx} />
-          <Field name="email" type="email" label={t.email} value={state?.values?.email} autocomplete="username" required maxLength={254} />
+          <Field
+            name="email"
+            type="email"
+            label={t.email}
+            value={state?.values?.email}
+            autocomplete="username"
+            required
+            maxLength={254}
+          />
           <Field name="password" type="password" label={t.password} autocomplete="current-password" required />
           <button class="button button--block" type="submit">
             {t.next}
@@ -121,7 +133,12 @@ export function StaffSignInPage(props: { ctx: PageContext; next?: string; noStaf
   );
 }
 
-export function StaffCodePage(props: { ctx: PageContext; next?: string; state?: FormState; setup?: { secret: string; qrSvg: string } }) {
+export function StaffCodePage(props: {
+  ctx: PageContext;
+  next?: string;
+  state?: FormState;
+  setup?: { secret: string; qrSvg: string };
+}) {
   const { ctx, state, setup } = props;
   const t = text[ctx.locale];
   const path = setup ? '/admin/sign-in/setup' : '/admin/sign-in/code';
@@ -146,14 +163,29 @@ export function StaffCodePage(props: { ctx: PageContext; next?: string; state?: 
           <div class="field">
             <label for="field-code">{t.code}</label>
             {setup ? (
-              <input id="field-code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]*" maxLength={7} required />
+              <input
+                id="field-code"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9 ]*"
+                maxLength={7}
+                required
+              />
             ) : (
               // Letters too: a recovery code is accepted here instead of the app's code.
               <>
                 <p class="field-hint" id="field-code-hint">
                   {t.codeHint}
                 </p>
-                <input id="field-code" name="code" autoComplete="one-time-code" maxLength={20} required aria-describedby="field-code-hint" />
+                <input
+                  id="field-code"
+                  name="code"
+                  autoComplete="one-time-code"
+                  maxLength={20}
+                  required
+                  aria-describedby="field-code-hint"
+                />
               </>
             )}
           </div>
@@ -172,7 +204,13 @@ export function StaffCodePage(props: { ctx: PageContext; next?: string; state?: 
   );
 }
 
-export function DashboardPage(props: { ctx: PageContext; staff: StaffPrincipal; canSeeMembers: boolean; canSeeOutbox: boolean; canManageStaff: boolean }) {
+export function DashboardPage(props: {
+  ctx: PageContext;
+  staff: StaffPrincipal;
+  canSeeMembers: boolean;
+  canSeeOutbox: boolean;
+  canManageStaff: boolean;
+}) {
   const { ctx, staff } = props;
   const t = text[ctx.locale];
   return (
@@ -211,10 +249,19 @@ export function DashboardPage(props: { ctx: PageContext; staff: StaffPrincipal; 
   );
 }
 
-export function MembersPage(props: { ctx: PageContext; staff: StaffPrincipal; query: string; members: MemberListEntry[]; offset: number; pageSize: number; hasMore: boolean }) {
+export function MembersPage(props: {
+  ctx: PageContext;
+  staff: StaffPrincipal;
+  query: string;
+  members: MemberListEntry[];
+  offset: number;
+  pageSize: number;
+  hasMore: boolean;
+}) {
   const { ctx, members } = props;
   const t = text[ctx.locale];
-  const pageLink = (offset: number) => `/admin/members?${new URLSearchParams({ ...(props.query ? { q: props.query } : {}), ...(offset ? { offset: String(offset) } : {}) })}`;
+  const pageLink = (offset: number) =>
+    `/admin/members?${new URLSearchParams({ ...(props.query ? { q: props.query } : {}), ...(offset ? { offset: String(offset) } : {}) })}`;
   return (
     <StaffLayout ctx={ctx} title={t.members} staff={props.staff}>
       <h1>{t.members}</h1>

@@ -21,7 +21,11 @@ export async function up(db: Kysely<unknown>) {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('catalog_products_listing').on('catalog_products').columns(['status', 'kind', 'position']).execute();
+  await db.schema
+    .createIndex('catalog_products_listing')
+    .on('catalog_products')
+    .columns(['status', 'kind', 'position'])
+    .execute();
   await db.schema
     .createTable('catalog_product_texts')
     .addColumn('product_id', 'text', (c) => c.notNull().references('catalog_products.id').onDelete('cascade'))

@@ -40,7 +40,12 @@ export function CatalogPage(props: { ctx: PageContext; products: Product[]; kind
             {t.all}
           </a>
           {productKinds.map((k) => (
-            <a key={k} href={`${base}?kind=${k}`} class={k === kind ? 'chip chip--active' : 'chip'} aria-current={k === kind ? 'page' : undefined}>
+            <a
+              key={k}
+              href={`${base}?kind=${k}`}
+              class={k === kind ? 'chip chip--active' : 'chip'}
+              aria-current={k === kind ? 'page' : undefined}
+            >
               {w.kinds[k]}
             </a>
           ))}

@@ -17,7 +17,10 @@ const text = defineWording({
     whyTitle: 'Why learn with us',
     why: [
       { title: 'Small groups', body: 'Never more than 20 learners per class, so every question gets an answer.' },
-      { title: 'Working developers', body: 'Our teachers build software for a living and teach what they use every day.' },
+      {
+        title: 'Working developers',
+        body: 'Our teachers build software for a living and teach what they use every day.',
+      },
       { title: 'Paris and online', body: 'Join us in the 16th arrondissement or follow live classes from anywhere.' },
     ],
     shopTitle: 'From the shop',
@@ -35,8 +38,14 @@ const text = defineWording({
     whyTitle: 'Pourquoi apprendre avec nous',
     why: [
       { title: 'Petits groupes', body: 'Jamais plus de 20 apprenants par classe : chaque question trouve sa réponse.' },
-      { title: 'Des développeurs en activité', body: 'Nos formateurs développent des logiciels et enseignent ce qu’ils utilisent chaque jour.' },
-      { title: 'Paris et en ligne', body: 'Rejoignez-nous dans le 16e arrondissement ou suivez les cours en direct de n’importe où.' },
+      {
+        title: 'Des développeurs en activité',
+        body: 'Nos formateurs développent des logiciels et enseignent ce qu’ils utilisent chaque jour.',
+      },
+      {
+        title: 'Paris et en ligne',
+        body: 'Rejoignez-nous dans le 16e arrondissement ou suivez les cours en direct de n’importe où.',
+      },
     ],
     shopTitle: 'La boutique',
     questions: 'Une question avant de vous inscrire ?',
@@ -126,7 +135,9 @@ export function HomePage(props: { ctx: PageContext; featured: Product[]; shopIte
 
 /** A code editor window, drawn in SVG. */
 function HeroArt() {
-  const line = (y: number, x: number, width: number, color: string) => <rect x={x} y={y} width={width} height="10" rx="5" fill={color} />;
+  const line = (y: number, x: number, width: number, color: string) => (
+    <rect x={x} y={y} width={width} height="10" rx="5" fill={color} />
+  );
   return (
     <svg class="hero-art" viewBox="0 0 480 340" aria-hidden="true" focusable="false">
       <rect x="10" y="10" width="460" height="320" rx="18" fill="#0f172a" />

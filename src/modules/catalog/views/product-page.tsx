@@ -61,7 +61,11 @@ export function ProductPage(props: { ctx: PageContext; product: Product }) {
       {/* The product itself is the same for every visitor: rendered once per loaded product. */}
       <article
         class="container product"
-        dangerouslySetInnerHTML={{ __html: renderOnce(product, `product:${ctx.shop.email}`, () => <ProductDetails product={product} shopEmail={ctx.shop.email} />) }}
+        dangerouslySetInnerHTML={{
+          __html: renderOnce(product, `product:${ctx.shop.email}`, () => (
+            <ProductDetails product={product} shopEmail={ctx.shop.email} />
+          )),
+        }}
       />
     </Layout>
   );

@@ -44,14 +44,23 @@ export function DevMailboxPage(props: { ctx: PageContext; messages: MailSummary[
         {props.messages.length === 0 ? (
           <p class="muted">{t.empty}</p>
         ) : (
-          <MailListTable ctx={ctx} label={t.title} messages={props.messages} hrefOf={(message) => `/dev/mailbox/${encodeURIComponent(message.id)}?locale=${ctx.locale}`} />
+          <MailListTable
+            ctx={ctx}
+            label={t.title}
+            messages={props.messages}
+            hrefOf={(message) => `/dev/mailbox/${encodeURIComponent(message.id)}?locale=${ctx.locale}`}
+          />
         )}
       </section>
     </Layout>
   );
 }
 
-export function DevMailboxMessagePage(props: { ctx: PageContext; message: Pick<OutboxRow, 'to_address' | 'subject' | 'created_at'>; text: string }) {
+export function DevMailboxMessagePage(props: {
+  ctx: PageContext;
+  message: Pick<OutboxRow, 'to_address' | 'subject' | 'created_at'>;
+  text: string;
+}) {
   const { ctx, message } = props;
   const t = text[ctx.locale];
   // Links in a plain-text mail, made clickable: the text is escaped by JSX, the links are ours.

@@ -80,11 +80,21 @@ export async function up(db: Kysely<unknown>) {
     .addColumn('expires_at', 'text', (c) => c.notNull())
     .addColumn('used_at', 'text')
     .execute();
-  await db.schema.createIndex('accounts_tokens_member').on('accounts_tokens').columns(['member_id', 'purpose']).execute();
+  await db.schema
+    .createIndex('accounts_tokens_member')
+    .on('accounts_tokens')
+    .columns(['member_id', 'purpose'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>) {
-  for (const table of ['accounts_tokens', 'accounts_staff_sessions', 'accounts_sessions', 'accounts_staff', 'accounts_members']) {
+  for (const table of [
+    'accounts_tokens',
+    'accounts_staff_sessions',
+    'accounts_sessions',
+    'accounts_staff',
+    'accounts_members',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

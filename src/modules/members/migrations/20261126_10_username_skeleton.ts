@@ -15,15 +15,29 @@ interface Members {
 export async function up(db: Kysely<unknown>) {
   await db.schema.alterTable('accounts_members').addColumn('username_skeleton', 'text').execute();
   const members = db as unknown as Kysely<Members>;
-  const rows = await members.selectFrom('accounts_members').select(['id', 'username']).orderBy('created_at').orderBy('id').execute();
+  const rows = await members
+    .selectFrom('accounts_members')
+    .select(['id', 'username'])
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
   const taken = new Set<string>();
   for (const row of rows) {
     const skeleton = await usernameSkeleton(row.username);
     if (taken.has(skeleton)) continue;
     taken.add(skeleton);
-    await members.updateTable('accounts_members').set({ username_skeleton: skeleton }).where('id', '=', row.id).execute();
+    await members
+      .updateTable('accounts_members')
+      .set({ username_skeleton: skeleton })
+      .where('id', '=', row.id)
+      .execute();
   }
-  await db.schema.createIndex('accounts_members_username_skeleton').on('accounts_members').column('username_skeleton').unique().execute();
+  await db.schema
+    .createIndex('accounts_members_username_skeleton')
+    .on('accounts_members')
+    .column('username_skeleton')
+    .unique()
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>) {

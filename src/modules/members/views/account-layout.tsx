@@ -6,12 +6,34 @@ import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 
 const text = defineWording({
-  en: { nav: 'My account', profile: 'Profile', security: 'Email and password', devices: 'Devices', delete: 'Delete my account', signOut: 'Sign out', hello: 'Signed in as' },
-  fr: { nav: 'Mon compte', profile: 'Profil', security: 'E-mail et mot de passe', devices: 'Appareils', delete: 'Supprimer mon compte', signOut: 'Se déconnecter', hello: 'Connecté en tant que' },
+  en: {
+    nav: 'My account',
+    profile: 'Profile',
+    security: 'Email and password',
+    devices: 'Devices',
+    delete: 'Delete my account',
+    signOut: 'Sign out',
+    hello: 'Signed in as',
+  },
+  fr: {
+    nav: 'Mon compte',
+    profile: 'Profil',
+    security: 'E-mail et mot de passe',
+    devices: 'Appareils',
+    delete: 'Supprimer mon compte',
+    signOut: 'Se déconnecter',
+    hello: 'Connecté en tant que',
+  },
 });
 
 /** The frame of every account page: the section menu, and sign-out (a form: it changes state). */
-export function AccountLayout(props: { ctx: PageContext; title: string; username: string; notice?: string; children: ComponentChildren }) {
+export function AccountLayout(props: {
+  ctx: PageContext;
+  title: string;
+  username: string;
+  notice?: string;
+  children: ComponentChildren;
+}) {
   const { ctx } = props;
   const t = text[ctx.locale];
   const entries = [

@@ -32,8 +32,10 @@ const text = defineWording({
     signedOut: 'You are signed out.',
     deleted: 'Your account was deleted.',
     inboxTitle: 'Check your inbox',
-    inboxSignUp: 'If the details are valid, we have sent a message to this address: open the link inside to activate your account. It works for 24 hours.',
-    inboxReset: 'If an account uses this address, we have sent it a link to choose a new password. It works for one hour.',
+    inboxSignUp:
+      'If the details are valid, we have sent a message to this address: open the link inside to activate your account. It works for 24 hours.',
+    inboxReset:
+      'If an account uses this address, we have sent it a link to choose a new password. It works for one hour.',
     inboxHelp: 'Nothing after a few minutes? Check your spam folder, or try again.',
     forgotTitle: 'Forgot your password?',
     forgotLead: 'Enter your account’s email address and we will send you a link to choose a new password.',
@@ -54,7 +56,8 @@ const text = defineWording({
     passwordHint: `Au moins ${passwordLength.min} caractères. Quelques mots sans rapport entre eux font un mot de passe solide et facile à retenir.`,
     name: 'Nom complet (facultatif)',
     create: 'Créer mon compte',
-    privacy: 'Nous utilisons vos informations pour gérer votre compte, comme l’explique notre politique de confidentialité.',
+    privacy:
+      'Nous utilisons vos informations pour gérer votre compte, comme l’explique notre politique de confidentialité.',
     haveAccount: 'Déjà membre ? Connectez-vous',
     signInTitle: 'Connexion',
     identifier: 'Nom d’utilisateur ou e-mail',
@@ -67,11 +70,14 @@ const text = defineWording({
     signedOut: 'Vous êtes déconnecté.',
     deleted: 'Votre compte a été supprimé.',
     inboxTitle: 'Consultez votre boîte de réception',
-    inboxSignUp: 'Si les informations sont valides, nous avons envoyé un message à cette adresse : ouvrez le lien qu’il contient pour activer votre compte. Il est valable 24 heures.',
-    inboxReset: 'Si un compte utilise cette adresse, nous lui avons envoyé un lien pour choisir un nouveau mot de passe. Il est valable une heure.',
+    inboxSignUp:
+      'Si les informations sont valides, nous avons envoyé un message à cette adresse : ouvrez le lien qu’il contient pour activer votre compte. Il est valable 24 heures.',
+    inboxReset:
+      'Si un compte utilise cette adresse, nous lui avons envoyé un lien pour choisir un nouveau mot de passe. Il est valable une heure.',
     inboxHelp: 'Rien au bout de quelques minutes ? Regardez dans les indésirables, ou réessayez.',
     forgotTitle: 'Mot de passe oublié ?',
-    forgotLead: 'Saisissez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
+    forgotLead:
+      'Saisissez l’adresse e-mail de votre compte : nous vous enverrons un lien pour choisir un nouveau mot de passe.',
     sendLink: 'M’envoyer un lien',
     back: 'Retour à la connexion',
     resetTitle: 'Choisir un nouveau mot de passe',
@@ -85,7 +91,11 @@ export function SignUpPage(props: { ctx: PageContext; uses: AccountUses; state?:
   const { ctx, state } = props;
   const t = text[ctx.locale];
   const v = state?.values ?? {};
-  const usernameHint = [t.usernameUse, ...props.uses.shownToOthers.map((line) => line[ctx.locale]), t.usernameRule].join(' ');
+  const usernameHint = [
+    t.usernameUse,
+    ...props.uses.shownToOthers.map((line) => line[ctx.locale]),
+    t.usernameRule,
+  ].join(' ');
   return (
     <FormCard ctx={ctx} title={t.signUpTitle}>
       <h1>{t.signUpTitle}</h1>
@@ -100,10 +110,44 @@ export function SignUpPage(props: { ctx: PageContext; uses: AccountUses; state?:
       <FormAlert ctx={ctx} code={state?.code} />
       <form method="post" action={paths.signUp(ctx.locale)} novalidate>
         <CsrfField ctx={ctx} />
-        <Field name="username" label={t.username} hint={usernameHint} value={v.username} error={problemOf(state, 'username', ctx.locale)} autocomplete="username" required maxLength={30} />
-        <Field name="email" type="email" label={t.email} value={v.email} error={problemOf(state, 'email', ctx.locale)} autocomplete="email" required maxLength={254} />
-        <Field name="password" type="password" label={t.password} hint={t.passwordHint} error={problemOf(state, 'password', ctx.locale)} autocomplete="new-password" required maxLength={passwordLength.max} />
-        <Field name="name" label={t.name} value={v.name} error={problemOf(state, 'name', ctx.locale)} autocomplete="name" maxLength={100} />
+        <Field
+          name="username"
+          label={t.username}
+          hint={usernameHint}
+          value={v.username}
+          error={problemOf(state, 'username', ctx.locale)}
+          autocomplete="username"
+          required
+          maxLength={30}
+        />
+        <Field
+          name="email"
+          type="email"
+          label={t.email}
+          value={v.email}
+          error={problemOf(state, 'email', ctx.locale)}
+          autocomplete="email"
+          required
+          maxLength={254}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t.password}
+          hint={t.passwordHint}
+          error={problemOf(state, 'password', ctx.locale)}
+          autocomplete="new-password"
+          required
+          maxLength={passwordLength.max}
+        />
+        <Field
+          name="name"
+          label={t.name}
+          value={v.name}
+          error={problemOf(state, 'name', ctx.locale)}
+          autocomplete="name"
+          maxLength={100}
+        />
         <p class="small muted">
           <a href={paths.privacy(ctx.locale)}>{t.privacy}</a>
         </p>
@@ -123,7 +167,9 @@ export type SignInNotice = 'verified' | 'reset' | 'signedOut' | 'deleted';
 export function SignInPage(props: { ctx: PageContext; state?: FormState; next?: string; notice?: SignInNotice }) {
   const { ctx, state } = props;
   const t = text[ctx.locale];
-  const action = props.next ? `${paths.signIn(ctx.locale)}?next=${encodeURIComponent(props.next)}` : paths.signIn(ctx.locale);
+  const action = props.next
+    ? `${paths.signIn(ctx.locale)}?next=${encodeURIComponent(props.next)}`
+    : paths.signIn(ctx.locale);
   return (
     <FormCard ctx={ctx} title={t.signInTitle}>
       <h1>{t.signInTitle}</h1>
@@ -131,8 +177,22 @@ export function SignInPage(props: { ctx: PageContext; state?: FormState; next?: 
       <FormAlert ctx={ctx} code={state?.code} />
       <form method="post" action={action}>
         <CsrfField ctx={ctx} />
-        <Field name="identifier" label={t.identifier} value={state?.values?.identifier} autocomplete="username" required maxLength={254} />
-        <Field name="password" type="password" label={t.password} autocomplete="current-password" required maxLength={passwordLength.max} />
+        <Field
+          name="identifier"
+          label={t.identifier}
+          value={state?.values?.identifier}
+          autocomplete="username"
+          required
+          maxLength={254}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t.password}
+          autocomplete="current-password"
+          required
+          maxLength={passwordLength.max}
+        />
         <Checkbox name="remember" label={t.remember} checked={state?.values?.remember === '1'} />
         <button class="button button--block button--large" type="submit">
           {t.signIn}
@@ -171,7 +231,16 @@ export function ForgotPasswordPage(props: { ctx: PageContext; state?: FormState 
       <FormAlert ctx={ctx} code={state?.code} />
       <form method="post" action={paths.forgotPassword(ctx.locale)} novalidate>
         <CsrfField ctx={ctx} />
-        <Field name="email" type="email" label={t.email} value={state?.values?.email} error={problemOf(state, 'email', ctx.locale)} autocomplete="email" required maxLength={254} />
+        <Field
+          name="email"
+          type="email"
+          label={t.email}
+          value={state?.values?.email}
+          error={problemOf(state, 'email', ctx.locale)}
+          autocomplete="email"
+          required
+          maxLength={254}
+        />
         <button class="button button--block" type="submit">
           {t.sendLink}
         </button>
@@ -193,7 +262,16 @@ export function ResetPasswordPage(props: { ctx: PageContext; token: string; stat
       <form method="post" action={paths.resetPassword(ctx.locale)} novalidate>
         <CsrfField ctx={ctx} />
         <input type="hidden" name="token" value={props.token} />
-        <Field name="password" type="password" label={t.newPassword} hint={t.passwordHint} error={problemOf(state, 'password', ctx.locale)} autocomplete="new-password" required maxLength={passwordLength.max} />
+        <Field
+          name="password"
+          type="password"
+          label={t.newPassword}
+          hint={t.passwordHint}
+          error={problemOf(state, 'password', ctx.locale)}
+          autocomplete="new-password"
+          required
+          maxLength={passwordLength.max}
+        />
         <button class="button button--block" type="submit">
           {t.save}
         </button>

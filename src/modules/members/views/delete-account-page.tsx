@@ -31,7 +31,14 @@ export function DeleteAccountPage(props: { ctx: PageContext; username: string; s
       <FormAlert ctx={ctx} code={state?.code} />
       <form method="post" action={paths.deleteAccount(ctx.locale)} class="panel" novalidate>
         <CsrfField ctx={ctx} />
-        <Field name="password" type="password" label={t.password} error={problemOf(state, 'password', ctx.locale) ?? problemOf(state, 'current_password', ctx.locale)} autocomplete="current-password" required />
+        <Field
+          name="password"
+          type="password"
+          label={t.password}
+          error={problemOf(state, 'password', ctx.locale) ?? problemOf(state, 'current_password', ctx.locale)}
+          autocomplete="current-password"
+          required
+        />
         <Checkbox name="confirm" label={t.confirm} error={problemOf(state, 'confirm', ctx.locale)} />
         <button class="button button--danger" type="submit">
           {t.submit}

@@ -64,7 +64,8 @@ export function DevicesPage(props: {
                     {session.id === props.currentId && <span class="badge badge--current">{t.current}</span>}
                   </p>
                   <p class="device-meta">
-                    {t.lastUsed} {formatDate(session.last_used_at, ctx.locale, true)} · {t.ip} {session.ip ?? '?'} · {t.since} {formatDate(session.created_at, ctx.locale)}
+                    {t.lastUsed} {formatDate(session.last_used_at, ctx.locale, true)} · {t.ip} {session.ip ?? '?'} ·{' '}
+                    {t.since} {formatDate(session.created_at, ctx.locale)}
                     {session.remember === 1 && ` · ${t.remembered}`}
                   </p>
                 </div>

@@ -7,14 +7,30 @@ import { paths } from '../../../web/paths.js';
 
 const text = defineWording({
   en: {
-    verify: { title: 'Confirm your email address', lead: 'One click and your account is active.', button: 'Confirm my address' },
-    change: { title: 'Confirm your new address', lead: 'Your account will use this address from now on.', button: 'Use this address' },
+    verify: {
+      title: 'Confirm your email address',
+      lead: 'One click and your account is active.',
+      button: 'Confirm my address',
+    },
+    change: {
+      title: 'Confirm your new address',
+      lead: 'Your account will use this address from now on.',
+      button: 'Use this address',
+    },
     signIn: 'Go to sign-in',
     forgot: 'Ask for a new password link',
   },
   fr: {
-    verify: { title: 'Confirmez votre adresse e-mail', lead: 'Un clic et votre compte est actif.', button: 'Confirmer mon adresse' },
-    change: { title: 'Confirmez votre nouvelle adresse', lead: 'Votre compte utilisera désormais cette adresse.', button: 'Utiliser cette adresse' },
+    verify: {
+      title: 'Confirmez votre adresse e-mail',
+      lead: 'Un clic et votre compte est actif.',
+      button: 'Confirmer mon adresse',
+    },
+    change: {
+      title: 'Confirmez votre nouvelle adresse',
+      lead: 'Votre compte utilisera désormais cette adresse.',
+      button: 'Utiliser cette adresse',
+    },
     signIn: 'Aller à la connexion',
     forgot: 'Demander un nouveau lien de mot de passe',
   },

@@ -53,7 +53,13 @@ const text = defineWording({
 });
 
 /** `shownToOthers`: where other visitors see the profile, as the modules of this shop say (account-uses.ts). */
-export function ProfilePage(props: { ctx: PageContext; member: MemberRow; shownToOthers: AccountLine[]; state?: FormState; notice?: 'saved' | 'welcome' }) {
+export function ProfilePage(props: {
+  ctx: PageContext;
+  member: MemberRow;
+  shownToOthers: AccountLine[];
+  state?: FormState;
+  notice?: 'saved' | 'welcome';
+}) {
   const { ctx, member, state } = props;
   const t = text[ctx.locale];
   const shown = props.shownToOthers.map((line) => line[ctx.locale]);
@@ -69,21 +75,78 @@ export function ProfilePage(props: { ctx: PageContext; member: MemberRow; shownT
         <fieldset>
           <legend>{t.public}</legend>
           <p class="field-hint">{publicHint}</p>
-          <Field name="display_name" label={t.displayName} value={value('display_name')} error={error('display_name')} maxLength={50} autocomplete="nickname" />
+          <Field
+            name="display_name"
+            label={t.displayName}
+            value={value('display_name')}
+            error={error('display_name')}
+            maxLength={50}
+            autocomplete="nickname"
+          />
           <Field name="bio" label={t.bio} value={value('bio')} error={error('bio')} maxLength={500} multiline />
         </fieldset>
         <fieldset>
           <legend>{t.details}</legend>
           <p class="field-hint">{t.detailsHint}</p>
-          <Field name="name" label={t.name} value={value('name')} error={error('name')} maxLength={100} autocomplete="name" />
-          <Field name="phone" type="tel" label={t.phone} value={value('phone')} error={error('phone')} maxLength={30} autocomplete="tel" />
-          <Field name="address_line1" label={t.address1} value={value('address_line1')} error={error('address_line1')} maxLength={200} autocomplete="address-line1" />
-          <Field name="address_line2" label={t.address2} value={value('address_line2')} error={error('address_line2')} maxLength={200} autocomplete="address-line2" />
+          <Field
+            name="name"
+            label={t.name}
+            value={value('name')}
+            error={error('name')}
+            maxLength={100}
+            autocomplete="name"
+          />
+          <Field
+            name="phone"
+            type="tel"
+            label={t.phone}
+            value={value('phone')}
+            error={error('phone')}
+            maxLength={30}
+            autocomplete="tel"
+          />
+          <Field
+            name="address_line1"
+            label={t.address1}
+            value={value('address_line1')}
+            error={error('address_line1')}
+            maxLength={200}
+            autocomplete="address-line1"
+          />
+          <Field
+            name="address_line2"
+            label={t.address2}
+            value={value('address_line2')}
+            error={error('address_line2')}
+            maxLength={200}
+            autocomplete="address-line2"
+          />
           <div class="field-row">
-            <Field name="postal_code" label={t.postalCode} value={value('postal_code')} error={error('postal_code')} maxLength={20} autocomplete="postal-code" />
-            <Field name="city" label={t.city} value={value('city')} error={error('city')} maxLength={100} autocomplete="address-level2" />
+            <Field
+              name="postal_code"
+              label={t.postalCode}
+              value={value('postal_code')}
+              error={error('postal_code')}
+              maxLength={20}
+              autocomplete="postal-code"
+            />
+            <Field
+              name="city"
+              label={t.city}
+              value={value('city')}
+              error={error('city')}
+              maxLength={100}
+              autocomplete="address-level2"
+            />
           </div>
-          <Field name="country" label={t.country} value={value('country')} error={error('country')} maxLength={100} autocomplete="country-name" />
+          <Field
+            name="country"
+            label={t.country}
+            value={value('country')}
+            error={error('country')}
+            maxLength={100}
+            autocomplete="country-name"
+          />
           <div class={`field${error('preferred_locale') ? ' field--invalid' : ''}`}>
             <label for="field-preferred_locale">{t.language}</label>
             <select id="field-preferred_locale" name="preferred_locale">

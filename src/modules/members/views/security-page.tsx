@@ -21,7 +21,8 @@ const text = defineWording({
     newPassword: 'New password',
     passwordHint: `At least ${passwordLength.min} characters.`,
     changePassword: 'Change my password',
-    emailSent: 'We have sent a confirmation link to your new address. Your current address stays in use until you open it.',
+    emailSent:
+      'We have sent a confirmation link to your new address. Your current address stays in use until you open it.',
     emailChanged: 'Your email address was changed.',
     passwordChanged: 'Your password was changed, and your other devices were signed out.',
   },
@@ -30,7 +31,8 @@ const text = defineWording({
     emailTitle: 'Adresse e-mail',
     currentEmail: 'Votre compte utilise',
     newEmail: 'Nouvelle adresse e-mail',
-    emailHint: 'Nous enverrons un lien de confirmation à la nouvelle adresse ; le changement prend effet quand vous l’ouvrez.',
+    emailHint:
+      'Nous enverrons un lien de confirmation à la nouvelle adresse ; le changement prend effet quand vous l’ouvrez.',
     currentPassword: 'Mot de passe actuel',
     changeEmail: 'Changer mon e-mail',
     passwordTitle: 'Mot de passe',
@@ -38,7 +40,8 @@ const text = defineWording({
     newPassword: 'Nouveau mot de passe',
     passwordHint: `Au moins ${passwordLength.min} caractères.`,
     changePassword: 'Changer mon mot de passe',
-    emailSent: 'Nous avons envoyé un lien de confirmation à votre nouvelle adresse. L’adresse actuelle reste utilisée jusqu’à ce que vous l’ouvriez.',
+    emailSent:
+      'Nous avons envoyé un lien de confirmation à votre nouvelle adresse. L’adresse actuelle reste utilisée jusqu’à ce que vous l’ouvriez.',
     emailChanged: 'Votre adresse e-mail a été modifiée.',
     passwordChanged: 'Votre mot de passe a été modifié et vos autres appareils ont été déconnectés.',
   },
@@ -46,7 +49,13 @@ const text = defineWording({
 
 export type SecurityNotice = 'emailSent' | 'emailChanged' | 'passwordChanged';
 
-export function SecurityPage(props: { ctx: PageContext; member: MemberRow; form?: 'email' | 'password'; state?: FormState; notice?: SecurityNotice }) {
+export function SecurityPage(props: {
+  ctx: PageContext;
+  member: MemberRow;
+  form?: 'email' | 'password';
+  state?: FormState;
+  notice?: SecurityNotice;
+}) {
   const { ctx, member } = props;
   const t = text[ctx.locale];
   const emailState = props.form === 'email' ? props.state : undefined;
@@ -60,8 +69,25 @@ export function SecurityPage(props: { ctx: PageContext; member: MemberRow; form?
         </p>
         <FormAlert ctx={ctx} code={emailState?.code} />
         <CsrfField ctx={ctx} />
-        <Field name="email" type="email" label={t.newEmail} hint={t.emailHint} value={emailState?.values?.email} error={problemOf(emailState, 'email', ctx.locale)} autocomplete="email" required maxLength={254} />
-        <Field name="current_password" type="password" label={t.currentPassword} error={problemOf(emailState, 'current_password', ctx.locale)} autocomplete="current-password" required />
+        <Field
+          name="email"
+          type="email"
+          label={t.newEmail}
+          hint={t.emailHint}
+          value={emailState?.values?.email}
+          error={problemOf(emailState, 'email', ctx.locale)}
+          autocomplete="email"
+          required
+          maxLength={254}
+        />
+        <Field
+          name="current_password"
+          type="password"
+          label={t.currentPassword}
+          error={problemOf(emailState, 'current_password', ctx.locale)}
+          autocomplete="current-password"
+          required
+        />
         <button class="button" type="submit">
           {t.changeEmail}
         </button>
@@ -72,8 +98,24 @@ export function SecurityPage(props: { ctx: PageContext; member: MemberRow; form?
         <FormAlert ctx={ctx} code={passwordState?.code} />
         <CsrfField ctx={ctx} />
         <input type="text" name="username" value={member.username} autoComplete="username" hidden />
-        <Field name="current_password" type="password" label={t.currentPassword} error={problemOf(passwordState, 'current_password', ctx.locale)} autocomplete="current-password" required />
-        <Field name="new_password" type="password" label={t.newPassword} hint={t.passwordHint} error={problemOf(passwordState, 'new_password', ctx.locale)} autocomplete="new-password" required maxLength={passwordLength.max} />
+        <Field
+          name="current_password"
+          type="password"
+          label={t.currentPassword}
+          error={problemOf(passwordState, 'current_password', ctx.locale)}
+          autocomplete="current-password"
+          required
+        />
+        <Field
+          name="new_password"
+          type="password"
+          label={t.newPassword}
+          hint={t.passwordHint}
+          error={problemOf(passwordState, 'new_password', ctx.locale)}
+          autocomplete="new-password"
+          required
+          maxLength={passwordLength.max}
+        />
         <button class="button" type="submit">
           {t.changePassword}
         </button>

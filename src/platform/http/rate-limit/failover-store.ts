@@ -79,7 +79,10 @@ export class FailoverRateLimitStore implements RateLimitStore {
       this.downUntil = this.now() + this.cooldownMs;
       if (!this.outage) {
         this.outage = true;
-        this.logger.error({ err: error, store: this.name }, 'rate limit store unavailable: counting in this process until it answers again');
+        this.logger.error(
+          { err: error, store: this.name },
+          'rate limit store unavailable: counting in this process until it answers again',
+        );
       }
       return local();
     }

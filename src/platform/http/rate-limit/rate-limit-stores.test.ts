@@ -26,7 +26,11 @@ if (redisUrl) {
   });
 
   describe('FailoverRateLimitStore over a healthy Redis', () => {
-    const store = new FailoverRateLimitStore(new RedisRateLimitStore(redisUrl, `vitrine:test:failover:${process.pid}:`), new MemoryRateLimitStore(), silent);
+    const store = new FailoverRateLimitStore(
+      new RedisRateLimitStore(redisUrl, `vitrine:test:failover:${process.pid}:`),
+      new MemoryRateLimitStore(),
+      silent,
+    );
     afterAll(() => store.close());
     rateLimitStoreContract(() => store);
     it('counts in Redis, not locally', async () => {
@@ -40,7 +44,11 @@ describe('FailoverRateLimitStore with Redis down', () => {
   // Nothing listens on port 9 (discard) here: every connection is refused.
   const lines: string[] = [];
   const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(line) }) as FastifyBaseLogger;
-  const store = new FailoverRateLimitStore(new RedisRateLimitStore('redis://127.0.0.1:9', 'vitrine:test:'), new MemoryRateLimitStore(), logger);
+  const store = new FailoverRateLimitStore(
+    new RedisRateLimitStore('redis://127.0.0.1:9', 'vitrine:test:'),
+    new MemoryRateLimitStore(),
+    logger,
+  );
   afterAll(() => store.close());
   rateLimitStoreContract(() => store);
 

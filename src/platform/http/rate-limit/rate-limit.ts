@@ -17,7 +17,10 @@ export interface RateLimitRule {
  * neither process memory nor Redis holds a list of visitors' addresses.
  * Static assets and health checks are not counted.
  */
-export function rateLimits(app: FastifyInstance, options: { store: RateLimitStore; secrets: Secrets; rules: RateLimitRule[] }) {
+export function rateLimits(
+  app: FastifyInstance,
+  options: { store: RateLimitStore; secrets: Secrets; rules: RateLimitRule[] },
+) {
   // The HMAC of an address is memoized: a busy client is looked up, not hashed, on each request.
   const keys = new Map<string, string>();
   const clientKey = (request: FastifyRequest) => {

@@ -23,7 +23,8 @@ if (redisUrl) {
     'a Redis outage',
     (suite) => {
       beforeEach(() => proxy.resume());
-      const outageErrors = () => suite.logs.filter((line) => line.includes('"level":"error"') && line.includes('rate limit store unavailable'));
+      const outageErrors = () =>
+        suite.logs.filter((line) => line.includes('"level":"error"') && line.includes('rate limit store unavailable'));
 
       /** Runs a request and returns it with how long it took. */
       const timed = async <T>(request: () => Promise<T>) => {
@@ -49,7 +50,9 @@ if (redisUrl) {
         expect(outageErrors().length).toBe(errorsBefore + 1);
 
         proxy.resume();
-        await expect.poll(async () => (await suite.app.inject({ url: '/health/ready' })).statusCode, { timeout: 5_000 }).toBe(200);
+        await expect
+          .poll(async () => (await suite.app.inject({ url: '/health/ready' })).statusCode, { timeout: 5_000 })
+          .toBe(200);
       });
 
       it('keeps sign-in and forgot-password answering within a second while Redis refuses connections, and still counts attempts', async () => {
@@ -57,7 +60,9 @@ if (redisUrl) {
         proxy.refuse();
         const visitor = new Visitor(suite.app, { 'accept-language': 'fr' });
         await visitor.get('/fr/compte/connexion');
-        const signIn = await timed(() => visitor.post('/fr/compte/connexion', { identifier: username, password: memberPassword }));
+        const signIn = await timed(() =>
+          visitor.post('/fr/compte/connexion', { identifier: username, password: memberPassword }),
+        );
         expect(signIn.result.statusCode).toBe(303);
         expect(signIn.ms).toBeLessThan(1_000);
 
@@ -72,12 +77,21 @@ if (redisUrl) {
         await attacker.get('/en/account/sign-in');
         const statuses: number[] = [];
         for (let attempt = 0; attempt < 6; attempt++) {
-          statuses.push((await attacker.post('/en/account/sign-in', { identifier: username, password: `wrong ${attempt}` })).statusCode);
+          statuses.push(
+            (await attacker.post('/en/account/sign-in', { identifier: username, password: `wrong ${attempt}` }))
+              .statusCode,
+          );
         }
         expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
         expect(suite.logs.filter((line) => line.includes('"status":500'))).toEqual([]);
       });
     },
-    { env: { get REDIS_URL() { return proxy.url; } } },
+    {
+      env: {
+        get REDIS_URL() {
+          return proxy.url;
+        },
+      },
+    },
   );
 }

@@ -21,7 +21,11 @@ export class RedisRateLimitStore implements RateLimitStore {
   readonly external = true;
   private readonly redis: Redis;
 
-  constructor(url: string, private readonly prefix = 'vitrine:rate:', commandTimeoutMs = redisCommandTimeoutMs) {
+  constructor(
+    url: string,
+    private readonly prefix = 'vitrine:rate:',
+    commandTimeoutMs = redisCommandTimeoutMs,
+  ) {
     // Every command, queued while (re)connecting or sent to a server that does not answer, fails
     // after commandTimeout; FailoverRateLimitStore then counts locally.
     this.redis = new Redis(url, {
@@ -38,10 +42,9 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async hit(key: string, windowMs: number) {
-    const [count, ttl] = (await (this.redis as Redis & { vitrineHit(k: string, ms: number): Promise<[number, number]> }).vitrineHit(
-      this.prefix + key,
-      windowMs,
-    )) as [number, number];
+    const [count, ttl] = (await (
+      this.redis as Redis & { vitrineHit(k: string, ms: number): Promise<[number, number]> }
+    ).vitrineHit(this.prefix + key, windowMs)) as [number, number];
     return { count, resetAt: Date.now() + ttl };
   }
 
@@ -55,7 +58,10 @@ export class RedisRateLimitStore implements RateLimitStore {
 
   async close() {
     // QUIT waits for an answer a frozen server never gives: disconnect after a short wait.
-    await Promise.race([this.redis.quit().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 500).unref())]);
+    await Promise.race([
+      this.redis.quit().catch(() => undefined),
+      new Promise((resolve) => setTimeout(resolve, 500).unref()),
+    ]);
     this.redis.disconnect();
   }
 }

@@ -15,17 +15,34 @@ interface Scrubbable {
  * seconds, and deleted with the others a week after it ends).
  */
 async function scrubPlainTokens(db: Kysely<Scrubbable>) {
-  const mails = await db.selectFrom('mail_outbox').select(['id', 'text_body', 'html_body']).where(sql<boolean>`text_body like '%token=%' or html_body like '%token=%'`).execute();
+  const mails = await db
+    .selectFrom('mail_outbox')
+    .select(['id', 'text_body', 'html_body'])
+    .where(sql<boolean>`text_body like '%token=%' or html_body like '%token=%'`)
+    .execute();
   for (const mail of mails) {
     await db
       .updateTable('mail_outbox')
-      .set({ text_body: mail.text_body.replace(plainToken, removed), html_body: mail.html_body?.replace(plainToken, removed) ?? null })
+      .set({
+        text_body: mail.text_body.replace(plainToken, removed),
+        html_body: mail.html_body?.replace(plainToken, removed) ?? null,
+      })
       .where('id', '=', mail.id)
       .execute();
   }
-  const jobs = await db.selectFrom('jobs').select(['id', 'payload']).where('name', '=', 'mail.send').where('status', 'in', ['done', 'failed']).where('payload', 'like', '%token=%').execute();
+  const jobs = await db
+    .selectFrom('jobs')
+    .select(['id', 'payload'])
+    .where('name', '=', 'mail.send')
+    .where('status', 'in', ['done', 'failed'])
+    .where('payload', 'like', '%token=%')
+    .execute();
   for (const job of jobs) {
-    await db.updateTable('jobs').set({ payload: job.payload.replace(plainToken, removed) }).where('id', '=', job.id).execute();
+    await db
+      .updateTable('jobs')
+      .set({ payload: job.payload.replace(plainToken, removed) })
+      .where('id', '=', job.id)
+      .execute();
   }
 }
 
@@ -56,5 +73,6 @@ export async function down(db: Kysely<unknown>) {
   await db.schema.dropTable('mail_deliveries').execute();
   await db.schema.dropIndex('mail_outbox_secrets_expire').execute();
   await db.schema.dropIndex('mail_outbox_message_id').execute();
-  for (const column of ['secrets_expire_at', 'sealed_secrets', 'message_id']) await db.schema.alterTable('mail_outbox').dropColumn(column).execute();
+  for (const column of ['secrets_expire_at', 'sealed_secrets', 'message_id'])
+    await db.schema.alterTable('mail_outbox').dropColumn(column).execute();
 }

@@ -24,20 +24,41 @@ for (const engine of testEngines()) {
       const db = database.db as unknown as import('kysely').Kysely<Record<string, Record<string, unknown>>>;
       await db
         .insertInto('mail_outbox')
-        .values({ id: 'old-mail', from_address: 'shop@example.org', to_address: 'ada@example.org', subject: 'Reset', text_body: textWithLink, html_body: `<a href="x?token=${token}">x</a>`, created_at: '2026-11-20T00:00:00.000Z' })
+        .values({
+          id: 'old-mail',
+          from_address: 'shop@example.org',
+          to_address: 'ada@example.org',
+          subject: 'Reset',
+          text_body: textWithLink,
+          html_body: `<a href="x?token=${token}">x</a>`,
+          created_at: '2026-11-20T00:00:00.000Z',
+        })
         .execute();
       const job = (id: string, status: string) => ({
-        id, name: 'mail.send', payload: JSON.stringify({ to: 'ada@example.org', subject: 'Reset', text: textWithLink }), status, run_at: '2026-11-20T00:00:00.000Z',
-        attempts: 1, max_attempts: 12, created_at: '2026-11-20T00:00:00.000Z',
+        id,
+        name: 'mail.send',
+        payload: JSON.stringify({ to: 'ada@example.org', subject: 'Reset', text: textWithLink }),
+        status,
+        run_at: '2026-11-20T00:00:00.000Z',
+        attempts: 1,
+        max_attempts: 12,
+        created_at: '2026-11-20T00:00:00.000Z',
       });
-      await db.insertInto('jobs').values([job('finished', 'done'), job('pending', 'queued')]).execute();
+      await db
+        .insertInto('jobs')
+        .values([job('finished', 'done'), job('pending', 'queued')])
+        .execute();
       await migrateToLatest(database, all);
     });
     afterAll(() => opened.cleanup());
 
     it('empties the tokens of stored mail and of finished mail jobs, and leaves a pending job its link', async () => {
       const db = database.db as unknown as import('kysely').Kysely<Record<string, Record<string, string>>>;
-      const mail = await db.selectFrom('mail_outbox').selectAll().where('id', '=', 'old-mail').executeTakeFirstOrThrow();
+      const mail = await db
+        .selectFrom('mail_outbox')
+        .selectAll()
+        .where('id', '=', 'old-mail')
+        .executeTakeFirstOrThrow();
       expect(mail.text_body).toBe('Reset: https://shop.example/en/account/reset-password?token=[removed]\nBye');
       expect(mail.html_body).not.toContain(token);
       const jobs = await db.selectFrom('jobs').select(['id', 'payload']).orderBy('id').execute();
