@@ -1,4 +1,4 @@
-// The layering check of `npm run check` (`npm run layers`). docs/layering.md explains the rules
+// The layering check of `npm run check` (`npm run layers`). docs/architecture.md ("Layers, one way") explains the rules
 // and how to read a failure; test/layering.test.ts proves each rule fails on a fixture tree.
 //
 // Layers, lowest first (DESIGN.md §2). A layer imports only from itself and the layers before it:

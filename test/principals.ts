@@ -1,5 +1,5 @@
 import { backofficeModule } from '../src/modules/backoffice/index.js';
-import { type StaffRole, isBackOfficeUrl, staffRoles } from '../src/modules/backoffice/staff-access.js';
+import { type StaffRole, staffRoles } from '../src/modules/backoffice/staff-access.js';
 import { paths } from '../src/web/paths.js';
 import type { Suite } from './harness.js';
 import { firefox, memberPassword, verifiedMember } from './members.js';
@@ -10,6 +10,9 @@ import { Visitor } from './visitor.js';
 export type PrincipalKind = 'anonymous' | 'member' | 'staff' | 'staff-pending';
 /** The two kinds of session, each with its own forms (and CSRF token). */
 export type Area = 'storefront' | 'back-office';
+
+/** Whether a path is the back office's (the routes of its /admin plugin). */
+const isBackOfficeUrl = (url: string) => url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?');
 
 export const areaOf = (url: string): Area => (isBackOfficeUrl(url) ? 'back-office' : 'storefront');
 

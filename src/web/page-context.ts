@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '../platform/auth/signed-in-member.js';
 import type { Locale } from '../platform/http/i18n.js';
 import type { ShopIdentity } from '../platform/settings/shop-identity.js';
 import type { Alternates } from './paths.js';
@@ -33,7 +34,7 @@ export function pageContext(
     path: request.url.split('?')[0] ?? '/',
     stylesheet: assetUrl('site.css'),
     csrfToken: () => request.csrfToken(reply),
-    // Set by the accounts module's session hook (modules/accounts/member-sessions.ts).
+    // Set by the members module's session hook (platform/auth/signed-in-member.ts declares it).
     signedIn: request.member !== null && request.member !== undefined,
   };
 }

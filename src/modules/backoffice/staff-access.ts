@@ -51,11 +51,6 @@ declare module 'fastify' {
   }
 }
 
-/** Whether a path is the back office's (its pages, forms and sessions live under /admin). */
-export function isBackOfficeUrl(url: string): boolean {
-  return url === '/admin' || url.startsWith('/admin/') || url.startsWith('/admin?');
-}
-
 /** The staff member of a request that passed `requireStaff` (the guard has already refused anyone else). */
 export function signedInStaff(request: FastifyRequest): StaffPrincipal {
   if (!request.staff) throw new AppError('VT_UNAUTHORIZED');

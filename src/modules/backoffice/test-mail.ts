@@ -1,6 +1,6 @@
 import type { Locale } from '../../platform/http/i18n.js';
 import type { ShopIdentity } from '../../platform/settings/shop-identity.js';
-import { formatDate } from '../../web/format.js';
+import { formatDate } from '../../platform/format.js';
 import type { MailMessage } from '../../platform/mail/mailer.js';
 
 /** The message staff send to the shop's own address to check that mail goes out. */

@@ -1,13 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PlatformContext } from '../../platform/platform-context.js';
 import { pageContext } from '../../web/page-context.js';
-import { FieldEncryption } from '../../platform/crypto/field-encryption.js';
 import { AppError } from '../../platform/http/errors.js';
 import { visitorLocale } from '../../platform/http/error-handler.js';
 import { DevMailboxMessagePage, DevMailboxPage, devMailboxWording } from './views/dev-mailbox-page.js';
-import { mailSecretsPurpose } from '../../platform/mail/mail-service.js';
 import { devMailboxEnabled, isLoopbackHost } from '../../platform/mail/dev-mailbox.js';
-import { OutboxMailer, findOutboxMessage, listOutbox, revealedText } from '../../platform/mail/outbox-mailer.js';
+import { OutboxMailer } from '../../platform/mail/outbox-mailer.js';
+import type { DevMailboxService } from './dev-mailbox-service.js';
 
 const loopbackAddress = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
@@ -27,9 +26,8 @@ function isLocalRequest(request: FastifyRequest): boolean {
  * staff account. It is not registered at all outside development on a loopback address, and it
  * answers 404 to a request that does not come straight from this computer.
  */
-export function devMailboxRoutes(app: FastifyInstance, context: PlatformContext) {
+export function devMailboxRoutes(app: FastifyInstance, context: PlatformContext, mailbox: DevMailboxService) {
   if (!devMailboxEnabled(context.config) || !(context.mailer instanceof OutboxMailer)) return;
-  const secrets = new FieldEncryption(context.secrets, mailSecretsPurpose);
   const onlyFromHere = async (request: FastifyRequest) => {
     if (!isLocalRequest(request)) throw new AppError('VT_NOT_FOUND');
   };
@@ -38,7 +36,7 @@ export function devMailboxRoutes(app: FastifyInstance, context: PlatformContext)
   const config = { access: 'public' } as const;
 
   app.get('/dev/mailbox', { preHandler: onlyFromHere, config }, async (request, reply) => {
-    const messages = await listOutbox(context.database, 200);
+    const messages = await mailbox.list(200);
     return reply
       .header('cache-control', 'no-store')
       .html(<DevMailboxPage ctx={page(request, reply)} messages={messages} />);
@@ -48,10 +46,10 @@ export function devMailboxRoutes(app: FastifyInstance, context: PlatformContext)
     '/dev/mailbox/:id',
     { preHandler: onlyFromHere, config },
     async (request, reply) => {
-      const message = await findOutboxMessage(context.database, request.params.id);
+      const message = await mailbox.find(request.params.id);
       if (!message) throw new AppError('VT_NOT_FOUND');
       const ctx = page(request, reply);
-      const text = revealedText(message, secrets, context.now(), devMailboxWording[ctx.locale].expired);
+      const text = mailbox.textOf(message, devMailboxWording[ctx.locale].expired);
       return reply
         .header('cache-control', 'no-store')
         .html(<DevMailboxMessagePage ctx={ctx} message={message} text={text} />);

@@ -11,18 +11,7 @@ import { memberSessionCookie } from './privacy.js';
 import { clientOf } from '../../platform/auth/client-of.js';
 import type { SessionService, StartedSession } from '../../platform/auth/session-service.js';
 import { memberSessionLifetime } from './sign-in-service.js';
-
-export interface SignedInMember {
-  id: string;
-  session: SessionRow;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** The signed-in member, or null for a visitor (set from the session cookie on each request). */
-    member: SignedInMember | null;
-  }
-}
+import type {} from '../../platform/auth/signed-in-member.js';
 
 /** The throttle identifier of the "Remember me" session open in this browser: a known device of that account. */
 export function rememberedAccount(request: FastifyRequest): string | undefined {

@@ -80,8 +80,10 @@ export class MemberStore {
     });
   }
 
-  /** Members whose username, name or email contains the text (case-insensitive), newest first. */
-  /** Members matching a staff search, newest first: only the columns the members list shows. */
+  /**
+   * Members whose username, name or email contains the text (case-insensitive), newest first:
+   * only the columns the back office's members list shows.
+   */
   search(text: string, limit: number, offset: number): Promise<MemberListEntry[]> {
     let query = this.db
       .selectFrom('accounts_members')

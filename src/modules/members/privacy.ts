@@ -78,8 +78,8 @@ export const membersData = defineData<MemberTables>()({
         display_name: {
           category: 'profile',
           says: {
-            en: 'The name shown instead of your username, if you choose one',
-            fr: 'Le nom affiché à la place de votre nom d’utilisateur, si vous en choisissez un',
+            en: 'A display name, if you choose one (not shown to other visitors yet)',
+            fr: 'Un nom d’affichage, si vous en choisissez un (pas encore montré aux autres visiteurs)',
           },
         },
         bio: {
@@ -92,8 +92,8 @@ export const membersData = defineData<MemberTables>()({
         last_seen_at: {
           category: 'usage',
           says: {
-            en: 'The day you last used your account, so that an unused account is deleted in time',
-            fr: 'Le jour de votre dernière utilisation du compte, pour qu’un compte inutilisé soit supprimé à temps',
+            en: 'The day you last used your account, so that an unused account is deleted in time, as data protection law requires (GDPR art. 5(1)(e))',
+            fr: 'Le jour de votre dernière utilisation du compte, pour qu’un compte inutilisé soit supprimé à temps, comme l’exige la protection des données (RGPD art. 5(1)(e))',
           },
           purposes: ['legal'],
           basis: 'legal-obligation',

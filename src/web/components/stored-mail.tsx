@@ -1,6 +1,6 @@
 /** What the outbox and the development mailbox both show of stored mail: the list, and a message's facts. */
 import { defineWording } from '../../platform/http/i18n.js';
-import { formatDate } from '../format.js';
+import { formatDate } from '../../platform/format.js';
 import type { PageContext } from '../page-context.js';
 import type { OutboxRow } from '../../platform/mail/outbox-table.js';
 import { ScrollTable } from './scroll-table.js';

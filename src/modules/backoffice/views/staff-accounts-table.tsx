@@ -1,7 +1,7 @@
 import { staffRoles } from '../staff-access.js';
 import { CsrfField } from '../../../web/components/form.js';
 import { roleName } from './staff-layout.js';
-import { formatDate } from '../../../web/format.js';
+import { formatDate } from '../../../platform/format.js';
 import type { PageContext } from '../../../web/page-context.js';
 import type { StaffRow } from '../staff-tables.js';
 import { ScrollTable } from '../../../web/components/scroll-table.js';

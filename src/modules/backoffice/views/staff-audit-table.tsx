@@ -1,4 +1,4 @@
-import { formatDate } from '../../../web/format.js';
+import { formatDate } from '../../../platform/format.js';
 import type { PageContext } from '../../../web/page-context.js';
 import type { StaffAuditRow } from '../staff-tables.js';
 import { ScrollTable } from '../../../web/components/scroll-table.js';

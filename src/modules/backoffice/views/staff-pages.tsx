@@ -2,7 +2,7 @@ import { defineWording } from '../../../platform/http/i18n.js';
 import type { StaffPrincipal } from '../staff-access.js';
 import { CsrfField, Field, FormAlert } from '../../../web/components/form.js';
 import { StaffLayout, roleName } from './staff-layout.js';
-import { formatDate } from '../../../web/format.js';
+import { formatDate } from '../../../platform/format.js';
 import { ScrollTable } from '../../../web/components/scroll-table.js';
 import type { PageContext } from '../../../web/page-context.js';
 import type { MemberListEntry } from '../../members/index.js';

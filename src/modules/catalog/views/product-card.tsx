@@ -1,5 +1,5 @@
 import type { Locale } from '../../../platform/http/i18n.js';
-import { formatDate, formatMoney } from '../../../web/format.js';
+import { formatDate, formatMoney } from '../../../platform/format.js';
 import { paths } from '../../../web/paths.js';
 import type { Product } from '../product.js';
 import { ProductCover } from './product-cover.js';

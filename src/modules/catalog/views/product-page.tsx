@@ -1,6 +1,6 @@
 import { defineWording } from '../../../platform/http/i18n.js';
 import { Layout } from '../../../web/components/layout.js';
-import { formatDate, formatMoney } from '../../../web/format.js';
+import { formatDate, formatMoney } from '../../../platform/format.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import { renderOnce } from '../../../web/render-once.js';

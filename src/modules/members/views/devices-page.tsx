@@ -1,6 +1,6 @@
 import { defineWording } from '../../../platform/http/i18n.js';
 import { CsrfField } from '../../../web/components/form.js';
-import { formatDate } from '../../../web/format.js';
+import { formatDate } from '../../../platform/format.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import type { SessionRow } from '../../../platform/auth/session-store.js';

@@ -1,4 +1,4 @@
-import type { Locale } from '../platform/http/i18n.js';
+import type { Locale } from './http/i18n.js';
 
 const intlLocale: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
 const moneyFormats = new Map<string, Intl.NumberFormat>();
