@@ -8,6 +8,8 @@ import { alternatesOf, paths } from '../web/paths.js';
 import { CookiesPage } from './cookies/cookies-page.js';
 import { PolicyPage } from './policy/policy-page.js';
 import { enforceRetention } from './retention/enforce-retention.js';
+import * as rightsMigration from './rights/migrations/20261203_40_privacy_rights.js';
+import { rightsData } from './rights/privacy.js';
 
 /** The hourly job that deletes and clears what the declared retention periods no longer allow. */
 const retentionJob = defineJob({ name: 'privacy.retention', parse: noPayload });
@@ -18,6 +20,8 @@ const retentionJob = defineJob({ name: 'privacy.retention', parse: noPayload });
  */
 export const privacyModule = defineModule({
   name: 'privacy',
+  migrations: { '20261203_40_privacy_rights': rightsMigration },
+  data: [rightsData],
   jobs: ({ platform: context }) => [
     handle(retentionJob, async () => {
       const results = await enforceRetention(context.database, context.privacy, context.now());

@@ -3,6 +3,7 @@ import { defineModule } from '../../platform/module.js';
 import { type BackofficeServices, backofficeServices } from './backoffice-services.js';
 import { createStaffCommand } from './create-staff-command.js';
 import * as staffManagementMigration from './migrations/20261126_20_staff_management.js';
+import * as staffEmailLowerMigration from './migrations/20261203_42_staff_email_lower.js';
 import { outboxRoutes } from './outbox-routes.js';
 import { backofficeData, staffSessionCookie } from './privacy.js';
 import { decorateStaff } from './staff-access.js';
@@ -22,7 +23,10 @@ export { type StaffPermission, type StaffRole, staffPermissions, staffRoles } fr
 export const backofficeModule = defineModule({
   name: 'backoffice',
   dependsOn: { members: membersModule },
-  migrations: { '20261126_20_staff_management': staffManagementMigration },
+  migrations: {
+    '20261126_20_staff_management': staffManagementMigration,
+    '20261203_42_staff_email_lower': staffEmailLowerMigration,
+  },
   data: [backofficeData],
   cookies: [staffSessionCookie],
   services: backofficeServices,

@@ -165,8 +165,8 @@ export const backofficeData = defineData<StaffTables>()({
       },
       // A row is about two staff members: export and erasure find it under either.
       subject: [
-        { column: 'target_staff_id', kind: 'account-id', of: ['staff'] },
-        { column: 'actor', kind: 'account-id', of: ['staff'] },
+        { column: 'target_staff_id', kind: 'account-id', of: ['staff'], scope: 'column' },
+        { column: 'actor', kind: 'account-id', of: ['staff'], scope: 'column' },
       ],
       purposes: ['security'],
       basis: 'legitimate-interests',

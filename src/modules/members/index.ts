@@ -7,6 +7,7 @@ import { type MemberServices, memberServices } from './member-services.js';
 import { memberSessions } from './member-sessions.js';
 import * as accountsMigration from './migrations/20261125_05_accounts.js';
 import * as usernameSkeletonMigration from './migrations/20261126_10_username_skeleton.js';
+import * as emailLowerMigration from './migrations/20261203_41_email_lower.js';
 import { memberSessionCookie, membersData } from './privacy.js';
 
 export type { MemberServices };
@@ -15,7 +16,11 @@ export type { MemberListEntry } from './member-store.js';
 /** Members: sign-up, sign-in, sessions, profile, devices, password and email changes, deletion. */
 export const membersModule = defineModule({
   name: 'members',
-  migrations: { '20261125_05_accounts': accountsMigration, '20261126_10_username_skeleton': usernameSkeletonMigration },
+  migrations: {
+    '20261125_05_accounts': accountsMigration,
+    '20261126_10_username_skeleton': usernameSkeletonMigration,
+    '20261203_41_email_lower': emailLowerMigration,
+  },
   data: [membersData],
   cookies: [memberSessionCookie],
   services: memberServices,

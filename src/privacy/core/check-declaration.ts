@@ -46,6 +46,8 @@ function personalTableProblem(table: PersonalTable): string | undefined {
     if (!(link.kind in subjectLinkKinds)) return `subject column ${link.column} has unknown kind "${link.kind}"`;
     if (link.of.length === 0) return `subject column ${link.column} finds no data subject`;
     for (const subject of link.of) if (!(subject in dataSubjects)) return `unknown data subject "${subject}"`;
+    if (link.scope === 'column' && !table.columns[link.column]?.erase)
+      return `subject column ${link.column} names a person in someone else's row: it must say how it is erased (erase)`;
   }
   if (table.purposes.length === 0) return 'names no purpose';
   for (const purpose of table.purposes) if (!(purpose in purposes)) return `unknown purpose "${purpose}"`;

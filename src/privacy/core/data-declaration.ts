@@ -44,6 +44,12 @@ export interface SubjectLink<C extends string = string> {
   kind: SubjectLinkKind;
   /** Whose rows the column finds (a member's account id never finds a staff member). */
   of: readonly DataSubject[];
+  /**
+   * 'column': the row is about someone else and only names this person in this column (who
+   * handled a request, who acted): their export shows them this column, their erasure empties or
+   * holds it alone (so it must declare its `erase`). By default the row is the person's own.
+   */
+  scope?: 'row' | 'column';
 }
 
 /**

@@ -46,14 +46,16 @@ export interface ResolvedColumn {
   erase: EraseAction;
 }
 
+export type ResolvedLink = SubjectLink & { scope: 'row' | 'column' };
+
 export interface ResolvedPersonalTable {
   personal: true;
   module: string;
   name: string;
   about: Wording;
   note: Wording | undefined;
-  /** Every way to find a person's rows, for export and erasure. */
-  links: readonly SubjectLink[];
+  /** Every way to find a person's rows, for export and erasure (scope filled in: 'row' unless declared). */
+  links: readonly ResolvedLink[];
   /** Whom the rows are about: everyone a link finds, in the vocabulary's order. */
   subjects: readonly DataSubject[];
   retention: ResolvedRetention;
@@ -125,7 +127,7 @@ export function resolveTable(module: string, name: string, table: TableDeclarati
     name,
     about: table.about,
     note: table.note,
-    links: table.subject,
+    links: table.subject.map((link) => ({ ...link, scope: link.scope ?? 'row' })),
     subjects: inOrderOf(
       dataSubjects,
       table.subject.flatMap((link) => link.of),
