@@ -16,6 +16,11 @@ export interface Config {
    */
   secureCookies: boolean;
   dataDir: string;
+  /**
+   * The erasure tombstones (privacy/rights/tombstones.ts): kept outside the database, and backed
+   * up apart from it, so a restored database can be told whom to erase again (docs/backups.md).
+   */
+  tombstoneFile: string;
   database: { engine: 'sqlite'; file: string } | { engine: 'postgres'; url: string };
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
@@ -118,6 +123,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     publicUrl,
     secureCookies: publicUrl.startsWith('https:'),
     dataDir,
+    tombstoneFile: path.resolve(cwd, read('ERASURE_TOMBSTONES_FILE') ?? path.join(dataDir, 'erasure-tombstones.jsonl')),
     database: parseDatabase(read('DATABASE_URL'), dataDir, cwd),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     smtpUrl: url('SMTP_URL', ['smtp:', 'smtps:']),

@@ -38,3 +38,22 @@ function group(rows: { table_name: string; column_name: string }[]): TableShape[
   }
   return [...tables].map(([name, columns]) => ({ name, columns }));
 }
+
+/**
+ * A table's primary key columns, in key order, read from the live database: the privacy-rights
+ * engine records which rows an erasure held by their key, and pages through a person's rows by it.
+ */
+export async function primaryKeyOf(database: Database, table: string): Promise<string[]> {
+  if (database.engine === 'postgres') {
+    const { rows } = await sql<{ column_name: string }>`
+      select a.attname as column_name
+      from pg_index i
+      join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+      where i.indrelid = (quote_ident(current_schema()) || '.' || quote_ident(${table}))::regclass and i.indisprimary
+      order by array_position(i.indkey, a.attnum)`.execute(database.db);
+    return rows.map((row) => row.column_name);
+  }
+  const { rows } = await sql<{ name: string }>`
+    select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(database.db);
+  return rows.map((row) => row.name);
+}

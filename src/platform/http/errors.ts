@@ -204,6 +204,38 @@ export const errorCatalog = {
       fr: 'Ce compte du personnel n’existe pas (ou plus). Rien n’a été modifié.',
     },
   },
+  VT_REQUEST_NOT_FOUND: {
+    status: 404,
+    title: { en: 'Request not found', fr: 'Demande introuvable' },
+    message: {
+      en: 'We have no such privacy request, or it is not yours. Nothing was changed.',
+      fr: 'Nous n’avons pas cette demande relative aux données, ou elle n’est pas la vôtre. Rien n’a été modifié.',
+    },
+  },
+  VT_REQUEST_CLOSED: {
+    status: 409,
+    title: { en: 'Request already closed', fr: 'Demande déjà close' },
+    message: {
+      en: 'This request is already done or refused; it cannot change any more. Nothing was changed.',
+      fr: 'Cette demande est déjà traitée ou refusée ; elle ne peut plus changer. Rien n’a été modifié.',
+    },
+  },
+  VT_REQUEST_PENDING: {
+    status: 409,
+    title: { en: 'A request is already under way', fr: 'Une demande est déjà en cours' },
+    message: {
+      en: 'You already have a request of this kind under way. Wait for it to finish; nothing was changed.',
+      fr: 'Vous avez déjà une demande de ce type en cours. Attendez qu’elle se termine ; rien n’a été modifié.',
+    },
+  },
+  VT_EXPORT_LINK_INVALID: {
+    status: 410,
+    title: { en: 'Download link expired or used', fr: 'Lien de téléchargement expiré ou déjà utilisé' },
+    message: {
+      en: 'This download link has expired, has already been used, or is not yours. Ask for a new copy of your data from your Privacy page.',
+      fr: 'Ce lien de téléchargement a expiré, a déjà servi ou n’est pas le vôtre. Demandez une nouvelle copie de vos données depuis votre page Confidentialité.',
+    },
+  },
   VT_RATE_LIMITED: {
     status: 429,
     title: { en: 'Too many requests', fr: 'Trop de requêtes' },

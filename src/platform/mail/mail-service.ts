@@ -92,6 +92,15 @@ export class MailService {
     });
   }
 
+  /**
+   * Sends at once, not through the queue: for the one mail that must have left before the data it
+   * is about goes (an erasure's receipt: once the address is erased, no queued mail could reach
+   * it). `key` makes the Message-ID stable, so a retry after a crash is recognisably the same mail.
+   */
+  async sendNow(message: MailMessage, key: string): Promise<void> {
+    await this.mailer.send({ ...message, from: this.from(), messageId: `<${key}@${domainOf(this.from())}>` });
+  }
+
   /** The handler of mailDeliveryJob (registered by the platform module: `handle(mailDeliveryJob, mail.deliver)`). */
   readonly deliver = async (message: ReturnType<typeof mailDeliveryJob.parse>, job: ClaimedJob) => {
     const delivered = await this.deliveries

@@ -94,6 +94,8 @@ function personalTableProblem(table: PersonalTable): string | undefined {
       const found = periodProblem('hold', erase.hold, erase, erase.reason, undeclared);
       if (found) return problem(found);
       if (!(erase.basis in legalBases)) return problem(`hold has unknown legal basis "${erase.basis}"`);
+      if (erase.then !== undefined && !isPseudonym(erase.then))
+        return problem('becomes something other than null, "random" or { text } when its hold ends');
       if (erase.from === table.retention.from && durationSeconds(erase.hold) > durationSeconds(table.retention.keep)) {
         return problem(
           `hold ${erase.hold} outlasts its row’s retention ${table.retention.keep}: the row would be deleted first`,

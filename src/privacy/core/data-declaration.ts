@@ -67,6 +67,8 @@ export interface Hold<C extends string = string> extends Period<C> {
   hold: string;
   basis: LegalBasis;
   reason: Wording;
+  /** What the column becomes when the hold ends (emptied unless said: a column that must stay filled says). */
+  then?: Pseudonym;
 }
 
 export type ColumnErase<C extends string = string> = { pseudonymize: Pseudonym } | Hold<C>;

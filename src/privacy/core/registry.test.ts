@@ -60,6 +60,8 @@ describe('the resolved model', () => {
       after: w('the order'),
       basis: 'legal-obligation',
       reason: w('French Commercial Code L123-22'),
+      // When the hold ends, the column is emptied unless the declaration says otherwise (`then`).
+      then: null,
     });
   });
 

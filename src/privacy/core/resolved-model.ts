@@ -30,7 +30,16 @@ export interface ResolvedRetention {
 export type EraseAction =
   | { action: 'delete-row' }
   | { action: 'pseudonymize'; becomes: Pseudonym }
-  | { action: 'hold'; hold: string; from: string; after: Wording; basis: LegalBasis; reason: Wording };
+  | {
+      action: 'hold';
+      hold: string;
+      from: string;
+      after: Wording;
+      basis: LegalBasis;
+      reason: Wording;
+      /** What the column becomes when the hold ends. */
+      then: Pseudonym;
+    };
 
 export interface ResolvedColumn {
   table: string;
@@ -103,6 +112,7 @@ export function resolveTable(module: string, name: string, table: TableDeclarati
             after: spec.erase.after,
             basis: spec.erase.basis,
             reason: spec.erase.reason,
+            then: spec.erase.then ?? null,
           }
         : spec.erase
           ? { action: 'pseudonymize', becomes: spec.erase.pseudonymize }

@@ -56,6 +56,13 @@ export const rightsData = defineData<RightsTables>()({
           says: { en: 'Your email address', fr: 'Votre adresse e-mail' },
           erase: requestProof,
         },
+        subject_emails: {
+          category: 'contact',
+          says: {
+            en: 'Every address of yours the request covers, while it is handled',
+            fr: 'Chacune de vos adresses que couvre la demande, le temps de son traitement',
+          },
+        },
         details: {
           category: 'user-content',
           says: {
@@ -187,7 +194,7 @@ export const rightsData = defineData<RightsTables>()({
       },
       subject: [
         { column: 'subject_id', kind: 'account-id', of: ['member'] },
-        { column: 'actor_id', kind: 'account-id', of: ['member', 'staff'], scope: 'column' },
+        { column: 'actor_id', kind: 'account-id', of: ['staff'], scope: 'column' },
       ],
       purposes: ['legal', 'security'],
       basis: 'legal-obligation',
@@ -211,7 +218,7 @@ export const rightsData = defineData<RightsTables>()({
         },
         actor_id: {
           category: 'identity',
-          says: { en: 'Who acted: a staff member, or you', fr: 'Qui a agi : un membre du personnel, ou vous' },
+          says: { en: 'The staff member who acted', fr: 'Le membre du personnel qui a agi' },
           // Who read whose data must outlast the reader's own erasure, or it could not serve to investigate a misuse.
           erase: {
             hold: 'P1Y',

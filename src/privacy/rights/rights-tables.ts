@@ -3,8 +3,11 @@
 export const requestKinds = ['access', 'correction', 'erasure', 'restriction', 'objection'] as const;
 export type RequestKind = (typeof requestKinds)[number];
 
-/** Self-service from the member's Privacy area, the public form (proven by email), or recorded by staff. */
-export const requestChannels = ['account', 'web-form', 'email', 'post'] as const;
+/**
+ * Self-service from the member's Privacy area, the public form (proven by email), recorded by
+ * staff from an email or a letter, or an erasure replayed after a backup was restored.
+ */
+export const requestChannels = ['account', 'web-form', 'email', 'post', 'replay'] as const;
 export type RequestChannel = (typeof requestChannels)[number];
 
 /** A request's life (GDPR art. 12): received, identity verified, in progress, then done or refused. */
@@ -20,6 +23,11 @@ export interface PrivacyRequestRow {
   member_id: string | null;
   /** The address the request is about (a member's at the time, or a person without an account's). */
   email: string | null;
+  /**
+   * Every address the request covers (JSON array, lower-cased), found when it starts: an erasure
+   * interrupted after the account is gone still knows the addresses its remaining steps look for.
+   */
+  subject_emails: string | null;
   locale: string;
   /** What the person asks: the correction wanted, the dispute a restriction is for (their words). */
   details: string | null;

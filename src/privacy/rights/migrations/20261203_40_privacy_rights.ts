@@ -14,6 +14,7 @@ export async function up(db: Kysely<unknown>) {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('member_id', 'text')
     .addColumn('email', 'text')
+    .addColumn('subject_emails', 'text')
     .addColumn('locale', 'text', (c) => c.notNull())
     .addColumn('details', 'text')
     .addColumn('answer', 'text')
