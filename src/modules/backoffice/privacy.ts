@@ -13,7 +13,7 @@ const auditHold = {
   after: { en: 'the change', fr: 'la modification' },
   basis: 'legitimate-interests',
   // The columns must stay filled: once the hold ends, the row says only that its staff member was erased.
-  then: { text: 'erased' },
+  releasedAs: { text: 'erased' },
   reason: {
     en: 'The record of who disabled, demoted or reset whom must outlast the people concerned, or it could not serve to investigate a misuse of the back office; an erasure request does not shorten it.',
     fr: 'La trace de qui a désactivé, rétrogradé ou réinitialisé qui doit survivre aux personnes concernées, sinon elle ne pourrait servir à enquêter sur un usage abusif de l’administration ; une demande d’effacement ne l’abrège pas.',

@@ -10,7 +10,7 @@ import type { MemberRow } from './member-tables.js';
 import { adoptSession, clearSessionCookie, requireMember } from './member-sessions.js';
 import { clientOf } from '../../platform/auth/client-of.js';
 import { loadDeviceDescriber } from '../../platform/auth/device-description.js';
-import { DeleteAccountPage } from './views/delete-account-page.js';
+import { DeleteAccountPage, ErasureReceiptPage } from './views/delete-account-page.js';
 import { DevicesPage } from './views/devices-page.js';
 import { LinkPage } from './views/link-page.js';
 import { ProfilePage } from './views/profile-page.js';
@@ -219,7 +219,14 @@ export function accountRoutes(app: FastifyInstance, context: PlatformContext, se
         const body = bodyOf(request);
         try {
           if (body.confirm !== '1') throw new AppError('VT_VALIDATION', { fields: { confirm: 'confirm' } });
-          await services.members.deleteAccount(member, body.password ?? '', request.ip);
+          const plan = await services.members.deleteAccount(member, body.password ?? '', request.ip, locale);
+          clearSessionCookie(reply, secure);
+          return privatePage(reply).html(
+            <ErasureReceiptPage
+              ctx={page(request, reply, paths.deleteAccount)}
+              lines={services.erasureReceipt(plan, locale)}
+            />,
+          );
         } catch (error) {
           return refuseForm(request, reply, error, (state) => (
             <DeleteAccountPage
@@ -229,8 +236,6 @@ export function accountRoutes(app: FastifyInstance, context: PlatformContext, se
             />
           ));
         }
-        clearSessionCookie(reply, secure);
-        return reply.redirect(`${paths.signIn(locale)}?notice=deleted`, 303);
       },
     );
   }

@@ -17,7 +17,7 @@ import {
 import { LinkPage } from './views/link-page.js';
 import { bodyOf, formSchema, privatePage, refuseForm, textField } from '../../platform/http/forms.js';
 
-const signInNotices = ['verified', 'reset', 'signedOut', 'deleted'] as const;
+const signInNotices = ['verified', 'reset', 'signedOut'] as const;
 
 /** Sign-up, email confirmation, sign-in and out, forgotten password: in each language. */
 export function authRoutes(app: FastifyInstance, context: PlatformContext, services: MemberServices) {

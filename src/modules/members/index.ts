@@ -1,4 +1,5 @@
 import { defineModule } from '../../platform/module.js';
+import { privacyModule } from '../../privacy/privacy-module.js';
 import { accountRoutes } from './account-routes.js';
 import { authRoutes } from './auth-routes.js';
 import { handle } from '../../platform/jobs/job-handler.js';
@@ -16,6 +17,7 @@ export type { MemberListEntry } from './member-store.js';
 /** Members: sign-up, sign-in, sessions, profile, devices, password and email changes, deletion. */
 export const membersModule = defineModule({
   name: 'members',
+  dependsOn: { privacy: privacyModule },
   migrations: {
     '20261125_05_accounts': accountsMigration,
     '20261126_10_username_skeleton': usernameSkeletonMigration,

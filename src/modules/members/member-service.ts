@@ -1,7 +1,8 @@
-import type { Database } from '../../platform/db/database.js';
 import type { MemberRow } from './member-tables.js';
 import type { CredentialsService } from './credentials-service.js';
-import { deleteMemberAccount } from './delete-member-account.js';
+import type { Locale } from '../../platform/http/i18n.js';
+import type { TableErasure } from '../../privacy/rights/erasure-engine.js';
+import type { ErasureService } from '../../privacy/rights/erasure-service.js';
 import { type ProfileForm, type ProfileInput, parseProfile } from './member-input.js';
 import type { MemberListEntry, MemberStore } from './member-store.js';
 import type { SessionService } from '../../platform/auth/session-service.js';
@@ -9,10 +10,10 @@ import type { SessionService } from '../../platform/auth/session-service.js';
 /** A member's own account: reading it, editing the profile, deleting it. */
 export class MemberService {
   constructor(
-    private readonly database: Database,
     private readonly members: MemberStore,
     private readonly credentials: CredentialsService,
     private readonly sessions: SessionService,
+    private readonly erasure: ErasureService,
     private readonly now: () => Date,
   ) {}
 
@@ -40,9 +41,21 @@ export class MemberService {
     return profile;
   }
 
-  /** "Delete my account": the password proves it is the member, then the one deletion function. */
-  async deleteAccount(member: MemberRow, password: string, ip: string): Promise<void> {
+  /**
+   * "Delete my account": the password proves it is the member; they are signed out everywhere at
+   * once, and the privacy engine's erasure request (the one way anyone is erased) runs as a job
+   * within seconds. Returns what it removes and keeps: the receipt shown now and mailed before the
+   * address goes.
+   */
+  async deleteAccount(member: MemberRow, password: string, ip: string, locale: Locale): Promise<TableErasure[]> {
     await this.credentials.checkCurrentPassword(member, password, ip);
-    await deleteMemberAccount({ database: this.database, sessions: this.sessions }, member.id);
+    await this.sessions.endAll(member.id);
+    const { plan } = await this.erasure.request(
+      { memberId: member.id, email: member.email, channel: 'account', locale },
+      { kind: 'member' },
+    );
+    // The account stops working now, not when the job runs: its password can no longer match.
+    await this.members.update(member.id, { password_hash: 'erasure-requested', updated_at: this.now().toISOString() });
+    return plan;
   }
 }

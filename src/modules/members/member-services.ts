@@ -4,6 +4,7 @@ import { SessionService } from '../../platform/auth/session-service.js';
 import { SessionStore } from '../../platform/auth/session-store.js';
 import { signInWarningMail } from '../../platform/auth/sign-in-warning-mail.js';
 import type { PlatformContext } from '../../platform/platform-context.js';
+import type { RightsServices } from '../../privacy/rights/rights-services.js';
 import { AccountLinks } from './account-links.js';
 import { AccountTokenStore } from './account-token-store.js';
 import { accountUses } from './account-uses.js';
@@ -17,7 +18,7 @@ import { SignUpService } from './sign-up-service.js';
 export type MemberServices = ReturnType<typeof memberServices>;
 
 /** The members module's services, built once per process: its routes and jobs share them. */
-export function memberServices(platform: PlatformContext) {
+export function memberServices(platform: PlatformContext, { privacy }: { privacy: RightsServices }) {
   const { database, now, config } = platform;
   const shop = () => platform.shop.identity();
   const store = new MemberStore(database);
@@ -47,6 +48,10 @@ export function memberServices(platform: PlatformContext) {
     shop,
     now,
   );
+  // Once a member is erased, no process may keep a cached session of theirs.
+  privacy.erasure.onErased(async (subject) => {
+    if (subject.accountId) await sessions.endAll(subject.accountId);
+  });
   return {
     /** What the members' pages say an account gives; modules that give more add a line (account-uses.ts). */
     accountUses: accountUses(),
@@ -56,7 +61,9 @@ export function memberServices(platform: PlatformContext) {
     signIn: new SignInService(store, sessions, signInThrottle, signUp, now),
     knownDevices: new KnownDevices(platform.secrets, config.secureCookies, now),
     credentials,
-    members: new MemberService(database, store, credentials, sessions, now),
+    /** An erasure's plan as the receipt's lines, in a language. */
+    erasureReceipt: privacy.erasure.receipt.bind(privacy.erasure),
+    members: new MemberService(store, credentials, sessions, privacy.erasure, now),
   };
 }
 

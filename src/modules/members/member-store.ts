@@ -70,16 +70,6 @@ export class MemberStore {
       .execute();
   }
 
-  /** Deletes the member with their sessions and links, in one transaction. */
-  async deleteWithSessionsAndLinks(id: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('accounts_sessions').where('account_id', '=', id).execute();
-      await trx.deleteFrom('accounts_tokens').where('member_id', '=', id).execute();
-      const result = await trx.deleteFrom('accounts_members').where('id', '=', id).executeTakeFirst();
-      return result.numDeletedRows > 0n;
-    });
-  }
-
   /**
    * Members whose username, name or email contains the text (case-insensitive), newest first:
    * only the columns the back office's members list shows.

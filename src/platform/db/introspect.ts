@@ -43,17 +43,22 @@ function group(rows: { table_name: string; column_name: string }[]): TableShape[
  * A table's primary key columns, in key order, read from the live database: the privacy-rights
  * engine records which rows an erasure held by their key, and pages through a person's rows by it.
  */
-export async function primaryKeyOf(database: Database, table: string): Promise<string[]> {
+export async function primaryKeyOf(
+  database: Database,
+  table: string,
+  // Inside a transaction on SQLite, the transaction holds the only connection: pass it.
+  executor: Database['db'] = database.db,
+): Promise<string[]> {
   if (database.engine === 'postgres') {
     const { rows } = await sql<{ column_name: string }>`
       select a.attname as column_name
       from pg_index i
       join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
       where i.indrelid = (quote_ident(current_schema()) || '.' || quote_ident(${table}))::regclass and i.indisprimary
-      order by array_position(i.indkey, a.attnum)`.execute(database.db);
+      order by array_position(i.indkey, a.attnum)`.execute(executor);
     return rows.map((row) => row.column_name);
   }
   const { rows } = await sql<{ name: string }>`
-    select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(database.db);
+    select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(executor);
   return rows.map((row) => row.name);
 }

@@ -94,7 +94,7 @@ function personalTableProblem(table: PersonalTable): string | undefined {
       const found = periodProblem('hold', erase.hold, erase, erase.reason, undeclared);
       if (found) return problem(found);
       if (!(erase.basis in legalBases)) return problem(`hold has unknown legal basis "${erase.basis}"`);
-      if (erase.then !== undefined && !isPseudonym(erase.then))
+      if (erase.releasedAs !== undefined && !isPseudonym(erase.releasedAs))
         return problem('becomes something other than null, "random" or { text } when its hold ends');
       if (erase.from === table.retention.from && durationSeconds(erase.hold) > durationSeconds(table.retention.keep)) {
         return problem(

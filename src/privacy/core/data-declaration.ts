@@ -68,7 +68,7 @@ export interface Hold<C extends string = string> extends Period<C> {
   basis: LegalBasis;
   reason: Wording;
   /** What the column becomes when the hold ends (emptied unless said: a column that must stay filled says). */
-  then?: Pseudonym;
+  releasedAs?: Pseudonym;
 }
 
 export type ColumnErase<C extends string = string> = { pseudonymize: Pseudonym } | Hold<C>;

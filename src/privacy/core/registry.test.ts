@@ -60,8 +60,8 @@ describe('the resolved model', () => {
       after: w('the order'),
       basis: 'legal-obligation',
       reason: w('French Commercial Code L123-22'),
-      // When the hold ends, the column is emptied unless the declaration says otherwise (`then`).
-      then: null,
+      // When the hold ends, the column is emptied unless the declaration says otherwise (`releasedAs`).
+      releasedAs: null,
     });
   });
 

@@ -38,7 +38,7 @@ export type EraseAction =
       basis: LegalBasis;
       reason: Wording;
       /** What the column becomes when the hold ends. */
-      then: Pseudonym;
+      releasedAs: Pseudonym;
     };
 
 export interface ResolvedColumn {
@@ -112,7 +112,7 @@ export function resolveTable(module: string, name: string, table: TableDeclarati
             after: spec.erase.after,
             basis: spec.erase.basis,
             reason: spec.erase.reason,
-            then: spec.erase.then ?? null,
+            releasedAs: spec.erase.releasedAs ?? null,
           }
         : spec.erase
           ? { action: 'pseudonymize', becomes: spec.erase.pseudonymize }

@@ -30,7 +30,6 @@ const text = defineWording({
     verified: 'Your email address is confirmed. Sign in to start.',
     reset: 'Your password was changed. Sign in with the new one.',
     signedOut: 'You are signed out.',
-    deleted: 'Your account was deleted.',
     inboxTitle: 'Check your inbox',
     inboxSignUp:
       'If the details are valid, we have sent a message to this address: open the link inside to activate your account. It works for 24 hours.',
@@ -68,7 +67,6 @@ const text = defineWording({
     verified: 'Votre adresse e-mail est confirmée. Connectez-vous pour commencer.',
     reset: 'Votre mot de passe a été modifié. Connectez-vous avec le nouveau.',
     signedOut: 'Vous êtes déconnecté.',
-    deleted: 'Votre compte a été supprimé.',
     inboxTitle: 'Consultez votre boîte de réception',
     inboxSignUp:
       'Si les informations sont valides, nous avons envoyé un message à cette adresse : ouvrez le lien qu’il contient pour activer votre compte. Il est valable 24 heures.',
@@ -162,7 +160,7 @@ export function SignUpPage(props: { ctx: PageContext; uses: AccountUses; state?:
   );
 }
 
-export type SignInNotice = 'verified' | 'reset' | 'signedOut' | 'deleted';
+export type SignInNotice = 'verified' | 'reset' | 'signedOut';
 
 export function SignInPage(props: { ctx: PageContext; state?: FormState; next?: string; notice?: SignInNotice }) {
   const { ctx, state } = props;

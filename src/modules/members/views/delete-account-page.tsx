@@ -3,22 +3,35 @@ import { Checkbox, CsrfField, Field, FormAlert } from '../../../web/components/f
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import { AccountLayout } from './account-layout.js';
+import { Layout } from '../../../web/components/layout.js';
+import type { ReceiptLine } from '../../../privacy/rights/erasure-receipt.js';
+import { ErasureReceiptList } from '../../../privacy/rights/views/erasure-receipt-list.js';
 import { type FormState, problemOf } from '../../../web/form-state.js';
 
 const text = defineWording({
   en: {
     title: 'Delete my account',
-    lead: 'This deletes your account and your profile at once, and signs you out everywhere. It cannot be undone.',
+    lead: 'This erases your account and everything the shop keeps about you, except what the law requires us to keep for a while (each item is listed with its reason and end date once you confirm), and signs you out everywhere. It cannot be undone.',
     password: 'Your password',
     confirm: 'I understand that my account will be deleted for good',
     submit: 'Delete my account',
+    receipt: {
+      title: 'Your account is being erased',
+      lead: 'You are signed out everywhere. Within a minute, this is done — the same list is emailed to you just before your address is erased:',
+      home: 'Back to the shop',
+    },
   },
   fr: {
     title: 'Supprimer mon compte',
-    lead: 'Votre compte et votre profil sont supprimés immédiatement, et vous êtes déconnecté partout. C’est irréversible.',
+    lead: 'Cela efface votre compte et tout ce que la boutique conserve sur vous, sauf ce que la loi nous oblige à garder un temps (chaque élément est listé avec sa raison et sa date de fin dès votre confirmation), et vous déconnecte partout. C’est irréversible.',
     password: 'Votre mot de passe',
     confirm: 'Je comprends que mon compte sera supprimé définitivement',
     submit: 'Supprimer mon compte',
+    receipt: {
+      title: 'Votre compte est en cours d’effacement',
+      lead: 'Vous êtes déconnecté partout. D’ici une minute, voici ce qui est fait — la même liste vous est envoyée par e-mail juste avant l’effacement de votre adresse :',
+      home: 'Retour à la boutique',
+    },
   },
 });
 
@@ -45,5 +58,25 @@ export function DeleteAccountPage(props: { ctx: PageContext; username: string; s
         </button>
       </form>
     </AccountLayout>
+  );
+}
+
+/** Shown once the erasure is asked for: the receipt, what goes and what stays, why and until when. */
+export function ErasureReceiptPage(props: { ctx: PageContext; lines: readonly ReceiptLine[] }) {
+  const { ctx } = props;
+  const t = text[ctx.locale].receipt;
+  return (
+    <Layout ctx={ctx} title={t.title}>
+      <section class="container form-page">
+        <h1>{t.title}</h1>
+        <p class="lead">{t.lead}</p>
+        <ErasureReceiptList lines={props.lines} locale={ctx.locale} />
+        <p>
+          <a class="button" href={paths.home(ctx.locale)}>
+            {t.home}
+          </a>
+        </p>
+      </section>
+    </Layout>
   );
 }
