@@ -82,8 +82,11 @@ export class AuditLedger {
   }
 
   private async append(entry: LedgerEntry, trx: Transaction<RightsTables>): Promise<PrivacyLedgerRow> {
-    // Appends are serialized: on PostgreSQL by a transaction-scoped lock, on SQLite by its single writer.
+    // Appends are serialized across processes. PostgreSQL: a transaction-scoped lock. SQLite: a
+    // write first (it changes nothing) takes the write lock before the read, so a second process
+    // waits for it (busy_timeout) instead of failing to upgrade a read lock ("database is locked").
     if (this.database.engine === 'postgres') await sql`select pg_advisory_xact_lock(${appendLock})`.execute(trx);
+    else await sql`update privacy_ledger set seq = seq where 0 = 1`.execute(trx);
     const last = await trx
       .selectFrom('privacy_ledger')
       .select(['seq', 'hash'])
