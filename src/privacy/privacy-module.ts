@@ -15,6 +15,7 @@ import { downloadPathOf, exportJob } from './rights/export-service.js';
 import { releaseDueHolds } from './rights/hold-release.js';
 import * as rightsMigration from './rights/migrations/20261203_40_privacy_rights.js';
 import { rightsData } from './rights/privacy.js';
+import { publicRequestRoutes } from './rights/public-request-routes.js';
 import { replayErasures } from './rights/replay-erasures.js';
 import { rightsServices } from './rights/rights-services.js';
 
@@ -93,6 +94,7 @@ export const privacyModule = defineModule({
       },
     );
     // The request form for people without an account, proven by a link mailed to the address.
+    publicRequestRoutes(app, context, services.publicRequests);
     for (const locale of locales) {
       app.get(paths.privacy(locale), { config: { access: 'public' } }, async (request, reply) => {
         const ctx = pageContext(request, reply, {

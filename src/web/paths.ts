@@ -10,6 +10,10 @@ export const paths = {
   catalog: (locale: Locale) => (locale === 'fr' ? '/fr/catalogue' : '/en/catalog'),
   product: (locale: Locale, slug: string) => `${paths.catalog(locale)}/${encodeURIComponent(slug)}`,
   privacy: (locale: Locale) => (locale === 'fr' ? '/fr/confidentialite' : '/en/privacy'),
+  /** The privacy request form for people without an account, and the page its emailed link opens. */
+  privacyRequestForm: (locale: Locale) => `${paths.privacy(locale)}/${locale === 'fr' ? 'demande' : 'request'}`,
+  privacyRequestConfirm: (locale: Locale) =>
+    `${paths.privacyRequestForm(locale)}/${locale === 'fr' ? 'confirmer' : 'confirm'}`,
   cookies: (locale: Locale) => `/${locale}/cookies`,
   account: (locale: Locale) => (locale === 'fr' ? '/fr/compte' : '/en/account'),
   signUp: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'inscription' : 'sign-up'}`,

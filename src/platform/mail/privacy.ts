@@ -10,7 +10,7 @@ export const mailData = defineData<OutboxTable & MailDeliveriesTable>()({
         en: 'Kept in our own database when no mail server is configured.',
         fr: 'Conservées dans notre propre base lorsqu’aucun serveur de messagerie n’est configuré.',
       },
-      subject: [{ column: 'to_address', kind: 'email', of: ['member', 'staff'] }],
+      subject: [{ column: 'to_address', kind: 'email', of: ['visitor', 'member', 'staff'] }],
       purposes: ['service', 'notices'],
       basis: 'contract',
       retention: {

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { PlatformContext } from '../../platform/platform-context.js';
+import { LoginThrottle, mailLimits } from '../../platform/auth/login-throttle.js';
+import { paths } from '../../web/paths.js';
 import type { Locale } from '../core/languages.js';
 import { AuditLedger } from './audit-ledger.js';
 import { ErasureEngine } from './erasure-engine.js';
@@ -7,6 +9,7 @@ import { ErasureService } from './erasure-service.js';
 import { downloadPathOf, ExportService } from './export-service.js';
 import { Objections } from './objections.js';
 import { PrivacyRequests } from './privacy-requests.js';
+import { PublicRequests } from './public-requests.js';
 import { TableKeys } from './table-keys.js';
 import { Tombstones } from './tombstones.js';
 
@@ -55,5 +58,26 @@ export function rightsServices(platform: PlatformContext) {
     now,
   });
   const objections = new Objections(database, now);
-  return { keys, requests, ledger, tombstones, erasure, exports, objections };
+  // The public form's proof mails count with the members' sign-up and reset mails: per address and per client.
+  const mailThrottle = new LoginThrottle(platform.rateLimitStore, platform.secrets, {
+    limits: mailLimits,
+    scope: 'mail',
+    refusal: 'VT_MAIL_THROTTLED',
+  });
+  const publicRequests = new PublicRequests({
+    database,
+    requests,
+    erasure,
+    exports,
+    objections,
+    ledger,
+    mail: platform.mail,
+    secrets: platform.secrets,
+    throttle: mailThrottle,
+    shop,
+    confirmUrl: (token: string, locale: Locale) =>
+      `${config.publicUrl}${paths.privacyRequestConfirm(locale)}?token=${encodeURIComponent(token)}`,
+    now,
+  });
+  return { keys, requests, ledger, tombstones, erasure, exports, objections, publicRequests };
 }
