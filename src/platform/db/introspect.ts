@@ -62,3 +62,80 @@ export async function primaryKeyOf(
     select name from pragma_table_info(${table}) where pk > 0 order by pk`.execute(executor);
   return rows.map((row) => row.name);
 }
+
+/** One column of a live table, as inserting a row into it needs to know it. */
+export interface ColumnShape {
+  name: string;
+  /** The declared type, lower-cased: 'text', 'integer', 'timestamp with time zone'… */
+  type: string;
+  /** Refuses NULL (a primary key column always does, whatever SQLite says). */
+  notNull: boolean;
+  hasDefault: boolean;
+  /** Position in the primary key, from 1; 0 when not part of it. */
+  primaryKey: number;
+  /** The column this one refers to, when it is (the first column of) a foreign key. */
+  references?: { table: string; column: string };
+}
+
+/**
+ * A table's columns with their types, nullability, primary key and foreign keys, read from the
+ * live database: what a test that writes rows into every declared table (whatever module
+ * declares it) must know to write valid ones.
+ */
+export async function columnsOf(database: Database, table: string): Promise<ColumnShape[]> {
+  const key = await primaryKeyOf(database, table);
+  if (database.engine === 'postgres') {
+    const { rows } = await sql<{ name: string; type: string; not_null: boolean; has_default: boolean }>`
+      select column_name as name, lower(data_type) as type, is_nullable = 'NO' as not_null,
+        column_default is not null as has_default
+      from information_schema.columns
+      where table_schema = current_schema() and table_name = ${table}
+      order by ordinal_position`.execute(database.db);
+    const { rows: links } = await sql<{ name: string; ref_table: string; ref_column: string }>`
+      select a.attname as name, rc.relname as ref_table, ra.attname as ref_column
+      from pg_constraint k
+      cross join lateral unnest(k.conkey, k.confkey) as u(col, refcol)
+      join pg_attribute a on a.attrelid = k.conrelid and a.attnum = u.col
+      join pg_class rc on rc.oid = k.confrelid
+      join pg_attribute ra on ra.attrelid = k.confrelid and ra.attnum = u.refcol
+      where k.contype = 'f'
+        and k.conrelid = (quote_ident(current_schema()) || '.' || quote_ident(${table}))::regclass`.execute(
+      database.db,
+    );
+    return rows.map((row) => shape(row.name, row.type, row.not_null, row.has_default, key, links));
+  }
+  const { rows } = await sql<{ name: string; type: string; not_null: number; has_default: number }>`
+    select name, lower(type) as type, "notnull" as not_null, dflt_value is not null as has_default
+    from pragma_table_info(${table}) order by cid`.execute(database.db);
+  const { rows: links } = await sql<{ name: string; ref_table: string; ref_column: string | null }>`
+    select "from" as name, "table" as ref_table, "to" as ref_column from pragma_foreign_key_list(${table})`.execute(
+    database.db,
+  );
+  const resolved: { name: string; ref_table: string; ref_column: string }[] = [];
+  for (const link of links) {
+    // A foreign key written without its column refers to the other table's primary key.
+    const column = link.ref_column ?? (await primaryKeyOf(database, link.ref_table))[0] ?? '';
+    resolved.push({ name: link.name, ref_table: link.ref_table, ref_column: column });
+  }
+  return rows.map((row) => shape(row.name, row.type, Boolean(row.not_null), Boolean(row.has_default), key, resolved));
+}
+
+function shape(
+  name: string,
+  type: string,
+  notNull: boolean,
+  hasDefault: boolean,
+  key: readonly string[],
+  links: readonly { name: string; ref_table: string; ref_column: string }[],
+): ColumnShape {
+  const primaryKey = key.indexOf(name) + 1;
+  const link = links.find((l) => l.name === name);
+  return {
+    name,
+    type,
+    notNull: notNull || primaryKey > 0,
+    hasDefault,
+    primaryKey,
+    ...(link ? { references: { table: link.ref_table, column: link.ref_column } } : {}),
+  };
+}
