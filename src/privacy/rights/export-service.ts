@@ -22,7 +22,9 @@ import { type ExportedModule, type ExportedTable, writeExportArchive } from './e
 import { openStatuses, type PrivacyRequests } from './privacy-requests.js';
 import type { PrivacyRequestRow, RequestChannel, RightsTables } from './rights-tables.js';
 import { rowsFound, splitLinks } from './subject-rows.js';
+import type { StaffDirectory } from './staff-directory.js';
 import type { TableKeys } from './table-keys.js';
+import { purposes } from '../core/vocabulary.js';
 
 /** The path of an archive's single-use download link (the privacy module serves it). */
 export const downloadPathOf = (token: string) => `/privacy/download/${token}`;
@@ -44,6 +46,7 @@ export interface ExportDependencies {
   mail: MailService;
   secrets: Secrets;
   shop: () => ShopIdentity;
+  staff: StaffDirectory;
   /** Where archives are written (DATA_DIR/exports): deleted when their link expires or is used. */
   directory: string;
   /** The absolute URL of an archive's download link. */
@@ -171,7 +174,7 @@ export class ExportService {
   };
 
   /** Writes the person's archive (every declared table, module by module) to `output`; `onProgress` gets the share done. */
-  archive(
+  async archive(
     subject: DataSubjectRef,
     locale: Locale,
     output: NodeJS.WritableStream,
@@ -185,6 +188,7 @@ export class ExportService {
         locale,
         shopName: this.deps.shop().name,
         modules: this.modules(tables, subject),
+        extras: subject.accountId ? [await this.staffAccesses(subject.accountId, locale)] : [],
         ...(onProgress ? { onProgress: (done: number) => onProgress(done / tables.length) } : {}),
       },
       output,
@@ -293,6 +297,30 @@ export class ExportService {
       }
     }
     return done.length + orphans;
+  }
+
+  /** Every time a staff member viewed the person's data: when, who (name and role), for what purpose. */
+  private async staffAccesses(subjectId: string, locale: Locale) {
+    const reads = (await this.deps.ledger.about(subjectId, 10_000)).filter((entry) => entry.action === 'staff.read');
+    const staff = await this.deps.staff.describe(reads.flatMap((entry) => (entry.actor_id ? [entry.actor_id] : [])));
+    const unknown = locale === 'fr' ? 'un membre du personnel' : 'a staff member';
+    return {
+      file: 'staff-accesses',
+      title: { en: 'Staff who viewed your data', fr: 'Le personnel qui a consulté vos données' },
+      rows: reads.map((entry) => {
+        const who = entry.actor_id ? staff.get(entry.actor_id) : undefined;
+        const details = entry.details ? (JSON.parse(entry.details) as Record<string, unknown>) : {};
+        return {
+          at: entry.at,
+          staff: who ? `${who.name} (${who.role})` : unknown,
+          purpose:
+            entry.purpose && entry.purpose in purposes
+              ? purposes[entry.purpose as keyof typeof purposes][locale]
+              : entry.purpose,
+          what: typeof details.what === 'string' ? details.what : null,
+        };
+      }),
+    };
   }
 
   private hashOf(token: string): string {

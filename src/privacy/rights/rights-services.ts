@@ -10,6 +10,7 @@ import { downloadPathOf, ExportService } from './export-service.js';
 import { Objections } from './objections.js';
 import { PrivacyRequests } from './privacy-requests.js';
 import { PublicRequests } from './public-requests.js';
+import { StaffDirectory } from './staff-directory.js';
 import { TableKeys } from './table-keys.js';
 import { Tombstones } from './tombstones.js';
 
@@ -41,6 +42,7 @@ export function rightsServices(platform: PlatformContext) {
     logger,
     now,
   });
+  const staff = new StaffDirectory();
   const exports = new ExportService({
     database,
     registry: platform.privacy,
@@ -52,6 +54,7 @@ export function rightsServices(platform: PlatformContext) {
     mail: platform.mail,
     secrets: platform.secrets,
     shop,
+    staff,
     directory: path.join(config.dataDir, 'exports'),
     downloadUrl: (token: string, _locale: Locale) => `${config.publicUrl}${downloadPathOf(token)}`,
     logger,
@@ -79,5 +82,5 @@ export function rightsServices(platform: PlatformContext) {
       `${config.publicUrl}${paths.privacyRequestConfirm(locale)}?token=${encodeURIComponent(token)}`,
     now,
   });
-  return { keys, requests, ledger, tombstones, erasure, exports, objections, publicRequests };
+  return { keys, requests, ledger, tombstones, erasure, exports, objections, publicRequests, staff };
 }

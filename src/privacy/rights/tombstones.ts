@@ -40,9 +40,14 @@ export class Tombstones {
     if ((await this.all()).some((tombstone) => tombstone.request === requestId)) return;
     const line = `${JSON.stringify({ at: at.toISOString(), request: requestId, identifiers: this.identifiersOf(subject) } satisfies Tombstone)}\n`;
     await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
-    const handle = await fs.promises.open(this.file, 'a', 0o600);
+    const handle = await fs.promises.open(this.file, 'a+', 0o600);
     try {
-      await handle.write(line);
+      // A line cut short by a crash (power loss, full disk) is ended first, or this line would be
+      // glued to it and lost with it.
+      const { size } = await handle.stat();
+      const last = Buffer.alloc(1);
+      if (size > 0) await handle.read(last, 0, 1, size - 1);
+      await handle.write(size > 0 && last.toString() !== '\n' ? `\n${line}` : line);
       await handle.sync();
     } finally {
       await handle.close();
