@@ -21,7 +21,8 @@ import { rightsServices } from './rights/rights-services.js';
 
 /**
  * The hourly job that deletes and clears what the declared retention periods no longer allow,
- * erases what ended holds kept, and deletes archives whose download link expired.
+ * erases what ended holds kept, deletes archives whose download link expired, and requests from
+ * the public form whose address was never confirmed.
  */
 const retentionJob = defineJob({ name: 'privacy.retention', parse: noPayload });
 
@@ -48,6 +49,8 @@ export const privacyModule = defineModule({
       if (released > 0) context.logger.info({ holds: released }, 'holds released');
       const archives = await services.exports.expire();
       if (archives > 0) context.logger.info({ archives }, 'expired archives deleted');
+      const unconfirmed = await services.requests.forgetUnconfirmed(context.now());
+      if (unconfirmed > 0) context.logger.info({ unconfirmed }, 'unconfirmed requests deleted');
     }),
   ],
   schedules: [{ job: retentionJob, every: 'PT1H' }],

@@ -31,7 +31,11 @@ const text = defineWording({
     rightsTitle: 'Your rights',
     rightsText:
       'You may ask to access, correct or delete the personal data we hold about you, to restrict or object to its use, and withdraw any consent you gave, at any time.',
-    rightsHow: 'Write to us by email or by post:',
+    rightsSelf:
+      'Members do it themselves on their account’s Privacy page: a copy of their data, corrections, objections, and deleting their account.',
+    rightsForm: 'Without an account, use our request form',
+    rightsFormAfter: ': we confirm your address by email, then answer within one month.',
+    rightsHow: 'You may also write to us by email or by post:',
     complaint: 'You may also lodge a complaint with the CNIL (www.cnil.fr), the French data protection authority.',
   },
   fr: {
@@ -55,7 +59,11 @@ const text = defineWording({
     rightsTitle: 'Vos droits',
     rightsText:
       'Vous pouvez à tout moment demander l’accès, la rectification ou la suppression des données personnelles que nous détenons sur vous, en limiter l’usage ou vous y opposer, et retirer un consentement donné.',
-    rightsHow: 'Écrivez-nous par e-mail ou par courrier :',
+    rightsSelf:
+      'Les membres le font eux-mêmes sur la page Confidentialité de leur compte : copie de leurs données, rectifications, oppositions et suppression du compte.',
+    rightsForm: 'Sans compte, utilisez notre formulaire de demande',
+    rightsFormAfter: ' : nous confirmons votre adresse par e-mail, puis répondons dans un délai d’un mois.',
+    rightsHow: 'Vous pouvez aussi nous écrire par e-mail ou par courrier :',
     complaint: 'Vous pouvez aussi adresser une réclamation à la CNIL (www.cnil.fr).',
   },
 });
@@ -124,6 +132,11 @@ export function PolicyPage(props: { ctx: PageContext; tables: readonly ResolvedP
 
         <h2>{t.rightsTitle}</h2>
         <p>{t.rightsText}</p>
+        <p>{t.rightsSelf}</p>
+        <p>
+          <a href={paths.privacyRequestForm(locale)}>{t.rightsForm}</a>
+          {t.rightsFormAfter}
+        </p>
         <p>{t.rightsHow}</p>
         <address>
           <a href={`mailto:${shop.email}`}>{shop.email}</a>

@@ -136,6 +136,22 @@ export class PrivacyRequests {
     return { ...row, ...patch, status };
   }
 
+  /**
+   * Deletes requests from the public form whose address was never confirmed, a week after their
+   * link expired: anyone can type any address, and a request its owner never made is not kept
+   * for the years a real one is.
+   */
+  async forgetUnconfirmed(now: Date): Promise<number> {
+    const cutoff = new Date(now.getTime() - 7 * 86_400_000).toISOString();
+    const result = await this.db
+      .deleteFrom('privacy_requests')
+      .where('status', '=', 'received')
+      .where('verified_at', 'is', null)
+      .where('proof_expires_at', '<', cutoff)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   /** Open requests whose deadline falls before `before` and that no reminder has been sent for since `since`. */
   dueSoon(before: Date): Promise<PrivacyRequestRow[]> {
     return this.db

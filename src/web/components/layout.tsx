@@ -18,6 +18,7 @@ const text = defineWording({
     legal: 'Legal',
     privacy: 'Privacy policy',
     cookies: 'Cookies',
+    myData: 'Your data: a copy, a correction, an erasure',
     noTracking: 'No advertising or third-party trackers on this site.',
     signIn: 'Sign in',
     account: 'My account',
@@ -33,6 +34,7 @@ const text = defineWording({
     legal: 'Informations légales',
     privacy: 'Politique de confidentialité',
     cookies: 'Cookies',
+    myData: 'Vos données : copie, rectification, effacement',
     noTracking: 'Aucun traceur publicitaire ni tiers sur ce site.',
     signIn: 'Se connecter',
     account: 'Mon compte',
@@ -164,6 +166,9 @@ function FooterContent(props: { locale: Locale; shop: ShopIdentity; year: number
             </li>
             <li>
               <a href={paths.cookies(locale)}>{t.cookies}</a>
+            </li>
+            <li>
+              <a href={paths.privacyRequestForm(locale)}>{t.myData}</a>
             </li>
           </ul>
         </div>

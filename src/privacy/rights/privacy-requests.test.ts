@@ -1,0 +1,55 @@
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/harness.js';
+import { tablesOf } from '../../platform/db/database.js';
+import { privacyModule } from '../privacy-module.js';
+import type { RightsTables } from './rights-tables.js';
+
+describeEachEngine(
+  'privacy requests',
+  (suite) => {
+    const requests = () => suite.context.servicesOf(privacyModule).requests;
+    const rows = () => tablesOf<RightsTables>(suite.database);
+
+    it('forgets a request from the form whose address was never confirmed, a week after its link expired', async () => {
+      const base = { kind: 'erasure' as const, channel: 'web-form' as const, locale: 'en' as const, verified: false };
+      const stale = await requests().create({ ...base, email: 'typed-by-someone@example.com' });
+      const recent = await requests().create({ ...base, email: 'still-waiting@example.com' });
+      const confirmed = await requests().create({ ...base, email: 'confirmed@example.com' });
+      const now = new Date();
+      const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
+      await requests().update(stale.id, { proof_expires_at: daysAgo(8) });
+      await requests().update(recent.id, { proof_expires_at: daysAgo(6) });
+      await requests().update(confirmed.id, {
+        proof_expires_at: daysAgo(30),
+        status: 'verified',
+        verified_at: daysAgo(31),
+      });
+
+      expect(await requests().forgetUnconfirmed(now)).toBe(1);
+      const left = await rows()
+        .selectFrom('privacy_requests')
+        .select('id')
+        .where('id', 'in', [stale.id, recent.id, confirmed.id])
+        .execute();
+      expect(left.map((row) => row.id).sort()).toEqual([recent.id, confirmed.id].sort());
+    });
+
+    it('computes the legal deadline from receipt, and lists open requests by it', async () => {
+      const request = await requests().create({
+        kind: 'access',
+        channel: 'post',
+        locale: 'fr',
+        verified: true,
+        email: 'p@example.com',
+      });
+      const received = new Date(request.received_at);
+      const due = new Date(request.due_at);
+      expect(due.getUTCDate()).toBe(Math.min(received.getUTCDate(), due.getUTCDate()));
+      expect((due.getUTCMonth() - received.getUTCMonth() + 12) % 12).toBe(1);
+      const open = await requests().list({ open: true, limit: 100, offset: 0 });
+      expect(open.map((row) => row.due_at)).toEqual([...open.map((row) => row.due_at)].sort());
+      expect(open.some((row) => row.id === request.id)).toBe(true);
+    });
+  },
+  { app: false },
+);
