@@ -3,7 +3,7 @@ import { Checkbox, CsrfField, Field, FormAlert, Notice } from '../../../web/comp
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import { passwordLength } from '../../../platform/auth/password-policy.js';
-import { FormCard } from './form-card.js';
+import { FormCard } from '../../../web/components/form-card.js';
 import type { AccountUses } from '../account-uses.js';
 import { type FormState, problemOf } from '../../../web/form-state.js';
 

@@ -1,7 +1,7 @@
 import { errorCatalog } from '../../../platform/http/errors.js';
 import { defineWording } from '../../../platform/http/i18n.js';
 import { CsrfField } from '../../../web/components/form.js';
-import { FormCard } from './form-card.js';
+import { FormCard } from '../../../web/components/form-card.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 

@@ -1,8 +1,7 @@
-import type { ComponentChildren } from 'preact';
+import { FormCard } from '../../../web/components/form-card.js';
 import { errorCatalog } from '../../../platform/http/errors.js';
 import { defineWording, type Locale } from '../../../platform/http/i18n.js';
 import { CsrfField, Field, FormAlert, Notice } from '../../../web/components/form.js';
-import { Layout } from '../../../web/components/layout.js';
 import { fieldProblemText } from '../../../web/field-wording.js';
 import type { FormState } from '../../../web/form-state.js';
 import type { PageContext } from '../../../web/page-context.js';
@@ -163,17 +162,6 @@ function problem(state: FormState | undefined, field: string, locale: Locale): s
   return text[locale].problems[code] ?? fieldProblemText(code, locale);
 }
 
-/** The narrow centred card of the shop's forms (the same as sign-in and the emailed-link pages). */
-function Card(props: { ctx: PageContext; title: string; wide?: boolean; children: ComponentChildren }) {
-  return (
-    <Layout ctx={props.ctx} title={props.title}>
-      <section class="container form-page">
-        <div class={`form-card${props.wide ? ' form-card--wide' : ''}`}>{props.children}</div>
-      </section>
-    </Layout>
-  );
-}
-
 /** The public form: an address, what the person wants, details (needed for a correction). */
 export function PublicRequestFormPage(props: { ctx: PageContext; state?: FormState }) {
   const { ctx, state } = props;
@@ -181,7 +169,7 @@ export function PublicRequestFormPage(props: { ctx: PageContext; state?: FormSta
   const chosen = state?.values?.kind;
   const kindError = problem(state, 'kind', ctx.locale);
   return (
-    <Card ctx={ctx} title={t.title} wide>
+    <FormCard ctx={ctx} title={t.title} wide>
       <h1>{t.title}</h1>
       <p class="muted">{t.lead}</p>
       <FormAlert ctx={ctx} code={state?.code} />
@@ -241,7 +229,7 @@ export function PublicRequestFormPage(props: { ctx: PageContext; state?: FormSta
         <a href={paths.signIn(ctx.locale)}>{t.members}</a>
         <a href={paths.privacy(ctx.locale)}>{t.policy}</a>
       </div>
-    </Card>
+    </FormCard>
   );
 }
 
@@ -250,14 +238,14 @@ export function CheckMailboxPage(props: { ctx: PageContext }) {
   const { ctx } = props;
   const t = text[ctx.locale];
   return (
-    <Card ctx={ctx} title={t.inboxTitle}>
+    <FormCard ctx={ctx} title={t.inboxTitle}>
       <h1>{t.inboxTitle}</h1>
       <Notice kind="success">{t.inbox}</Notice>
       <p class="muted">{t.inboxHelp}</p>
       <div class="form-links">
         <a href={paths.home(ctx.locale)}>{t.back}</a>
       </div>
-    </Card>
+    </FormCard>
   );
 }
 
@@ -267,7 +255,7 @@ export function ConfirmPublicRequestPage(props: { ctx: PageContext; pending: Pen
   const t = text[ctx.locale];
   const { kind, email, details } = pending.request;
   return (
-    <Card ctx={ctx} title={t.confirmTitle} wide={kind === 'erasure'}>
+    <FormCard ctx={ctx} title={t.confirmTitle} wide={kind === 'erasure'}>
       <h1>{t.confirmTitle}</h1>
       <p>
         <strong>{t.kinds[kind].label}</strong>
@@ -291,7 +279,7 @@ export function ConfirmPublicRequestPage(props: { ctx: PageContext; pending: Pen
       <div class="form-links">
         <span class="muted">{t.notMe}</span>
       </div>
-    </Card>
+    </FormCard>
   );
 }
 
@@ -301,14 +289,14 @@ export function PublicRequestLinkInvalidPage(props: { ctx: PageContext }) {
   const t = text[ctx.locale];
   const invalid = errorCatalog.VT_LINK_INVALID;
   return (
-    <Card ctx={ctx} title={invalid.title[ctx.locale]}>
+    <FormCard ctx={ctx} title={invalid.title[ctx.locale]}>
       <h1>{invalid.title[ctx.locale]}</h1>
       <p>{invalid.message[ctx.locale]}</p>
       <div class="form-links">
         <a href={paths.privacyRequestForm(ctx.locale)}>{t.newRequest}</a>
         <a href={paths.home(ctx.locale)}>{t.back}</a>
       </div>
-    </Card>
+    </FormCard>
   );
 }
 
@@ -317,12 +305,12 @@ export function PublicRequestDonePage(props: { ctx: PageContext; kind: PublicReq
   const { ctx } = props;
   const t = text[ctx.locale];
   return (
-    <Card ctx={ctx} title={t.doneTitle}>
+    <FormCard ctx={ctx} title={t.doneTitle}>
       <h1>{t.doneTitle}</h1>
       <Notice kind="success">{t.done[props.kind]}</Notice>
       <div class="form-links">
         <a href={paths.home(ctx.locale)}>{t.back}</a>
       </div>
-    </Card>
+    </FormCard>
   );
 }
