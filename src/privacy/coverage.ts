@@ -1,4 +1,4 @@
-import type { TableShape } from '../platform/db/introspect.js';
+import type { IndexShape, TableShape } from '../platform/db/introspect.js';
 import type { PrivacyRegistry } from './core/registry.js';
 
 /**
@@ -35,6 +35,42 @@ export function coverageProblems(schema: TableShape[], registry: PrivacyRegistry
   for (const declared of registry.tables()) {
     if (!existing.has(declared.name))
       problems.push(`table ${declared.name} is declared by ${declared.module} but does not exist`);
+  }
+  return problems;
+}
+
+/**
+ * Export and erasure find a person's rows by each subject link, a page at a time in primary-key
+ * order (rights/subject-rows.ts): each link column needs an index that starts with it (lower(it)
+ * for an email) followed by the table's primary key, or a unique one (a row per person). Without
+ * it, a person with many rows is sorted again for every page, or the whole table is read.
+ * Free-text links (`mentions`) cannot be indexed so and are searched by scanning.
+ */
+export function linkIndexProblems(
+  indexes: readonly IndexShape[],
+  keys: ReadonlyMap<string, readonly string[]>,
+  registry: PrivacyRegistry,
+): string[] {
+  const problems: string[] = [];
+  for (const table of registry.personalTables()) {
+    const key = (keys.get(table.name) ?? []).map((k) => k.toLowerCase());
+    const own = indexes.filter((index) => index.table === table.name);
+    for (const link of table.links) {
+      if (link.kind === 'mentions') continue;
+      const column = link.column.toLowerCase();
+      const first = link.kind === 'email' ? `lower(${column})` : column;
+      const served = own.some(
+        (index) =>
+          index.parts[0] === first &&
+          (index.unique ||
+            key.every((part, i) => index.parts[i + 1] === part) ||
+            (key.length === 1 && key[0] === column)),
+      );
+      if (!served && !(key.length === 1 && key[0] === column))
+        problems.push(
+          `${table.module}: ${table.name}.${link.column} (a subject link) needs an index on (${first}, ${key.join(', ')}) in a migration: export and erasure page through a person's rows by it`,
+        );
+    }
   }
   return problems;
 }

@@ -14,6 +14,7 @@ import { erasureJob } from './rights/erasure-service.js';
 import { downloadPathOf, exportJob } from './rights/export-service.js';
 import { releaseDueHolds } from './rights/hold-release.js';
 import * as rightsMigration from './rights/migrations/20261203_40_privacy_rights.js';
+import * as linkKeysMigration from './rights/migrations/20261203_47_link_keys.js';
 import { rightsData } from './rights/privacy.js';
 import { publicRequestRoutes } from './rights/public-request-routes.js';
 import { replayErasures } from './rights/replay-erasures.js';
@@ -34,7 +35,7 @@ const retentionJob = defineJob({ name: 'privacy.retention', parse: noPayload });
  */
 export const privacyModule = defineModule({
   name: 'privacy',
-  migrations: { '20261203_40_privacy_rights': rightsMigration },
+  migrations: { '20261203_40_privacy_rights': rightsMigration, '20261203_47_link_keys': linkKeysMigration },
   data: [rightsData],
   services: rightsServices,
   jobs: ({ platform: context, services }) => [

@@ -139,3 +139,64 @@ function shape(
     ...(link ? { references: { table: link.ref_table, column: link.ref_column } } : {}),
   };
 }
+
+/** An index as the engine uses it: its key parts in order, each a column name or `lower(column)`. */
+export interface IndexShape {
+  table: string;
+  parts: string[];
+  unique: boolean;
+}
+
+/**
+ * Every index of the current schema, with its key parts normalized (unquoted, lower-case, no
+ * spaces), so a check can ask "is there an index that starts with lower(email), then id?".
+ */
+export async function introspectIndexes(database: Database): Promise<IndexShape[]> {
+  if (database.engine === 'postgres') {
+    const { rows } = await sql<{ tablename: string; indexdef: string }>`
+      select tablename, indexdef from pg_indexes where schemaname = current_schema()`.execute(database.db);
+    return rows.map((row) => ({
+      table: row.tablename,
+      parts: keyParts(row.indexdef),
+      unique: /^create unique/i.test(row.indexdef),
+    }));
+  }
+  const { rows } = await sql<{ table_name: string; name: string; sql: string | null; is_unique: number }>`
+    select m.tbl_name as table_name, l.name, m.sql, l."unique" as is_unique
+    from sqlite_master m join pragma_index_list(m.tbl_name) l on l.name = m.name
+    where m.type = 'index'`.execute(database.db);
+  const indexes: IndexShape[] = [];
+  for (const row of rows) {
+    // Indexes SQLite makes for PRIMARY KEY and UNIQUE constraints have no SQL: read their columns.
+    const parts = row.sql
+      ? keyParts(row.sql)
+      : (
+          await sql<{ name: string }>`select name from pragma_index_info(${row.name}) order by seqno`.execute(
+            database.db,
+          )
+        ).rows.map((column) => column.name.toLowerCase());
+    indexes.push({ table: row.table_name, parts, unique: row.is_unique === 1 });
+  }
+  return indexes;
+}
+
+/** `CREATE INDEX x ON t USING btree (lower(email), id)` → ['lower(email)', 'id']. */
+function keyParts(definition: string): string[] {
+  const open = definition.indexOf('(', definition.search(/\bon\b/i));
+  const inner = definition.slice(open + 1, definition.lastIndexOf(')'));
+  const parts: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const character of inner) {
+    if (character === ',' && depth === 0) {
+      parts.push(current);
+      current = '';
+      continue;
+    }
+    if (character === '(') depth += 1;
+    if (character === ')') depth -= 1;
+    current += character;
+  }
+  parts.push(current);
+  return parts.map((part) => part.replace(/["`\s]/g, '').toLowerCase());
+}
