@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
-import { firefox, memberPassword, tokenOf } from '../../../test/members.js';
+import { memberPassword, verifiedMemberBySmtp } from '../../../test/members.js';
 import { startSmtpServer } from '../../../test/smtp-test-server.js';
-import { Visitor } from '../../../test/visitor.js';
 import { createJobWorker } from '../../job-workers.js';
 import type { MemberTables } from '../../modules/members/member-tables.js';
 import { type DatabaseTarget, tablesOf } from '../../platform/db/database.js';
@@ -43,32 +42,7 @@ describeEachEngine(
       for (let round = 0; round < 20 && (await worker.tick()) > 0; round++);
     };
 
-    async function member(username: string) {
-      const email = `${username}@example.com`;
-      const visitor = new Visitor(suite.app, { 'user-agent': firefox });
-      await visitor.submit('/en/account/sign-up', '/en/account/sign-up', { username, email, password: memberPassword });
-      await runJobs();
-      const mail = smtp.inbox
-        .slice(inboxAtStart)
-        .filter((m) => m.to === email)
-        .at(-1);
-      const match = /https?:\/\/\S*\/en\/account\/verify\?token=[A-Za-z0-9_-]+/.exec(mail?.text ?? '');
-      if (!match) throw new Error(`no verification link mailed to ${email}`);
-      const link = `${new URL(match[0]).pathname}${new URL(match[0]).search}`;
-      await visitor.get(link);
-      await visitor.post('/en/account/verify', { token: tokenOf(link) });
-      const signedIn = new Visitor(suite.app, { 'user-agent': firefox });
-      await signedIn.submit('/en/account/sign-in', '/en/account/sign-in', {
-        identifier: username,
-        password: memberPassword,
-      });
-      const row = await db()
-        .selectFrom('accounts_members')
-        .select('id')
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow();
-      return { id: row.id, email, visitor: signedIn };
-    }
+    const member = (username: string) => verifiedMemberBySmtp(suite, smtp, runJobs, username, inboxAtStart);
 
     /** What the person has, module by module: every row that names them, as stored. */
     async function rowsOf(person: { id: string; emails: string[] }) {

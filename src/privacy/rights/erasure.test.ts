@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import { describeEachEngine, type Suite } from '../../../test/harness.js';
-import { firefox, memberPassword, tokenOf } from '../../../test/members.js';
+import { memberPassword, verifiedMemberBySmtp } from '../../../test/members.js';
 import { startSmtpServer } from '../../../test/smtp-test-server.js';
 import { Visitor } from '../../../test/visitor.js';
 import { createJobWorker } from '../../job-workers.js';
@@ -28,33 +28,7 @@ describeEachEngine(
       await runJobs();
       return smtp.inbox.filter((mail) => mail.to === to);
     };
-    const linkFrom = (text: string, path: string) => {
-      const match = new RegExp(`https?://\\S*${path}\\?token=[A-Za-z0-9_-]+`).exec(text);
-      if (!match) throw new Error(`no ${path} link in:\n${text}`);
-      const url = new URL(match[0]);
-      return `${url.pathname}${url.search}`;
-    };
-
-    async function member(username: string) {
-      const email = `${username}@example.com`;
-      const visitor = new Visitor(suite.app, { 'user-agent': firefox });
-      await visitor.submit('/en/account/sign-up', '/en/account/sign-up', { username, email, password: memberPassword });
-      const mail = (await inboxOf(email)).at(-1);
-      const link = linkFrom(mail?.text ?? '', '/en/account/verify');
-      await visitor.get(link);
-      await visitor.post('/en/account/verify', { token: tokenOf(link) });
-      const signedIn = new Visitor(suite.app, { 'user-agent': firefox });
-      await signedIn.submit('/en/account/sign-in', '/en/account/sign-in', {
-        identifier: username,
-        password: memberPassword,
-      });
-      const row = await db()
-        .selectFrom('accounts_members')
-        .selectAll()
-        .where('email', '=', email)
-        .executeTakeFirstOrThrow();
-      return { id: row.id, email, username, visitor: signedIn };
-    }
+    const member = (username: string) => verifiedMemberBySmtp(suite, smtp, runJobs, username);
 
     it('shows the receipt, mails it before the address goes, erases every module, and keeps only what is held', async () => {
       const olga = await member('olga');
