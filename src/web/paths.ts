@@ -28,6 +28,8 @@ export const paths = {
   security: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'securite' : 'security'}`,
   confirmEmail: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'confirmer-email' : 'confirm-email'}`,
   deleteAccount: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'suppression' : 'delete'}`,
+  /** The member's Privacy area: a copy of their data, corrections, objections, who accessed their data. */
+  accountPrivacy: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'confidentialite' : 'privacy'}`,
 };
 
 /** The same page in every language, for the switcher and <link rel="alternate">. */

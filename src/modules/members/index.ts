@@ -10,6 +10,7 @@ import * as accountsMigration from './migrations/20261125_05_accounts.js';
 import * as usernameSkeletonMigration from './migrations/20261126_10_username_skeleton.js';
 import * as emailLowerMigration from './migrations/20261203_41_email_lower.js';
 import { memberSessionCookie, membersData } from './privacy.js';
+import { privacyRoutes } from './privacy-routes.js';
 
 export type { MemberServices };
 export type { MemberListEntry } from './member-store.js';
@@ -36,5 +37,6 @@ export const membersModule = defineModule({
     });
     authRoutes(app, platform, services);
     accountRoutes(app, platform, services);
+    privacyRoutes(app, platform, services);
   },
 });

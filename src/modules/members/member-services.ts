@@ -9,6 +9,7 @@ import { AccountLinks } from './account-links.js';
 import { AccountTokenStore } from './account-token-store.js';
 import { accountUses } from './account-uses.js';
 import { CredentialsService } from './credentials-service.js';
+import { MemberPrivacy } from './member-privacy.js';
 import { MemberService } from './member-service.js';
 import { MemberStore } from './member-store.js';
 import { type MemberUrls, memberUrls } from './member-urls.js';
@@ -64,6 +65,8 @@ export function memberServices(platform: PlatformContext, { privacy }: { privacy
     /** An erasure's plan as the receipt's lines, in a language. */
     erasureReceipt: privacy.erasure.receipt.bind(privacy.erasure),
     members: new MemberService(store, credentials, sessions, privacy.erasure, now),
+    /** The member's Privacy area: a copy of their data, corrections, objections and restriction, who read their data. */
+    privacyArea: new MemberPrivacy(database, privacy, now),
   };
 }
 

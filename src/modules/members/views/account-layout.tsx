@@ -11,6 +11,7 @@ const text = defineWording({
     profile: 'Profile',
     security: 'Email and password',
     devices: 'Devices',
+    privacy: 'Privacy',
     delete: 'Delete my account',
     signOut: 'Sign out',
     hello: 'Signed in as',
@@ -20,6 +21,7 @@ const text = defineWording({
     profile: 'Profil',
     security: 'E-mail et mot de passe',
     devices: 'Appareils',
+    privacy: 'Confidentialité',
     delete: 'Supprimer mon compte',
     signOut: 'Se déconnecter',
     hello: 'Connecté en tant que',
@@ -32,6 +34,11 @@ export function AccountLayout(props: {
   title: string;
   username: string;
   notice?: string;
+  /**
+   * Reload the page every so many seconds (a job's progress, without JavaScript). In the body:
+   * the shared Layout has no slot in the head, and browsers honour it anywhere.
+   */
+  refreshSeconds?: number;
   children: ComponentChildren;
 }) {
   const { ctx } = props;
@@ -40,6 +47,7 @@ export function AccountLayout(props: {
     [paths.account(ctx.locale), t.profile],
     [paths.security(ctx.locale), t.security],
     [paths.devices(ctx.locale), t.devices],
+    [paths.accountPrivacy(ctx.locale), t.privacy],
     [paths.deleteAccount(ctx.locale), t.delete],
   ] as const;
   return (
@@ -68,6 +76,7 @@ export function AccountLayout(props: {
           </form>
         </aside>
         <section>
+          {props.refreshSeconds && <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
           <h1>{props.title}</h1>
           {props.notice && <Notice kind="success">{props.notice}</Notice>}
           {props.children}
