@@ -2,10 +2,10 @@
 // four tables declared the way a commerce or community module would declare them, so that export
 // and erasure run through every path of the engine: account-id links, an email link, a link that
 // only names the person in someone else's row, a held column, pseudonymized tables, deleted ones.
-// Each link column has the index a module author would give it: the column alone (or lower(email)),
-// or, with BENCH_LINK_INDEX=with-key, the column followed by the primary key, which lets the
-// engine's keyset pages (subject-rows.ts: link condition, key > last, ORDER BY key) read one index
-// range each (docs/performance.md, issue 9).
+// Each link column has the index the coverage gate asks of every module: the column (or
+// lower(email)) followed by the primary key, which lets the engine's keyset pages (subject-rows.ts:
+// link condition, key > last, ORDER BY key) read one index range each. BENCH_LINK_INDEX=column
+// indexes the column alone, to measure what the rule is for (docs/performance.md, issue 9).
 import { type Kysely, sql } from 'kysely';
 import { defineModule } from '../src/platform/module.js';
 import { defineData } from '../src/privacy/core/declare.js';
@@ -54,7 +54,7 @@ export interface BenchTables {
 
 export const benchTables = ['bench_orders', 'bench_messages', 'bench_reviews', 'bench_events'] as const;
 
-export const linkIndex = process.env.BENCH_LINK_INDEX === 'with-key' ? 'with-key' : 'column';
+export const linkIndex = process.env.BENCH_LINK_INDEX === 'column' ? 'column' : 'with-key';
 
 /** An index on a link column (an expression such as lower(email)), followed by the key if asked. */
 async function linkIndexOn(db: Kysely<unknown>, table: string, column: string, expression = sql.ref(column)) {

@@ -9,6 +9,7 @@ import { memberSessions } from './member-sessions.js';
 import * as accountsMigration from './migrations/20261125_05_accounts.js';
 import * as usernameSkeletonMigration from './migrations/20261126_10_username_skeleton.js';
 import * as emailLowerMigration from './migrations/20261203_41_email_lower.js';
+import * as linkKeysMigration from './migrations/20261203_45_link_keys.js';
 import { memberSessionCookie, membersData } from './privacy.js';
 import { privacyRoutes } from './privacy-routes.js';
 
@@ -23,6 +24,7 @@ export const membersModule = defineModule({
     '20261125_05_accounts': accountsMigration,
     '20261126_10_username_skeleton': usernameSkeletonMigration,
     '20261203_41_email_lower': emailLowerMigration,
+    '20261203_45_link_keys': linkKeysMigration,
   },
   data: [membersData],
   cookies: [memberSessionCookie],
