@@ -8,7 +8,14 @@ import { alternatesOf, paths } from '../../web/paths.js';
 import type { MemberServices } from './member-services.js';
 import { requireMember } from './member-sessions.js';
 import type { MemberRow } from './member-tables.js';
-import { type PrivacyForm, type PrivacyNotice, PrivacyPage, privacyNotices } from './views/privacy-page.js';
+import {
+  type PrivacyForm,
+  type PrivacyNotice,
+  PrivacyPage,
+  privacyNotices,
+  refreshSeconds,
+  refreshesItself,
+} from './views/privacy-page.js';
 
 /** A form's fields; longer than the service allows, so that too long words come back with their field named. */
 const fields = (names: Record<string, number>) => ({
@@ -80,6 +87,8 @@ export function privacyRoutes(app: FastifyInstance, context: PlatformContext, se
       async (request, reply) => {
         const member = await currentMember(request);
         const overview = await area.overview(member);
+        // A header, not <meta refresh>: the same reload, and the page offers to stop it (WCAG 2.2.1).
+        if (refreshesItself(overview, request.query.still === '1')) reply.header('refresh', String(refreshSeconds));
         return privatePage(reply).html(
           <PrivacyPage
             ctx={page(request, reply)}

@@ -230,7 +230,12 @@ export class ExportService {
         .executeTakeFirst();
       if (Number(taken.numUpdatedRows) !== 1) throw refused;
       await this.deps.ledger.record(
-        { action: 'export.downloaded', actor: { kind: signedInMemberId ? 'member' : 'person' }, requestId: request.id },
+        {
+          action: 'export.downloaded',
+          actor: { kind: signedInMemberId ? 'member' : 'person' },
+          requestId: request.id,
+          subjectId: request.member_id,
+        },
         trx,
       );
       return { file: path.join(this.deps.directory, request.archive_file), request };

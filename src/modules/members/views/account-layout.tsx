@@ -34,11 +34,6 @@ export function AccountLayout(props: {
   title: string;
   username: string;
   notice?: string;
-  /**
-   * Reload the page every so many seconds (a job's progress, without JavaScript). In the body:
-   * the shared Layout has no slot in the head, and browsers honour it anywhere.
-   */
-  refreshSeconds?: number;
   children: ComponentChildren;
 }) {
   const { ctx } = props;
@@ -76,7 +71,6 @@ export function AccountLayout(props: {
           </form>
         </aside>
         <section>
-          {props.refreshSeconds && <meta http-equiv="refresh" content={String(props.refreshSeconds)} />}
           <h1>{props.title}</h1>
           {props.notice && <Notice kind="success">{props.notice}</Notice>}
           {props.children}

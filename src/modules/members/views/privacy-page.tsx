@@ -18,7 +18,8 @@ export type PrivacyNotice = (typeof privacyNotices)[number];
 export type PrivacyForm = 'copy' | 'correction' | 'objection' | 'restriction';
 
 /** How often the page reloads itself while a copy is being prepared. */
-const refreshSeconds = 5;
+/** While a copy is being built the page reloads itself this often (a Refresh header), unless asked to stop. */
+export const refreshSeconds = 5;
 
 const text = defineWording({
   en: {
@@ -117,13 +118,7 @@ export function PrivacyPage(props: {
   const t = text[ctx.locale];
   const stateOf = (form: PrivacyForm) => (props.form === form ? props.state : undefined);
   return (
-    <AccountLayout
-      ctx={ctx}
-      title={t.title}
-      username={props.username}
-      notice={props.notice && t.notices[props.notice]}
-      refreshSeconds={overview.copy?.state === 'building' && !props.still ? refreshSeconds : undefined}
-    >
+    <AccountLayout ctx={ctx} title={t.title} username={props.username} notice={props.notice && t.notices[props.notice]}>
       <p class="lead">{t.lead}</p>
       <CopyPanel ctx={ctx} copy={overview.copy} still={props.still} state={stateOf('copy')} />
       <RequestsPanel locale={ctx.locale} requests={overview.requests} />
@@ -218,4 +213,9 @@ function CorrectionPanel(props: { ctx: PageContext; state?: FormState }) {
       />
     </section>
   );
+}
+
+/** Whether the page should reload itself: a copy is being built, and the member did not ask it to stop. */
+export function refreshesItself(overview: { copy?: { state: string } | null | undefined }, still: boolean): boolean {
+  return overview.copy?.state === 'building' && !still;
 }
