@@ -18,6 +18,8 @@ const pages = [
   '/en/account/sign-in',
   '/fr/compte/mot-de-passe-oublie',
   '/admin/sign-in',
+  '/en/privacy/request',
+  '/fr/confidentialite/demande',
 ];
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { durationSeconds } from '../../src/privacy/core/duration.js';
 import { startSmtpServer } from '../smtp-test-server.js';
@@ -91,7 +92,25 @@ describe('a member’s account in Chromium', () => {
     await look('devices');
     await page.getByRole('link', { name: 'Email and password' }).click();
     await look('security');
-    await page.getByRole('link', { name: 'Delete my account' }).click();
+    // The Privacy page: a copy of their data, built by the server's job worker while the page
+    // reloads itself (Refresh header), then downloaded once as a ZIP.
+    await page.getByRole('link', { name: 'Privacy', exact: true }).click();
+    await page.waitForURL('**/en/account/privacy');
+    await look('privacy');
+    await page.getByRole('button', { name: 'Prepare a copy of my data' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Download my data (ZIP)' }).count(), { timeout: 30_000 })
+      .toBe(1);
+    await look('privacy-ready');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download my data (ZIP)' }).click(),
+    ]);
+    const zip = fs.readFileSync((await download.path()) as string);
+    expect(zip.subarray(0, 2).toString()).toBe('PK');
+    expect(zip.includes(Buffer.from('index.html'))).toBe(true);
+    await page.goto(`${shop.server.baseUrl}/en/account/privacy`);
+    await page.getByRole('link', { name: 'Delete my account' }).first().click();
     await look('delete-account');
     await page.getByRole('link', { name: 'Devices' }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -118,7 +118,17 @@ export function PrivacyPage(props: {
   const t = text[ctx.locale];
   const stateOf = (form: PrivacyForm) => (props.form === form ? props.state : undefined);
   return (
-    <AccountLayout ctx={ctx} title={t.title} username={props.username} notice={props.notice && t.notices[props.notice]}>
+    <AccountLayout
+      ctx={ctx}
+      title={t.title}
+      username={props.username}
+      // The page reloads itself while a copy is built: once it is ready, "we are preparing" is stale.
+      notice={
+        props.notice && !(props.notice === 'copyRequested' && overview.copy?.state !== 'building')
+          ? t.notices[props.notice]
+          : undefined
+      }
+    >
       <p class="lead">{t.lead}</p>
       <CopyPanel ctx={ctx} copy={overview.copy} still={props.still} state={stateOf('copy')} />
       <RequestsPanel locale={ctx.locale} requests={overview.requests} />
