@@ -1,10 +1,14 @@
 import { membersModule } from '../members/index.js';
+import { handle } from '../../platform/jobs/job-handler.js';
 import { defineModule } from '../../platform/module.js';
+import { privacyModule } from '../../privacy/privacy-module.js';
 import { type BackofficeServices, backofficeServices } from './backoffice-services.js';
 import { createStaffCommand } from './create-staff-command.js';
 import * as staffManagementMigration from './migrations/20261126_20_staff_management.js';
 import * as staffEmailLowerMigration from './migrations/20261203_42_staff_email_lower.js';
 import { outboxRoutes } from './outbox-routes.js';
+import { privacyQueueRoutes } from './privacy-queue-routes.js';
+import { privacyRemindersJob } from './privacy-reminders.js';
 import { backofficeData, staffSessionCookie } from './privacy.js';
 import { decorateStaff } from './staff-access.js';
 import { staffAccountCommand } from './staff-account-command.js';
@@ -17,12 +21,13 @@ export { type StaffPermission, type StaffRole, staffPermissions, staffRoles } fr
 
 /**
  * The back office at /admin: staff accounts and roles, two-factor sign-in, the dashboard, the
- * members list and the outbox. Its staff tables were created by the members' first migration
- * (20261125_05_accounts, written when both were one module; applied migrations are never edited).
+ * members list, the outbox, and the queue of privacy requests (with its daily reminder). Its
+ * staff tables were created by the members' first migration (20261125_05_accounts, written when
+ * both were one module; applied migrations are never edited).
  */
 export const backofficeModule = defineModule({
   name: 'backoffice',
-  dependsOn: { members: membersModule },
+  dependsOn: { members: membersModule, privacy: privacyModule },
   migrations: {
     '20261126_20_staff_management': staffManagementMigration,
     '20261203_42_staff_email_lower': staffEmailLowerMigration,
@@ -30,6 +35,8 @@ export const backofficeModule = defineModule({
   data: [backofficeData],
   cookies: [staffSessionCookie],
   services: backofficeServices,
+  jobs: ({ services }) => [handle(privacyRemindersJob, async () => void (await services.remindPrivacyRequests()))],
+  schedules: [{ job: privacyRemindersJob, every: 'P1D' }],
   // One encapsulated plugin: its hooks (staff session) and its routes' `area` apply to /admin only.
   routes: async (app, { platform, services }) => {
     await app.register(
@@ -46,6 +53,7 @@ export const backofficeModule = defineModule({
         staffRoutes(admin, platform, services);
         staffManagementRoutes(admin, platform, services);
         outboxRoutes(admin, platform, services);
+        privacyQueueRoutes(admin, platform, services);
       },
       { prefix: '/admin' },
     );

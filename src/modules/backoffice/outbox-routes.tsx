@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../../platform/platform-context.js';
 import { pageContext } from '../../web/page-context.js';
-import { accessMemberData } from './member-data-access.js';
+import { accessMemberData, subjectsOfAddresses } from './member-data-access.js';
 import { mayStaff, requireStaff, signedInStaff } from './staff-access.js';
 import { AppError } from '../../platform/http/errors.js';
 import { visitorLocale } from '../../platform/http/error-handler.js';
@@ -29,7 +29,18 @@ export function outboxRoutes(app: FastifyInstance, context: PlatformContext, ser
       const ctx = pageContext(request, reply, { locale: visitorLocale(request), shop: shop() });
       // Recipients' addresses are members' data: the list is read through the audited door.
       const messages = await accessMemberData(
-        { staff, purpose: 'notices', what: 'mail outbox', logger: request.log },
+        {
+          staff,
+          purpose: 'notices',
+          what: 'mail outbox',
+          logger: request.log,
+          reads: services.staffReads,
+          subjects: (rows) =>
+            subjectsOfAddresses(
+              services.staffReads,
+              rows.map((row) => row.to_address),
+            ),
+        },
         () => services.outbox.list(200),
       );
       return reply
@@ -51,8 +62,17 @@ export function outboxRoutes(app: FastifyInstance, context: PlatformContext, ser
     { preHandler: guard, config: { access } },
     async (request, reply) => {
       const staff = signedInStaff(request);
+      // One person's message: refused if its recipient restricted processing (member-data-access.ts).
       const message = await accessMemberData(
-        { staff, purpose: 'notices', what: 'mail outbox message', logger: request.log },
+        {
+          staff,
+          purpose: 'notices',
+          what: 'mail outbox message',
+          logger: request.log,
+          reads: services.staffReads,
+          subjects: (found) => (found ? subjectsOfAddresses(services.staffReads, [found.to_address]) : []),
+          single: true,
+        },
         () => services.outbox.find(request.params.id),
       );
       if (!message) throw new AppError('VT_NOT_FOUND');

@@ -21,6 +21,8 @@ export const staffPermissions = {
   'mail.outbox': ['owner', 'support'],
   /** What a sent message says (its one-time links are never shown, to anyone). */
   'mail.bodies': ['owner'],
+  /** The privacy requests queue (/admin/privacy): record, verify, run, extend, refuse, answer. */
+  'privacy.requests': ['owner', 'support'],
   'staff.manage': ['owner'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof staffPermissions;

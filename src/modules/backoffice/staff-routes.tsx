@@ -155,7 +155,15 @@ export function staffRoutes(app: FastifyInstance, context: PlatformContext, serv
       const query = request.query.q ?? '';
       const offset = request.query.offset ?? 0;
       const found = await accessMemberData(
-        { staff, purpose: 'support', what: 'members list', logger: request.log },
+        {
+          staff,
+          purpose: 'support',
+          what: 'members list',
+          logger: request.log,
+          reads: services.staffReads,
+          // The members shown (one more is read, to know whether there is a next page).
+          subjects: (rows) => rows.slice(0, pageSize).map((row) => ({ memberId: row.id, email: row.email })),
+        },
         () => services.members.listForStaff(query, pageSize + 1, offset),
       );
       return privatePage(reply).html(

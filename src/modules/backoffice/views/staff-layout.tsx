@@ -12,6 +12,7 @@ const text = defineWording({
     dashboard: 'Dashboard',
     members: 'Members',
     outbox: 'Mail outbox',
+    privacy: 'Privacy requests',
     staff: 'Staff',
     shop: 'View the shop',
     signOut: 'Sign out',
@@ -23,6 +24,7 @@ const text = defineWording({
     dashboard: 'Tableau de bord',
     members: 'Membres',
     outbox: 'Boîte d’envoi',
+    privacy: 'Demandes RGPD',
     staff: 'Personnel',
     shop: 'Voir la boutique',
     signOut: 'Se déconnecter',
@@ -34,12 +36,20 @@ export function roleName(role: StaffPrincipal['role'], locale: PageContext['loca
   return text[locale].roles[role];
 }
 
-const entries: { href: string; key: 'dashboard' | 'members' | 'outbox' | 'staff'; permission: StaffPermission }[] = [
+const entries: {
+  href: string;
+  key: 'dashboard' | 'members' | 'outbox' | 'privacy' | 'staff';
+  permission: StaffPermission;
+}[] = [
   { href: '/admin', key: 'dashboard', permission: 'back-office' },
   { href: '/admin/members', key: 'members', permission: 'members.read' },
   { href: '/admin/outbox', key: 'outbox', permission: 'mail.outbox' },
+  { href: '/admin/privacy', key: 'privacy', permission: 'privacy.requests' },
   { href: '/admin/staff', key: 'staff', permission: 'staff.manage' },
 ];
+
+/** A section's link is current on its pages too (a request of the privacy queue, a message of the outbox). */
+const isCurrent = (path: string, href: string) => path === href || (href !== '/admin' && path.startsWith(`${href}/`));
 
 /**
  * The frame of back-office pages: a plain, dense layout that cannot be mistaken for the shop.
@@ -78,7 +88,11 @@ export function StaffLayout(props: {
                 {entries
                   .filter((entry) => mayStaff(staff, entry.permission))
                   .map((entry) => (
-                    <a key={entry.href} href={entry.href} aria-current={ctx.path === entry.href ? 'page' : undefined}>
+                    <a
+                      key={entry.href}
+                      href={entry.href}
+                      aria-current={isCurrent(ctx.path, entry.href) ? 'page' : undefined}
+                    >
                       {t[entry.key]}
                     </a>
                   ))}
