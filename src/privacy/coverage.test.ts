@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/harness.js';
-import { introspectSchema } from '../platform/db/introspect.js';
-import { coverageProblems } from './coverage.js';
+import { introspectIndexes, introspectSchema, primaryKeyOf } from '../platform/db/introspect.js';
+import { coverageProblems, linkIndexProblems } from './coverage.js';
 
 /**
  * The gate of DESIGN §3: every table and column in the live database is declared personal or
@@ -33,6 +33,28 @@ describeEachEngine(
       expect(problems).toEqual([expect.stringContaining('table newsletter_signups is not declared')]);
       await sql`drop table newsletter_signups`.execute(suite.database.db);
       expect(coverageProblems(await introspectSchema(suite.database), suite.context.privacy)).toEqual([]);
+    });
+
+    const linkProblems = async () => {
+      const keys = new Map<string, string[]>();
+      for (const table of suite.context.privacy.personalTables())
+        keys.set(table.name, await primaryKeyOf(suite.database, table.name));
+      return linkIndexProblems(await introspectIndexes(suite.database), keys, suite.context.privacy);
+    };
+
+    it('finds every subject-link column indexed for export and erasure to page through a person’s rows', async () => {
+      expect(await linkProblems()).toEqual([]);
+    });
+
+    it('fails, naming it, on a link column whose index lacks the key after it', async () => {
+      await sql`drop index accounts_sessions_account_key`.execute(suite.database.db);
+      expect(await linkProblems()).toEqual([
+        expect.stringContaining('accounts_sessions.account_id (a subject link) needs an index on (account_id, id)'),
+      ]);
+      await sql`create index accounts_sessions_account_key on accounts_sessions (account_id, id)`.execute(
+        suite.database.db,
+      );
+      expect(await linkProblems()).toEqual([]);
     });
   },
   { app: false },

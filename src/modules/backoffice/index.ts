@@ -6,6 +6,7 @@ import { type BackofficeServices, backofficeServices } from './backoffice-servic
 import { createStaffCommand } from './create-staff-command.js';
 import * as staffManagementMigration from './migrations/20261126_20_staff_management.js';
 import * as staffEmailLowerMigration from './migrations/20261203_42_staff_email_lower.js';
+import * as staffLinkKeysMigration from './migrations/20261203_46_link_keys.js';
 import { outboxRoutes } from './outbox-routes.js';
 import { privacyQueueRoutes } from './privacy-queue-routes.js';
 import { privacyRemindersJob } from './privacy-reminders.js';
@@ -31,6 +32,7 @@ export const backofficeModule = defineModule({
   migrations: {
     '20261126_20_staff_management': staffManagementMigration,
     '20261203_42_staff_email_lower': staffEmailLowerMigration,
+    '20261203_46_link_keys': staffLinkKeysMigration,
   },
   data: [backofficeData],
   cookies: [staffSessionCookie],
