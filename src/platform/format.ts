@@ -1,6 +1,9 @@
 import type { Locale } from './http/i18n.js';
 
 const intlLocale: Record<Locale, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+/** The shop's time zone: its days (sessions, legal deadlines) begin and end in Paris. */
+export const shopTimeZone = 'Europe/Paris';
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -23,7 +26,7 @@ export function formatDate(iso: string, locale: Locale, withTime = false): strin
     format = new Intl.DateTimeFormat(intlLocale[locale], {
       dateStyle: 'long',
       ...(withTime ? { timeStyle: 'short' } : {}),
-      timeZone: 'Europe/Paris',
+      timeZone: shopTimeZone,
     });
     dateFormats.set(key, format);
   }

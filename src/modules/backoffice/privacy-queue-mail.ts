@@ -4,17 +4,9 @@ import type { MailMessage } from '../../platform/mail/mailer.js';
 import type { ShopIdentity } from '../../platform/settings/shop-identity.js';
 import type { PrivacyRequestRow, RequestKind } from '../../privacy/rights/rights-tables.js';
 
-const deadlineFormats = {
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }),
-  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }),
-};
-
-/**
- * The day of a legal deadline. A deadline ends at the end of its day in UTC (deadline.ts), which
- * is already the next day in Paris: read in Paris time it would look one day later than it is.
- */
+/** The day of a legal deadline: it ends at the end of that day in Paris (deadline.ts), the shop's day. */
 export function formatDeadline(iso: string, locale: Locale): string {
-  return deadlineFormats[locale].format(new Date(iso));
+  return formatDate(iso, locale);
 }
 
 const kinds: Record<Locale, Record<RequestKind, string>> = {
