@@ -370,6 +370,7 @@ describeEachEngine(
         expect((await browser.post('/admin/privacy/q7Yt2mZp9Ld4xW/verify')).statusCode).toBe(403);
       }
       const { browser } = await staffOf('support');
+      expect((await browser.get('/admin')).body).toContain('href="/admin/privacy"');
       const forged = await browser.get('/admin/privacy/q7Yt2mZp9Ld4xW');
       expect(forged.statusCode).toBe(404);
       expect(errorCodeOf(forged)).toBe('VT_REQUEST_NOT_FOUND');

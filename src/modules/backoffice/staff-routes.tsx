@@ -142,6 +142,7 @@ export function staffRoutes(app: FastifyInstance, context: PlatformContext, serv
         staff={staff}
         canSeeMembers={mayStaff(staff, 'members.read')}
         canSeeOutbox={mayStaff(staff, 'mail.outbox')}
+        canHandlePrivacy={mayStaff(staff, 'privacy.requests')}
         canManageStaff={mayStaff(staff, 'staff.manage')}
       />,
     );

@@ -30,6 +30,8 @@ const text = defineWording({
     yourRole: 'Your role',
     membersTile: 'Find a member and see their account details.',
     outboxTile: 'Emails sent by the shop, and a delivery test.',
+    privacy: 'Privacy requests',
+    privacyTile: 'Requests to see, correct or erase data, by legal deadline.',
     staffTile: 'Staff accounts: invite, roles, disabling, two-factor resets, and the record of changes.',
     staff: 'Staff',
     recoveryTile: 'Your two-factor recovery codes: how many remain, or make new ones.',
@@ -72,6 +74,8 @@ const text = defineWording({
     yourRole: 'Votre rôle',
     membersTile: 'Retrouver un membre et consulter son compte.',
     outboxTile: 'Les e-mails envoyés par la boutique, et un test d’envoi.',
+    privacy: 'Demandes sur les données',
+    privacyTile: 'Demandes d’accès, de rectification ou d’effacement, par échéance légale.',
     staffTile:
       'Comptes du personnel : invitations, rôles, désactivation, réinitialisation de la double authentification, et le registre des modifications.',
     staff: 'Personnel',
@@ -209,6 +213,7 @@ export function DashboardPage(props: {
   staff: StaffPrincipal;
   canSeeMembers: boolean;
   canSeeOutbox: boolean;
+  canHandlePrivacy: boolean;
   canManageStaff: boolean;
 }) {
   const { ctx, staff } = props;
@@ -232,6 +237,12 @@ export function DashboardPage(props: {
           <a class="tile" href="/admin/outbox">
             <strong>Outbox</strong>
             {t.outboxTile}
+          </a>
+        )}
+        {props.canHandlePrivacy && (
+          <a class="tile" href="/admin/privacy">
+            <strong>{t.privacy}</strong>
+            {t.privacyTile}
           </a>
         )}
         {props.canManageStaff && (
