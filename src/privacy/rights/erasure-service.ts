@@ -12,8 +12,8 @@ import type { AuditLedger, LedgerActor } from './audit-ledger.js';
 import { type DataSubjectRef, dataSubject } from './data-subject.js';
 import type { ErasureEngine, TableErasure } from './erasure-engine.js';
 import { erasureReceipt, receiptText } from './erasure-receipt.js';
-import type { PrivacyRequests } from './privacy-requests.js';
-import type { PrivacyRequestRow, RequestChannel, RightsTables } from './rights-tables.js';
+import type { PrivacyRequests, RunRequest } from './privacy-requests.js';
+import type { PrivacyRequestRow, RightsTables } from './rights-tables.js';
 import { expandSubject } from './subject-rows.js';
 import type { TableKeys } from './table-keys.js';
 import type { Tombstones } from './tombstones.js';
@@ -88,16 +88,11 @@ export class ErasureService {
   }
 
   /**
-   * Records an erasure request and queues its job; returns the request and the plan (the receipt
-   * shown at once). The job starts after `delayMs` (0: as soon as a worker is free).
+   * Records an erasure request and queues its job (run as soon as a worker is free); returns the
+   * request and the plan (the receipt shown at once).
    */
   async request(
-    input: {
-      memberId?: string | null;
-      email?: string | null;
-      channel: RequestChannel;
-      locale: Locale;
-      handledBy?: string;
+    input: RunRequest & {
       /** False when the person was already told (an erasure replayed after a restore): no second receipt. */
       mailReceipt?: boolean;
     },

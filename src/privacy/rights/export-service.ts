@@ -19,8 +19,8 @@ import type { DataSubjectRef } from './data-subject.js';
 import type { ErasureService } from './erasure-service.js';
 import { requestIdOf } from './erasure-service.js';
 import { type ExportedModule, type ExportedTable, writeExportArchive } from './export-archive.js';
-import { openStatuses, type PrivacyRequests } from './privacy-requests.js';
-import type { PrivacyRequestRow, RequestChannel, RightsTables } from './rights-tables.js';
+import { openStatuses, type PrivacyRequests, type RunRequest } from './privacy-requests.js';
+import type { PrivacyRequestRow, RightsTables } from './rights-tables.js';
 import { rowsFound, splitLinks } from './subject-rows.js';
 import type { StaffDirectory } from './staff-directory.js';
 import type { TableKeys } from './table-keys.js';
@@ -64,16 +64,7 @@ export class ExportService {
   constructor(private readonly deps: ExportDependencies) {}
 
   /** Records an access request and queues its archive; one at a time per person. */
-  async request(
-    input: {
-      memberId?: string | null;
-      email?: string | null;
-      channel: RequestChannel;
-      locale: Locale;
-      handledBy?: string;
-    },
-    actor: LedgerActor,
-  ): Promise<PrivacyRequestRow> {
+  async request(input: RunRequest, actor: LedgerActor): Promise<PrivacyRequestRow> {
     if (input.memberId) {
       const pending = (await this.deps.requests.forMember(input.memberId)).find(
         (request) => request.kind === 'access' && openStatuses.includes(request.status),

@@ -18,6 +18,16 @@ export interface NewRequest {
   handledBy?: string | null;
 }
 
+/** Who a request that runs at once (an erasure, a copy) is about, how it came, and who handles it. */
+export interface RunRequest {
+  memberId?: string | null;
+  email?: string | null;
+  channel: RequestChannel;
+  locale: Locale;
+  /** The staff member who recorded it, if any. */
+  handledBy?: string;
+}
+
 export const openStatuses: readonly RequestStatus[] = ['received', 'verified', 'in-progress'];
 
 /**
