@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Secrets } from '../../platform/crypto/secrets.js';
 import { type Database, type SomeTables, tablesOf } from '../../platform/db/database.js';
@@ -59,10 +59,21 @@ const appendLock = 7_291_204;
  * privacy action. Each entry's hash covers the previous entry's, so altering or removing one
  * breaks the chain from there on; `verify` finds the first entry that does not hold.
  *
- * The personal columns (actor_id, subject_id) are not hashed directly but through `commitment`, a
- * keyed hash of them and the entry's number: an erasure may empty them (as the declaration says)
- * without breaking the chain, while changing one to another id is still detected. Retention
- * deletes the oldest entries: the first entry left is trusted as the anchor of the rest.
+ * The hash is keyed (HMAC-SHA256 under the installation's secret, not a plain SHA-256): anyone who
+ * can write to the database could recompute a plain hash, alter an entry and rewrite every hash
+ * after it, and the chain would prove nothing. Verifying needs the key, which the CLI has (the
+ * commitments need it anyway).
+ *
+ * The personal columns (actor_id, subject_id) are not hashed directly but through `commitment`:
+ * a keyed hash of each with the entry's number, side by side. An erasure may empty either (as the
+ * declaration says) without breaking the chain, while changing one to another id is detected. One
+ * each, not one of both: a member's erasure empties the subject of the staff reads about them,
+ * and the staff member who read must still be checked, since investigating a misuse needs it.
+ *
+ * Limits, by design: retention deletes the oldest entries, so the first entry left is trusted as
+ * the anchor of the rest (removing the oldest entries looks like retention); and entries removed
+ * from the end leave no trace in the chain itself (only a copy of the last hash kept elsewhere
+ * would show it).
  */
 export class AuditLedger {
   private readonly db: Kysely<RightsTables>;
@@ -104,10 +115,10 @@ export class AuditLedger {
       request_id: entry.requestId ?? null,
       purpose: entry.purpose ?? null,
       details: entry.details ? JSON.stringify(entry.details) : null,
-      commitment: this.commitment(seq, actorId, subjectId),
+      commitment: `${this.commitment(seq, 'actor', actorId)}:${this.commitment(seq, 'subject', subjectId)}`,
       prev_hash: last?.hash ?? genesis,
     };
-    const row: PrivacyLedgerRow = { ...fields, actor_id: actorId, subject_id: subjectId, hash: hashOf(fields) };
+    const row: PrivacyLedgerRow = { ...fields, actor_id: actorId, subject_id: subjectId, hash: this.hashOf(fields) };
     await trx.insertInto('privacy_ledger').values(row).execute();
     return row;
   }
@@ -123,14 +134,20 @@ export class AuditLedger {
       for (const row of page) {
         const bad = (reason: string): LedgerVerdict => ({ ok: false, checked, firstBad: row.seq, reason });
         if (previous && row.seq !== previous.seq + 1)
-          return bad(`entries ${previous.seq + 1} to ${row.seq - 1} are missing`);
+          return bad(
+            row.seq === previous.seq + 2
+              ? `entry ${previous.seq + 1} is missing`
+              : `entries ${previous.seq + 1} to ${row.seq - 1} are missing`,
+          );
         if (previous && row.prev_hash !== previous.hash) return bad('it does not follow the entry before it');
-        if (row.hash !== hashOf(row)) return bad('its content was changed after it was written');
-        // A different actor or subject is tampering. An emptied one is what an erasure does: the
-        // commitment no longer matches, and checking it would need the id that was erased.
-        const erased = row.actor_id === null || row.subject_id === null;
-        if (row.commitment !== this.commitment(row.seq, row.actor_id, row.subject_id) && !erased)
-          return bad('its actor or subject was changed after it was written');
+        if (row.hash !== this.hashOf(row)) return bad('its content was changed after it was written');
+        // A different actor or subject is tampering. An emptied one is what an erasure does: its
+        // commitment stays as it was, and checking it would need the id that was erased.
+        const [actor, subject] = row.commitment.split(':');
+        if (row.actor_id !== null && actor !== this.commitment(row.seq, 'actor', row.actor_id))
+          return bad('its actor was changed after it was written');
+        if (row.subject_id !== null && subject !== this.commitment(row.seq, 'subject', row.subject_id))
+          return bad('its subject was changed after it was written');
         checked += 1;
         previous = row;
       }
@@ -163,30 +180,31 @@ export class AuditLedger {
     return this.db.selectFrom('privacy_ledger').selectAll().orderBy('seq', 'desc').limit(limit).execute();
   }
 
-  private commitment(seq: number, actorId: string | null, subjectId: string | null): string {
+  /** A keyed hash of one personal column, bound to its entry and role (an actor id moved to subject_id fails). */
+  private commitment(seq: number, column: 'actor' | 'subject', id: string | null): string {
     return createHmac('sha256', this.secrets.key('privacy-ledger'))
-      .update(JSON.stringify([seq, actorId, subjectId]))
+      .update(JSON.stringify([seq, column, id]))
       .digest('hex');
   }
-}
 
-/** The entry's hash: its fields but the personal ones (covered by the commitment), and the previous hash. */
-function hashOf(row: Omit<PrivacyLedgerRow, 'actor_id' | 'subject_id' | 'hash'>): string {
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        row.seq,
-        row.at,
-        row.action,
-        row.actor_kind,
-        row.request_id,
-        row.purpose,
-        row.details,
-        row.commitment,
-        row.prev_hash,
-      ]),
-    )
-    .digest('hex');
+  /** The entry's hash: its fields but the personal ones (covered by the commitment), and the previous hash. */
+  private hashOf(row: Omit<PrivacyLedgerRow, 'actor_id' | 'subject_id' | 'hash'>): string {
+    return createHmac('sha256', this.secrets.key('privacy-ledger-chain'))
+      .update(
+        JSON.stringify([
+          row.seq,
+          row.at,
+          row.action,
+          row.actor_kind,
+          row.request_id,
+          row.purpose,
+          row.details,
+          row.commitment,
+          row.prev_hash,
+        ]),
+      )
+      .digest('hex');
+  }
 }
 
 /** `privacy:verify-ledger`: prints the verdict, returns the exit code (0 intact, 1 tampered). */
