@@ -67,7 +67,9 @@ describeEachEngine(
         await db().selectFrom('accounts_tokens').select('member_id').where('member_id', '=', olga.id).execute(),
       ).toEqual([]);
       const raw = JSON.stringify(await dump(suite));
-      expect(raw).not.toContain('olga.new@example.com');
+      // The address she typed but never confirmed may be anyone's: the mail sent to it is not hers
+      // to erase (it goes with its retention), and it never widened her erasure to that address.
+      expect(raw).toContain('olga.new@example.com');
       expect(raw.split('olga@example.com').length - 1).toBe(2); // the request's and the objection's, held
       const [request] = await db()
         .selectFrom('privacy_requests')

@@ -59,7 +59,7 @@ export function splitLinks(table: ResolvedPersonalTable, subject: DataSubjectRef
 
 /**
  * Every address and account the person is known by, from the tables that hold both: a member's
- * account row gives their address, a pending change of address gives the new one. An address gives
+ * account row gives their address; an address typed as a new one (a pending change) gives nothing, as it may be anyone's. An address gives
  * an account only through the account table itself (the link that is its primary key): proof of
  * that address is what a password reset asks too, so a request proven by it is the member's. A
  * new address someone merely typed never gives their account away, and staff accounts are never
@@ -84,6 +84,10 @@ export async function expandSubject(
       if (accountLinks.length === 0 || emailLinks.length === 0) continue;
       const key = await keys.of(table.name);
       const accountTable = accountLinks.some((link) => key.length === 1 && key[0] === link.column);
+      // Only the account's own, proven address counts: an address typed as a new one (a pending
+      // change) may be someone else's, and must never bring their rows into this person's export
+      // or erasure.
+      if (!accountTable) continue;
       const probe = dataSubject('member', accountId, accountTable ? [...emails] : []);
       const found = linksFor(table, probe).filter((link) => own.includes(link));
       if (found.length === 0) continue;
