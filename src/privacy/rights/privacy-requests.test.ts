@@ -34,6 +34,23 @@ describeEachEngine(
       expect(left.map((row) => row.id).sort()).toEqual([recent.id, confirmed.id].sort());
     });
 
+    it('starts a request once: a second start (a double submit, two staff) is refused and changes nothing', async () => {
+      const request = await requests().create({
+        kind: 'access',
+        channel: 'post',
+        locale: 'fr',
+        verified: true,
+        email: 'q@example.com',
+      });
+      const start = () =>
+        suite.database.db
+          .transaction()
+          .execute((trx) => requests().moveTo(request.id, 'in-progress', {}, trx as never));
+      await start();
+      await expect(start()).rejects.toMatchObject({ code: 'VT_REQUEST_CLOSED' });
+      expect((await requests().get(request.id)).status).toBe('in-progress');
+    });
+
     it('computes the legal deadline from receipt, and lists open requests by it', async () => {
       const request = await requests().create({
         kind: 'access',

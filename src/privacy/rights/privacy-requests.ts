@@ -132,7 +132,11 @@ export class PrivacyRequests {
       .execute();
   }
 
-  /** Moves a request on, refusing a move from a closed request (a double submit, a stale page). */
+  /**
+   * Moves a request on, refusing a move from a closed request (a double submit, a stale page), or
+   * a second start of one already in progress. The move is a conditional update, so of two
+   * concurrent moves only one wins, even on PostgreSQL.
+   */
   async moveTo(
     id: string,
     status: RequestStatus,
@@ -140,9 +144,16 @@ export class PrivacyRequests {
     trx: Transaction<RightsTables>,
   ): Promise<PrivacyRequestRow> {
     const row = await this.get(id, trx);
-    if (!openStatuses.includes(row.status)) throw new AppError('VT_REQUEST_CLOSED');
+    const from = status === 'in-progress' ? openStatuses.filter((s) => s !== 'in-progress') : openStatuses;
     const closing = status === 'done' || status === 'refused';
-    await this.update(id, { ...patch, status, ...(closing ? { closed_at: this.now().toISOString() } : {}) }, trx);
+    const now = this.now().toISOString();
+    const moved = await trx
+      .updateTable('privacy_requests')
+      .set({ ...patch, status, updated_at: now, ...(closing ? { closed_at: now } : {}) })
+      .where('id', '=', id)
+      .where('status', 'in', [...from])
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw new AppError('VT_REQUEST_CLOSED');
     return { ...row, ...patch, status };
   }
 
