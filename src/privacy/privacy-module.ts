@@ -59,7 +59,7 @@ export const privacyModule = defineModule({
     'privacy:verify-ledger': {
       usage: 'privacy:verify-ledger   check the audit ledger’s hash chain; reports the first altered entry',
       run: async (_args, { services }) => {
-        process.exitCode = await verifyLedgerCommand(services.ledger, (line) => console.log(line));
+        process.exitCode = await verifyLedgerCommand(services.ledger, (line) => process.stdout.write(`${line}\n`));
       },
     },
     'privacy:replay-erasures': {
@@ -74,8 +74,8 @@ export const privacyModule = defineModule({
           erasure: services.erasure,
           ledger: services.ledger,
         });
-        console.log(
-          `${result.tombstones} erasures on record; ${result.replayed.length} person(s) found again and erased again`,
+        process.stdout.write(
+          `${result.tombstones} erasures on record; ${result.replayed.length} person(s) found again and erased again\n`,
         );
       },
     },
