@@ -1,6 +1,9 @@
 import { backofficeModule } from './modules/backoffice/index.js';
 import { catalogModule } from './modules/catalog/index.js';
+import { commerceModule } from './modules/commerce/index.js';
 import { devMailboxModule } from './modules/dev-mailbox/index.js';
+import { invoicesModule } from './modules/invoices/index.js';
+import { legalModule } from './modules/legal/index.js';
 import { membersModule } from './modules/members/index.js';
 import type { AnyModule } from './platform/module.js';
 import { platformModule } from './platform/platform-module.js';
@@ -17,5 +20,8 @@ export const modules: readonly AnyModule[] = [
   membersModule,
   backofficeModule,
   catalogModule,
+  legalModule,
+  invoicesModule,
+  commerceModule,
   devMailboxModule,
 ];

@@ -28,6 +28,22 @@ export const paths = {
   security: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'securite' : 'security'}`,
   confirmEmail: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'confirmer-email' : 'confirm-email'}`,
   deleteAccount: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'suppression' : 'delete'}`,
+  /** The cart (guests and members) and the checkout that follows it. */
+  cart: (locale: Locale) => (locale === 'fr' ? '/fr/panier' : '/en/cart'),
+  /** POST here (fields `offer`, `quantity`) to put an offer in the cart: the product page's form. */
+  cartAdd: (locale: Locale) => `${paths.cart(locale)}/${locale === 'fr' ? 'ajouter' : 'add'}`,
+  checkout: (locale: Locale) => (locale === 'fr' ? '/fr/commande' : '/en/checkout'),
+  /** Where the payment gateway sends the buyer back, for one order. */
+  checkoutReturn: (locale: Locale, orderId: string) =>
+    `${paths.checkout(locale)}/${locale === 'fr' ? 'retour' : 'return'}/${encodeURIComponent(orderId)}`,
+  /** One order, for a guest (the emailed link adds its signature) or a member. */
+  order: (locale: Locale, orderId: string) =>
+    `/${locale}/${locale === 'fr' ? 'commandes' : 'orders'}/${encodeURIComponent(orderId)}`,
+  /** A member's purchase history. */
+  accountOrders: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'commandes' : 'orders'}`,
+  /** Mentions légales and the terms of sale (CGV), from the shop's settings. */
+  legalNotice: (locale: Locale) => (locale === 'fr' ? '/fr/mentions-legales' : '/en/legal-notice'),
+  termsOfSale: (locale: Locale) => (locale === 'fr' ? '/fr/conditions-generales-de-vente' : '/en/terms-of-sale'),
   /** The member's Privacy area: a copy of their data, corrections, objections, who accessed their data. */
   accountPrivacy: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'confidentialite' : 'privacy'}`,
 };

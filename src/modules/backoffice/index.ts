@@ -11,14 +11,24 @@ import { outboxRoutes } from './outbox-routes.js';
 import { privacyQueueRoutes } from './privacy-queue-routes.js';
 import { privacyRemindersJob } from './privacy-reminders.js';
 import { backofficeData, staffSessionCookie } from './privacy.js';
-import { decorateStaff } from './staff-access.js';
 import { staffAccountCommand } from './staff-account-command.js';
 import { staffManagementRoutes } from './staff-management-routes.js';
+import { staffArea } from './staff-area.js';
 import { staffRoutes } from './staff-routes.js';
-import { staffSessions } from './staff-sessions.js';
 
 export type { BackofficeServices };
-export { type StaffPermission, type StaffRole, staffPermissions, staffRoles } from './staff-access.js';
+export {
+  type StaffPermission,
+  type StaffPrincipal,
+  type StaffRole,
+  mayStaff,
+  requireStaff,
+  signedInStaff,
+  staffPermissions,
+  staffRoles,
+} from './staff-access.js';
+export { staffArea } from './staff-area.js';
+export { StaffLayout } from './views/staff-layout.js';
 
 /**
  * The back office at /admin: staff accounts and roles, two-factor sign-in, the dashboard, the
@@ -40,26 +50,13 @@ export const backofficeModule = defineModule({
   jobs: ({ services }) => [handle(privacyRemindersJob, async () => void (await services.remindPrivacyRequests()))],
   schedules: [{ job: privacyRemindersJob, every: 'P1D' }],
   // One encapsulated plugin: its hooks (staff session) and its routes' `area` apply to /admin only.
-  routes: async (app, { platform, services }) => {
-    await app.register(
-      async (admin) => {
-        admin.addHook('onRoute', (route) => {
-          route.config = { ...route.config, area: 'back-office' };
-        });
-        decorateStaff(admin);
-        staffSessions(admin, {
-          sessions: services.staffSessions,
-          staff: services.staff,
-          secure: platform.config.secureCookies,
-        });
-        staffRoutes(admin, platform, services);
-        staffManagementRoutes(admin, platform, services);
-        outboxRoutes(admin, platform, services);
-        privacyQueueRoutes(admin, platform, services);
-      },
-      { prefix: '/admin' },
-    );
-  },
+  routes: (app, { platform, services }) =>
+    staffArea(app, { platform, backoffice: services }, (admin) => {
+      staffRoutes(admin, platform, services);
+      staffManagementRoutes(admin, platform, services);
+      outboxRoutes(admin, platform, services);
+      privacyQueueRoutes(admin, platform, services);
+    }),
   commands: {
     'staff:create': {
       usage:

@@ -24,6 +24,14 @@ export const staffPermissions = {
   /** The privacy requests queue (/admin/privacy): record, verify, run, extend, refuse, answer. */
   'privacy.requests': ['owner', 'support'],
   'staff.manage': ['owner'],
+  /** Products, variants, course sessions and seats: create, edit, publish, archive (the catalog module). */
+  'catalog.manage': ['owner', 'marketing'],
+  /** The orders list and an order's page (the commerce module). */
+  'orders.read': ['owner', 'support', 'accountant'],
+  /** Mark an order fulfilled, cancel an unpaid one. */
+  'orders.fulfil': ['owner', 'support'],
+  /** Refund in full or in part, and the dispute evidence notes: money leaves the shop. */
+  'orders.refund': ['owner', 'accountant'],
 } as const satisfies Record<string, readonly StaffRole[]>;
 export type StaffPermission = keyof typeof staffPermissions;
 

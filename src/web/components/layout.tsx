@@ -19,6 +19,8 @@ const text = defineWording({
     privacy: 'Privacy policy',
     cookies: 'Cookies',
     myData: 'Your data: a copy, a correction, an erasure',
+    legalNotice: 'Legal notice',
+    termsOfSale: 'Terms of sale',
     noTracking: 'No advertising or third-party trackers on this site.',
     signIn: 'Sign in',
     account: 'My account',
@@ -35,6 +37,8 @@ const text = defineWording({
     privacy: 'Politique de confidentialité',
     cookies: 'Cookies',
     myData: 'Vos données : copie, rectification, effacement',
+    legalNotice: 'Mentions légales',
+    termsOfSale: 'Conditions générales de vente',
     noTracking: 'Aucun traceur publicitaire ni tiers sur ce site.',
     signIn: 'Se connecter',
     account: 'Mon compte',
@@ -169,6 +173,12 @@ function FooterContent(props: { locale: Locale; shop: ShopIdentity; year: number
             </li>
             <li>
               <a href={paths.privacyRequestForm(locale)}>{t.myData}</a>
+            </li>
+            <li>
+              <a href={paths.termsOfSale(locale)}>{t.termsOfSale}</a>
+            </li>
+            <li>
+              <a href={paths.legalNotice(locale)}>{t.legalNotice}</a>
             </li>
           </ul>
         </div>
