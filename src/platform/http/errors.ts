@@ -236,6 +236,102 @@ export const errorCatalog = {
       fr: 'Ce lien de téléchargement a expiré, a déjà servi ou n’est pas le vôtre. Demandez une nouvelle copie de vos données depuis votre page Confidentialité.',
     },
   },
+  VT_SOLD_OUT: {
+    status: 409,
+    title: { en: 'Sold out', fr: 'Épuisé' },
+    message: {
+      en: 'Someone bought the last one (or the last seat) a moment ago. Your cart shows what is still available; nothing was charged.',
+      fr: 'Quelqu’un vient d’acheter le dernier exemplaire (ou la dernière place). Votre panier montre ce qui reste disponible ; rien n’a été débité.',
+    },
+  },
+  VT_NOT_ENOUGH_STOCK: {
+    status: 409,
+    title: { en: 'Not that many left', fr: 'Quantité insuffisante' },
+    message: {
+      en: 'We do not have that many left. Choose a smaller quantity; your cart was not changed.',
+      fr: 'Il n’en reste pas autant. Choisissez une quantité plus petite ; votre panier n’a pas été modifié.',
+    },
+  },
+  VT_OFFER_UNAVAILABLE: {
+    status: 404,
+    title: { en: 'Not on sale', fr: 'Pas en vente' },
+    message: {
+      en: 'This item is not on sale (any more). Nothing was added to your cart.',
+      fr: 'Cet article n’est pas (ou plus) en vente. Rien n’a été ajouté à votre panier.',
+    },
+  },
+  VT_CART_EMPTY: {
+    status: 409,
+    title: { en: 'Your cart is empty', fr: 'Votre panier est vide' },
+    message: {
+      en: 'There is nothing in your cart to order. Browse the catalog and add what you like.',
+      fr: 'Votre panier ne contient rien à commander. Parcourez le catalogue et ajoutez ce qui vous plaît.',
+    },
+  },
+  VT_CART_CHANGED: {
+    status: 409,
+    title: { en: 'Your cart changed', fr: 'Votre panier a changé' },
+    message: {
+      en: 'Your cart or its prices changed since you opened this page (perhaps in another tab). Check the new summary before you order; nothing was charged.',
+      fr: 'Votre panier ou ses prix ont changé depuis l’ouverture de cette page (peut-être dans un autre onglet). Vérifiez le nouveau récapitulatif avant de commander ; rien n’a été débité.',
+    },
+  },
+  VT_ORDER_NOT_FOUND: {
+    status: 404,
+    title: { en: 'Order not found', fr: 'Commande introuvable' },
+    message: {
+      en: 'We have no such order, or the link is not valid (any more). Nothing was changed.',
+      fr: 'Nous n’avons pas cette commande, ou le lien n’est pas (ou plus) valable. Rien n’a été modifié.',
+    },
+  },
+  VT_ORDER_STATE: {
+    status: 409,
+    title: { en: 'Not possible for this order now', fr: 'Impossible pour cette commande maintenant' },
+    message: {
+      en: 'This order has moved on (paid, cancelled, refunded…) and this action no longer applies. Nothing was changed.',
+      fr: 'Cette commande a évolué (payée, annulée, remboursée…) et cette action ne s’applique plus. Rien n’a été modifié.',
+    },
+  },
+  VT_REFUND_TOO_LARGE: {
+    status: 409,
+    title: { en: 'Refund too large', fr: 'Remboursement trop élevé' },
+    message: {
+      en: 'A refund cannot exceed what was paid and not yet refunded. Nothing was refunded.',
+      fr: 'Un remboursement ne peut dépasser ce qui a été payé et pas encore remboursé. Rien n’a été remboursé.',
+    },
+  },
+  VT_PAYMENT_UNAVAILABLE: {
+    status: 503,
+    title: { en: 'Payment briefly unavailable', fr: 'Paiement momentanément indisponible' },
+    message: {
+      en: 'Our payment provider did not answer. Your order is kept and nothing was charged; please try again in a minute.',
+      fr: 'Notre prestataire de paiement n’a pas répondu. Votre commande est conservée et rien n’a été débité ; réessayez dans une minute.',
+    },
+  },
+  VT_WEBHOOK_SIGNATURE: {
+    status: 401,
+    title: { en: 'Signature refused', fr: 'Signature refusée' },
+    message: {
+      en: 'This notification is not signed by our payment provider. Nothing was changed.',
+      fr: 'Cette notification n’est pas signée par notre prestataire de paiement. Rien n’a été modifié.',
+    },
+  },
+  VT_INVOICE_NOT_FOUND: {
+    status: 404,
+    title: { en: 'Invoice not found', fr: 'Facture introuvable' },
+    message: {
+      en: 'There is no invoice here yet: an invoice is issued once the order is paid.',
+      fr: 'Il n’y a pas encore de facture : une facture est émise une fois la commande payée.',
+    },
+  },
+  VT_SLUG_TAKEN: {
+    status: 409,
+    title: { en: 'Address already used', fr: 'Adresse déjà utilisée' },
+    message: {
+      en: 'Another product already uses this web address (slug). Choose another; nothing was saved.',
+      fr: 'Un autre produit utilise déjà cette adresse web (slug). Choisissez-en une autre ; rien n’a été enregistré.',
+    },
+  },
   VT_RATE_LIMITED: {
     status: 429,
     title: { en: 'Too many requests', fr: 'Trop de requêtes' },
