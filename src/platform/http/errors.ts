@@ -365,7 +365,14 @@ export class AppError extends Error {
   readonly status: number;
   constructor(
     readonly code: ErrorCode,
-    readonly details?: { fields?: Record<string, string>; retryAfterSeconds?: number },
+    readonly details?: {
+      fields?: Record<string, string>;
+      retryAfterSeconds?: number;
+      /** How many are left, when a quantity was too large (VT_NOT_ENOUGH_STOCK). */
+      available?: number;
+      /** The offers that ran short (VT_SOLD_OUT at checkout), so the cart can point at them. */
+      offerIds?: string[];
+    },
   ) {
     super(code);
     this.name = 'AppError';
