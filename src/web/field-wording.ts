@@ -23,6 +23,14 @@ const problems = defineWording({
     'staff-email-taken': 'A staff account already uses this email address.',
     'totp-wrong':
       'This is not the code your authenticator app shows now (each code works once: wait for the next one).',
+    country: 'Choose a country from the list.',
+    'shipping-country': 'We deliver goods to France, Monaco, Belgium and Luxembourg only: choose one of them.',
+    'postal-code-format': 'Enter the postal code as your post office writes it (five digits in France).',
+    terms: 'To order, tick this box to accept the terms of sale.',
+    'early-start':
+      'A course in your cart starts within 14 days: tick this box to ask that it start before your withdrawal period ends, or remove it from your cart.',
+    quantity: 'Choose a quantity from 1 to 20.',
+    'cart-full': 'Your cart is full (30 lines). Order what is in it, or remove a line first.',
   },
   fr: {
     required: 'Ce champ est obligatoire.',
@@ -47,6 +55,15 @@ const problems = defineWording({
     'staff-email-taken': 'Un compte du personnel utilise déjà cette adresse e-mail.',
     'totp-wrong':
       'Ce n’est pas le code affiché maintenant par votre application d’authentification (chaque code sert une fois : attendez le suivant).',
+    country: 'Choisissez un pays dans la liste.',
+    'shipping-country':
+      'Nous livrons les articles en France, à Monaco, en Belgique et au Luxembourg uniquement : choisissez l’un d’eux.',
+    'postal-code-format': 'Saisissez le code postal tel que La Poste l’écrit (cinq chiffres en France).',
+    terms: 'Pour commander, cochez cette case pour accepter les conditions générales de vente.',
+    'early-start':
+      'Un cours de votre panier commence dans moins de 14 jours : cochez cette case pour demander qu’il commence avant la fin de votre délai de rétractation, ou retirez-le du panier.',
+    quantity: 'Choisissez une quantité de 1 à 20.',
+    'cart-full': 'Votre panier est plein (30 lignes). Commandez son contenu, ou retirez d’abord une ligne.',
   },
 });
 
