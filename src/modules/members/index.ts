@@ -15,6 +15,9 @@ import { privacyRoutes } from './privacy-routes.js';
 
 export type { MemberServices };
 export type { MemberListEntry } from './member-store.js';
+export type { MemberRow } from './member-tables.js';
+export { requireMember } from './member-sessions.js';
+export { AccountLayout } from './views/account-layout.js';
 
 /** Members: sign-up, sign-in, sessions, profile, devices, password and email changes, deletion. */
 export const membersModule = defineModule({
