@@ -15,7 +15,9 @@ function vitrine(args: string[], dataDir: string, stdin: string, env: Record<str
   });
 }
 
-describe('npm run vitrine -- staff:create', () => {
+// Each case starts the real CLI (tsx compiles it) up to four times; on a busy two-core machine that
+// takes more than the default 20 s, so the cases get the time their child processes are allowed.
+describe('npm run vitrine -- staff:create', { timeout: 240_000 }, () => {
   it('creates the first owner with the password read from standard input, hashed, two-factor still to set up', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-cli-'));
     const result = vitrine(

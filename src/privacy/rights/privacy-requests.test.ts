@@ -4,6 +4,19 @@ import { tablesOf } from '../../platform/db/database.js';
 import { privacyModule } from '../privacy-module.js';
 import type { RightsTables } from './rights-tables.js';
 
+function parisDay(moment: Date) {
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(moment)
+    .split('-')
+    .map(Number);
+  return { year, month: month ?? 0, day: day ?? 0 };
+}
+
 describeEachEngine(
   'privacy requests',
   (suite) => {
@@ -59,10 +72,13 @@ describeEachEngine(
         verified: true,
         email: 'p@example.com',
       });
-      const received = new Date(request.received_at);
-      const due = new Date(request.due_at);
-      expect(due.getUTCDate()).toBe(Math.min(received.getUTCDate(), due.getUTCDate()));
-      expect((due.getUTCMonth() - received.getUTCMonth() + 12) % 12).toBe(1);
+      // Calendar days in Paris, the shop's day: a request received at 00:30 in Paris is received on
+      // that day even though it is still the day before in UTC.
+      const received = parisDay(new Date(request.received_at));
+      const due = parisDay(new Date(request.due_at));
+      expect(due.day).toBe(Math.min(received.day, due.day));
+      expect((due.month - received.month + 12) % 12).toBe(1);
+      expect(parisDay(new Date(new Date(request.due_at).getTime() + 1)).day).not.toBe(due.day);
       const open = await requests().list({ open: true, limit: 100, offset: 0 });
       expect(open.map((row) => row.due_at)).toEqual([...open.map((row) => row.due_at)].sort());
       expect(open.some((row) => row.id === request.id)).toBe(true);
