@@ -11,9 +11,11 @@ import { securityHeaders, securityHeadersOnEveryReply } from './platform/http/se
 import { routeOf } from './platform/log/logger.js';
 import { randomId } from './platform/crypto/tokens.js';
 import { cookieGuard } from './platform/http/cookie-guard.js';
+import { compression } from './platform/http/compression.js';
 import { assetRoutes } from './web/assets.js';
 import { errorResponder } from './web/error-responder.js';
 import { htmlRendering } from './web/render.js';
+import { pageIndexing } from './web/page-indexing.js';
 
 /** The largest request body we accept: forms and JSON are small; uploads get their own limit. */
 export const bodyLimitBytes = 64 * 1024;
@@ -91,8 +93,10 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
     // Consent arrives with the consent module; until then only essential cookies exist.
     hasConsent: () => false,
   });
+  compression(app);
   errorHandling(app, respond);
   htmlRendering(app);
+  pageIndexing(app, config.publicUrl);
   assetRoutes(app);
 
   // The context given here is the platform the routes see: a test may hand in a variant of it

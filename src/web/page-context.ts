@@ -4,6 +4,7 @@ import type { Locale } from '../platform/http/i18n.js';
 import type { ShopIdentity } from '../platform/settings/shop-identity.js';
 import type { Alternates } from './paths.js';
 import { assetUrl } from './assets.js';
+import { type Indexing, indexingOf } from './page-indexing.js';
 
 /** What every page needs besides its own content: language, nonce, shop, and links. */
 export interface PageContext {
@@ -12,6 +13,8 @@ export interface PageContext {
   shop: ShopIdentity;
   /** The current page in each language (the language switcher). */
   alternates: Alternates | undefined;
+  /** Canonical and language links for search engines, or noindex (web/page-indexing.ts). */
+  indexing: Indexing;
   /** The path of the current page, to mark the current menu entry. */
   path: string;
   stylesheet: string;
@@ -31,6 +34,7 @@ export function pageContext(
     nonce: reply.cspNonce,
     shop: options.shop,
     alternates: options.alternates,
+    indexing: indexingOf(request, reply, options.locale, options.alternates),
     path: request.url.split('?')[0] ?? '/',
     stylesheet: assetUrl('site.css'),
     csrfToken: () => request.csrfToken(reply),

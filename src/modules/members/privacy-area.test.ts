@@ -346,7 +346,10 @@ describeEachEngine('the member’s Privacy area: who accessed their data, in bot
       'href="/fr/compte/suppression"',
     ])
       expect(french.body).toContain(words);
-    expect(french.body).toContain('hreflang="en" href="/en/account/privacy"');
+    // Its English version is a click away in the language switch; a member's page is never indexed.
+    expect(french.body).toContain('<a href="/en/account/privacy" hreflang="en"');
+    expect(french.body).toContain('<meta name="robots" content="noindex"/>');
+    expect(french.body).not.toContain('rel="canonical"');
   });
 
   it('sends a visitor to sign in, and refuses its forms without a session', async () => {

@@ -61,10 +61,16 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
         <meta name="description" content={props.description ?? ctx.shop.tagline[ctx.locale]} />
         <link rel="stylesheet" href={ctx.stylesheet} />
         <link rel="icon" href="/favicon.ico" />
-        {ctx.alternates &&
-          locales.map((locale) => (
-            <link key={locale} rel="alternate" hrefLang={locale} href={ctx.alternates?.[locale]} />
-          ))}
+        {ctx.indexing.noindex ? (
+          <meta name="robots" content="noindex" />
+        ) : (
+          <>
+            <link rel="canonical" href={ctx.indexing.canonical} />
+            {ctx.indexing.languages.map((language) => (
+              <link key={language.hreflang} rel="alternate" hrefLang={language.hreflang} href={language.href} />
+            ))}
+          </>
+        )}
       </head>
       <body>
         <a class="skip-link" href="#main">
