@@ -9,6 +9,10 @@
 //   modules          src/modules/<name>/**
 //   composition root src/*.ts and src/modules/*.ts  main, cli, app, context, the module list
 //
+// Beside the layers, src/sandbox-gateway/** is another program (the test PSP, its own process and
+// origin): it imports nothing from the shop, and the shop imports nothing from it (it starts it
+// as a child process and speaks HTTP to it, as it would to any PSP). Tests use both.
+//
 // Paths are regular expressions over the path from the directory the check runs in, so the
 // check runs from the project root (the tests run it from each fixture tree's root).
 
@@ -19,6 +23,7 @@ const engines = '^src/privacy/(?!core/)';
 const modules = '^src/modules/[^/]+/';
 // Files directly under src/ or src/modules/ (the module list) belong to the composition root.
 const root = '^src/(modules/)?[^/]+$';
+const sandboxGateway = '^src/sandbox-gateway/';
 
 // Tests, contract suites and test fixtures may reach into any layer to set things up; they are
 // still held by the cycle rule.
@@ -69,6 +74,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/', pathNot: tests },
       to: { path: modules, pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.tsx?$'] },
+    },
+    {
+      name: 'sandbox-gateway-is-separate',
+      comment: 'The sandbox gateway is its own program (a PSP look-alike): it imports nothing from the rest of src/.',
+      severity: 'error',
+      from: { path: sandboxGateway, pathNot: tests },
+      to: { path: '^src/', pathNot: sandboxGateway },
+    },
+    {
+      name: 'shop-imports-sandbox-gateway',
+      comment: 'The shop reaches the sandbox gateway over HTTP only (SandboxGateway in platform/payments), never by importing it.',
+      severity: 'error',
+      from: { path: '^src/', pathNot: [sandboxGateway, tests] },
+      to: { path: sandboxGateway },
     },
     {
       name: 'unresolvable-import',

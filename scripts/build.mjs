@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 
 const started = performance.now();
 await build({
-  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts' },
+  entryPoints: { main: 'src/main.ts', cli: 'src/cli.ts', 'sandbox-gateway': 'src/sandbox-gateway/main.ts' },
   outdir: 'dist',
   bundle: true,
   // Modules imported with import() (SMTP, Redis, PostgreSQL) become chunks loaded only when used.

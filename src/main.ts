@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './platform/config.js';
 import { closeContext, createContext } from './context.js';
 import { startJobWorker } from './job-workers.js';
 import { devMailboxEnabled } from './platform/mail/dev-mailbox.js';
+import { startSandboxGatewayProcess } from './platform/payments/sandbox-gateway-process.js';
 
 /** Entry point: config -> database -> migrations -> app -> workers, and a clean shutdown. */
 async function main() {
@@ -25,6 +26,13 @@ async function main() {
 
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const loopbackHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  const sandboxGateway = startSandboxGatewayProcess({
+    config,
+    secrets: context.secrets,
+    shopUrl: `http://${loopbackHost.includes(':') ? `[${loopbackHost}]` : loopbackHost}:${port}`,
+    logger: context.logger,
+  });
   context.logger.info(
     {
       engine: context.database.engine,
@@ -46,6 +54,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     context.logger.info({ signal }, 'shutting down');
+    sandboxGateway?.kill('SIGTERM');
     await app.close();
     await worker?.stop();
     await closeContext(context);

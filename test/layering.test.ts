@@ -78,6 +78,18 @@ const cleanTree: Tree = {
     import { modules } from './modules/index.js';
     import { locales } from './platform/i18n.js';
     export const started = [modules, locales];`,
+  // The sandbox gateway, a program of its own: its files import each other and npm packages.
+  'src/sandbox-gateway/card-check.ts': `
+    export const luhn = (digits: string) => digits.length > 0;`,
+  'src/sandbox-gateway/main.ts': `
+    import path from 'node:path';
+    import { luhn } from './card-check.js';
+    export const started = [luhn, path.sep];`,
+  // Tests may start it beside the shop's code.
+  'src/platform/payments.test.ts': `
+    import { started } from '../sandbox-gateway/main.js';
+    import { locales } from './i18n.js';
+    export const seen = [started, locales];`,
 };
 
 /** A violation as `rule: from → to`, and for a cycle the whole loop from `from` back to it. */
@@ -164,6 +176,25 @@ const cases: { title: string; files: Tree; violations: Violation[] }[] = [
     violations: [
       'no-cycle: src/platform/i18n.test.ts → src/platform/i18n.ts (src/platform/i18n.test.ts → src/platform/i18n.ts → src/platform/i18n.test.ts)',
     ],
+  },
+  {
+    title: 'the sandbox gateway importing the shop',
+    files: {
+      'src/sandbox-gateway/card-check.ts': `
+        import { locales } from '../platform/i18n.js';
+        export const luhn = (digits: string) => locales.includes(digits);`,
+    },
+    violations: ['sandbox-gateway-is-separate: src/sandbox-gateway/card-check.ts → src/platform/i18n.ts'],
+  },
+  {
+    title: 'the shop importing the sandbox gateway instead of speaking HTTP to it',
+    files: {
+      'src/main.ts': `
+        import { modules } from './modules/index.js';
+        import { started } from './sandbox-gateway/main.js';
+        export const running = [modules, started];`,
+    },
+    violations: ['shop-imports-sandbox-gateway: src/main.ts → src/sandbox-gateway/main.ts'],
   },
   {
     title: 'an import of a file that does not exist',

@@ -15,6 +15,33 @@ describe('configuration', () => {
     expect(config.timeouts).toEqual({ requestMs: 30_000, headersMs: 10_000 });
   });
 
+  it('sells through the sandbox gateway by default, started beside the shop at a loopback address', () => {
+    expect(loadConfig({}).payments).toEqual({
+      gateway: 'sandbox',
+      sandbox: { url: 'http://127.0.0.1:4242', apiKey: undefined, webhookSecret: undefined, start: true },
+    });
+    const elsewhere = loadConfig({ SANDBOX_GATEWAY_URL: 'https://pay.example.org/' }).payments;
+    expect(elsewhere).toMatchObject({ sandbox: { url: 'https://pay.example.org', start: false } });
+    expect(loadConfig({ SANDBOX_GATEWAY_START: 'false' }).payments).toMatchObject({ sandbox: { start: false } });
+  });
+
+  it('refuses the sandbox in production unless meant, Stripe without its keys, and one sandbox key alone', () => {
+    const production = { NODE_ENV: 'production', PUBLIC_URL: 'https://shop.example', SMTP_URL: 'smtp://mail:25' };
+    expect(() => loadConfig(production)).toThrow(/PAYMENT_GATEWAY is sandbox/);
+    expect(loadConfig({ ...production, SANDBOX_GATEWAY_IN_PRODUCTION: 'true' }).payments.gateway).toBe('sandbox');
+    expect(() => loadConfig({ PAYMENT_GATEWAY: 'stripe' })).toThrow(/STRIPE_SECRET_KEY is required/);
+    expect(() => loadConfig({ PAYMENT_GATEWAY: 'stripe', STRIPE_SECRET_KEY: 'pk_test_abc' })).toThrow(
+      /STRIPE_SECRET_KEY must be a Stripe secret key/,
+    );
+    expect(
+      loadConfig({ PAYMENT_GATEWAY: 'stripe', STRIPE_SECRET_KEY: 'sk_test_abc123', STRIPE_WEBHOOK_SECRET: 'whsec_xyz' })
+        .payments,
+    ).toEqual({ gateway: 'stripe', stripe: { secretKey: 'sk_test_abc123', webhookSecret: 'whsec_xyz' } });
+    expect(() => loadConfig({ SANDBOX_GATEWAY_API_KEY: 'a-long-enough-api-key' })).toThrow(
+      /SANDBOX_GATEWAY_WEBHOOK_SECRET must be set together/,
+    );
+  });
+
   it('reads the request and header timeouts; the headers never get longer than the whole request', () => {
     expect(loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '2000' }).timeouts).toEqual({
       requestMs: 5000,

@@ -33,7 +33,26 @@ export interface Config {
   rateLimit: { requestsPerMinute: number; writesPerMinute: number };
   /** How long a client may take to send a whole request, and its headers (docs/deployment.md). */
   timeouts: { requestMs: number; headersMs: number };
+  /** The payment gateway (docs/payments.md): the sandbox (a test PSP, no real money) or Stripe. */
+  payments: PaymentsConfig;
 }
+
+export type PaymentsConfig =
+  | {
+      gateway: 'sandbox';
+      /**
+       * The sandbox gateway's API (and page) address. Its keys are derived from the shop's secrets
+       * unless both are given: a restarted shop still talks to a gateway that kept running.
+       */
+      sandbox: {
+        url: string;
+        apiKey: string | undefined;
+        webhookSecret: string | undefined;
+        /** The shop starts the gateway beside itself (npm start): at a loopback address, unless SANDBOX_GATEWAY_START=false. */
+        start: boolean;
+      };
+    }
+  | { gateway: 'stripe'; stripe: { secretKey: string; webhookSecret: string } };
 
 export class ConfigError extends Error {
   constructor(
@@ -116,6 +135,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     throw new ConfigError('MAIL_FROM', 'must be an address such as "Shop <shop@example.com>"');
   }
 
+  const payments = parsePayments(read, oneOf, flag, url, nodeEnv);
+
   return {
     env: nodeEnv,
     host,
@@ -138,7 +159,67 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       writesPerMinute: integer('RATE_LIMIT_WRITES_PER_MINUTE', 60, 1, 1_000_000_000),
     },
     timeouts: { requestMs: requestTimeoutMs, headersMs: headersTimeoutMs },
+    payments,
   };
+}
+
+/**
+ * The sandbox is the default, so `npm start` sells with test cards and nothing to set up; in
+ * production it is refused (it takes no real money, so a shop left on it would "sell" for free)
+ * unless SANDBOX_GATEWAY_IN_PRODUCTION says this is meant (a public demo).
+ */
+function parsePayments(
+  read: (name: string) => string | undefined,
+  oneOf: <T extends string>(name: string, allowed: readonly T[], fallback: T) => T,
+  flag: (name: string, fallback: boolean) => boolean,
+  url: (name: string, protocols: readonly string[]) => string | undefined,
+  nodeEnv: Config['env'],
+): PaymentsConfig {
+  const gateway = oneOf('PAYMENT_GATEWAY', ['sandbox', 'stripe'] as const, 'sandbox');
+  const key = (name: string, pattern: RegExp, shape: string) => {
+    const value = read(name);
+    if (value !== undefined && !pattern.test(value)) throw new ConfigError(name, `must be ${shape}`);
+    return value;
+  };
+  if (gateway === 'stripe') {
+    const secretKey = key(
+      'STRIPE_SECRET_KEY',
+      /^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/,
+      'a Stripe secret key (sk_live_…, sk_test_… or rk_…)',
+    );
+    if (secretKey === undefined) throw new ConfigError('STRIPE_SECRET_KEY', 'is required when PAYMENT_GATEWAY=stripe');
+    const webhookSecret = key(
+      'STRIPE_WEBHOOK_SECRET',
+      /^whsec_[A-Za-z0-9_]+$/,
+      "the webhook endpoint's signing secret (whsec_…)",
+    );
+    if (webhookSecret === undefined) {
+      throw new ConfigError(
+        'STRIPE_WEBHOOK_SECRET',
+        'is required when PAYMENT_GATEWAY=stripe (the signing secret of the webhook endpoint)',
+      );
+    }
+    return { gateway, stripe: { secretKey, webhookSecret } };
+  }
+  if (nodeEnv === 'production' && !flag('SANDBOX_GATEWAY_IN_PRODUCTION', false)) {
+    throw new ConfigError(
+      'PAYMENT_GATEWAY',
+      'is sandbox (the default), a test gateway that takes no real money: in production set PAYMENT_GATEWAY=stripe with STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET, or SANDBOX_GATEWAY_IN_PRODUCTION=true for a demo shop',
+    );
+  }
+  const sandboxKey = (name: string) => key(name, /^\S{16,}$/, 'at least 16 characters, without spaces');
+  const apiKey = sandboxKey('SANDBOX_GATEWAY_API_KEY');
+  const webhookSecret = sandboxKey('SANDBOX_GATEWAY_WEBHOOK_SECRET');
+  if ((apiKey === undefined) !== (webhookSecret === undefined)) {
+    throw new ConfigError(
+      apiKey === undefined ? 'SANDBOX_GATEWAY_API_KEY' : 'SANDBOX_GATEWAY_WEBHOOK_SECRET',
+      'must be set together with the other sandbox key (SANDBOX_GATEWAY_API_KEY, SANDBOX_GATEWAY_WEBHOOK_SECRET), or neither',
+    );
+  }
+  const sandboxUrl = (url('SANDBOX_GATEWAY_URL', ['http:', 'https:']) ?? 'http://127.0.0.1:4242').replace(/\/$/, '');
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(sandboxUrl).hostname);
+  const start = flag('SANDBOX_GATEWAY_START', loopback);
+  return { gateway, sandbox: { url: sandboxUrl, apiKey, webhookSecret, start } };
 }
 
 function parseDatabase(raw: string | undefined, dataDir: string, cwd: string): Config['database'] {

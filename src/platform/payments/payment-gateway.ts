@@ -130,11 +130,31 @@ export class PaymentWebhookError extends Error {
   }
 }
 
+/**
+ * What kind of refusal a `PaymentGatewayError` is, so the caller can act without reading messages:
+ * - `unavailable`: no answer, a timeout, a server error or a rate limit (always `retryable`);
+ * - `not_found`: the gateway knows no such checkout session;
+ * - `already_paid`: `cancelCheckout` on a session that was paid meanwhile (the payment's event follows);
+ * - `not_paid`: a refund of a session that took no money;
+ * - `refund_too_large`: more than what is left to refund;
+ * - `disputed`: a refund of a payment under dispute (the dispute settles the money);
+ * - `rejected`: any other refusal (a bad request, a wrong key).
+ */
+export type PaymentGatewayErrorCode =
+  | 'unavailable'
+  | 'not_found'
+  | 'already_paid'
+  | 'not_paid'
+  | 'refund_too_large'
+  | 'disputed'
+  | 'rejected';
+
 /** The gateway did not answer, or answered an error: the caller retries later (a job) or tells the buyer. */
 export class PaymentGatewayError extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
+    readonly code: PaymentGatewayErrorCode = retryable ? 'unavailable' : 'rejected',
   ) {
     super(message);
     this.name = 'PaymentGatewayError';
