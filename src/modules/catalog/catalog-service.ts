@@ -13,20 +13,29 @@ export class CatalogService {
   private readonly products = new TtlCache<Product | undefined>(10_000, 2000);
   private readonly lists = new TtlCache<Product[]>(10_000, 100);
 
-  constructor(private readonly store: CatalogStore) {}
+  constructor(
+    private readonly store: CatalogStore,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Forgets cached pages: stock or seats changed, or staff edited the catalog. */
+  forget(): void {
+    this.products.clear();
+    this.lists.clear();
+  }
 
   list(locale: Locale, kind?: ProductKind): Promise<Product[]> {
-    return this.lists.get(`${locale}:${kind ?? 'all'}`, () => this.store.list(locale, { kind }));
+    return this.lists.get(`${locale}:${kind ?? 'all'}`, () => this.store.list(locale, this.now(), { kind }));
   }
 
   featured(locale: Locale): Promise<Product[]> {
-    return this.lists.get(`${locale}:featured`, () => this.store.list(locale, { featured: true }));
+    return this.lists.get(`${locale}:featured`, () => this.store.list(locale, this.now(), { featured: true }));
   }
 
   async product(slug: string, locale: Locale): Promise<Product> {
     // Unknown slugs are not cached, so random addresses cannot fill the cache.
     const product = await this.products.get(`${locale}:${slug}`, async () => {
-      const found = await this.store.findBySlug(slug, locale);
+      const found = await this.store.findBySlug(slug, locale, this.now());
       if (!found) throw new AppError('VT_PRODUCT_NOT_FOUND');
       return found;
     });

@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { type Database, tablesOf } from '../../platform/db/database.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { CatalogTables } from './catalog-tables.js';
-import type { Product, ProductKind } from './product.js';
+import { productOfferOf } from './offers.js';
+import type { Product, ProductKind, ProductOffer } from './product.js';
 
 /** Catalog queries: the only code that reads or writes the catalog tables. */
 export class CatalogStore {
@@ -27,9 +28,7 @@ export class CatalogStore {
         'p.level',
         'p.format',
         'p.duration_hours',
-        'p.starts_at',
-        'p.seats',
-        'p.stock',
+        'p.vat_rate_bp',
         'p.cover',
         'p.featured',
         't.locale',
@@ -41,16 +40,40 @@ export class CatalogStore {
       .where('p.status', '=', 'active');
   }
 
-  async list(locale: Locale, filter: { kind?: ProductKind; featured?: boolean } = {}): Promise<Product[]> {
+  async list(locale: Locale, now: Date, filter: { kind?: ProductKind; featured?: boolean } = {}): Promise<Product[]> {
     let query = this.selectProducts(locale).orderBy('p.position').orderBy('p.slug');
     if (filter.kind) query = query.where('p.kind', '=', filter.kind);
     if (filter.featured) query = query.where('p.featured', '=', 1);
-    return (await query.execute()).map(toProduct);
+    return this.withOffers(await query.execute(), locale, now);
   }
 
-  async findBySlug(slug: string, locale: Locale): Promise<Product | undefined> {
+  async findBySlug(slug: string, locale: Locale, now: Date): Promise<Product | undefined> {
     const row = await this.selectProducts(locale).where('p.slug', '=', slug).executeTakeFirst();
-    return row ? toProduct(row) : undefined;
+    return row ? (await this.withOffers([row], locale, now))[0] : undefined;
+  }
+
+  /** Each product with its offers (one query for all), the archived ones left out. */
+  private async withOffers(rows: Row[], locale: Locale, now: Date): Promise<Product[]> {
+    const offers = rows.length
+      ? await this.db
+          .selectFrom('catalog_offers')
+          .selectAll()
+          .where(
+            'product_id',
+            'in',
+            rows.map((row) => row.id),
+          )
+          .where('status', '=', 'active')
+          .orderBy('position')
+          .orderBy('starts_at')
+          .execute()
+      : [];
+    return rows.map((row) => {
+      const own = offers
+        .filter((offer) => offer.product_id === row.id)
+        .map((offer) => productOfferOf(offer, row.price_cents, locale, now));
+      return toProduct(row, own);
+    });
   }
 
   async countAll(): Promise<number> {
@@ -86,15 +109,17 @@ type Row = Pick<
   | 'level'
   | 'format'
   | 'duration_hours'
-  | 'starts_at'
-  | 'seats'
-  | 'stock'
+  | 'vat_rate_bp'
   | 'cover'
   | 'featured'
 > &
   Pick<CatalogTables['catalog_product_texts'], 'locale' | 'name' | 'summary' | 'description' | 'highlights'>;
 
-function toProduct(row: Row): Product {
+function toProduct(row: Row, offers: ProductOffer[]): Product {
+  const nextSession = offers
+    .filter((offer) => offer.onSale && offer.startsAt)
+    .map((offer) => offer.startsAt as string)
+    .sort()[0];
   return {
     id: row.id,
     slug: row.slug,
@@ -104,9 +129,9 @@ function toProduct(row: Row): Product {
     level: row.level as Product['level'],
     format: row.format as Product['format'],
     durationHours: row.duration_hours,
-    startsAt: row.starts_at,
-    seats: row.seats,
-    stock: row.stock,
+    vatRateBasisPoints: row.vat_rate_bp,
+    startsAt: nextSession ?? null,
+    offers,
     cover: row.cover,
     featured: row.featured === 1,
     locale: row.locale as Locale,

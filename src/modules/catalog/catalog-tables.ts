@@ -9,9 +9,8 @@ export interface CatalogTables {
     level: string | null;
     format: string | null;
     duration_hours: number | null;
-    starts_at: string | null;
-    seats: number | null;
-    stock: number | null;
+    /** VAT rate in basis points (2000 = 20 %, 550 = 5,5 %): prices include it. */
+    vat_rate_bp: number;
     cover: string;
     featured: number;
     position: number;
@@ -25,5 +24,32 @@ export interface CatalogTables {
     summary: string;
     description: string;
     highlights: string;
+  };
+  /**
+   * What a buyer puts in the cart: a product's single offer, one of its variants (a size), or
+   * one session of a course or workshop. `available` is the stock or the seats left (null:
+   * unlimited); it is decremented by reservations in the buyer's transaction, never below 0.
+   */
+  catalog_offers: {
+    id: string;
+    product_id: string;
+    kind: 'single' | 'variant' | 'session';
+    label_en: string | null;
+    label_fr: string | null;
+    sku: string | null;
+    /** Null: the product's price. */
+    price_cents: number | null;
+    available: number | null;
+    starts_at: string | null;
+    ends_at: string | null;
+    schedule_en: string | null;
+    schedule_fr: string | null;
+    /** Where a session takes place; null online. */
+    place: string | null;
+    online: number;
+    status: 'active' | 'archived';
+    position: number;
+    created_at: string;
+    updated_at: string;
   };
 }

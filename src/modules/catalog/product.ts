@@ -15,9 +15,11 @@ export interface Product {
   level: (typeof levels)[number] | null;
   format: (typeof formats)[number] | null;
   durationHours: number | null;
+  vatRateBasisPoints: number;
+  /** The next session's start, for courses and workshops (from the offers on sale). */
   startsAt: string | null;
-  seats: number | null;
-  stock: number | null;
+  /** What can be bought: the single offer, the variants, or the sessions, in order. */
+  offers: ProductOffer[];
   cover: string;
   featured: boolean;
   locale: Locale;
@@ -25,4 +27,22 @@ export interface Product {
   summary: string;
   description: string;
   highlights: string[];
+}
+
+/** One thing of a product a buyer can put in the cart, as the product page shows it. */
+export interface ProductOffer {
+  id: string;
+  kind: 'single' | 'variant' | 'session';
+  /** The variant's name ("M"), or the session's own label; null for a single offer. */
+  label: string | null;
+  priceCents: number;
+  /** Stock or seats left; null when unlimited. */
+  available: number | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  schedule: string | null;
+  place: string | null;
+  online: boolean;
+  /** Not archived, not started, and something left. */
+  onSale: boolean;
 }

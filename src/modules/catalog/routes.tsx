@@ -64,7 +64,7 @@ export function storefrontRoutes(app: FastifyInstance, context: PlatformContext,
           shop: shop(),
           alternates: alternatesOf((l) => paths.product(l, product.slug)),
         });
-        return reply.html(<ProductPage ctx={ctx} product={product} />);
+        return reply.html(<ProductPage ctx={ctx} product={product} publicUrl={context.config.publicUrl} />);
       },
     );
   }

@@ -12,8 +12,8 @@ const accountingHold = {
   after: { en: 'the order', fr: 'la commande' },
   basis: 'legal-obligation',
   reason: {
-    en: 'An order is an accounting record: the law (French Commercial Code, art. L123-22) requires us to keep who bought what and where it was billed for ten years, even after an erasure request.',
-    fr: 'Une commande est une pièce comptable : la loi (Code de commerce, art. L123-22) nous impose de conserver qui a acheté quoi et l’adresse de facturation pendant dix ans, même après une demande d’effacement.',
+    en: 'An order is an accounting record: the law (French Commercial Code, art. L123-22) requires us to keep who bought what and where it was billed, even after an erasure request.',
+    fr: 'Une commande est une pièce comptable : la loi (Code de commerce, art. L123-22) nous impose de conserver qui a acheté quoi et l’adresse de facturation, même après une demande d’effacement.',
   },
   // The row stays, so its never-empty columns keep a placeholder once the ten years are over.
   releasedAs: { text: 'erased' },

@@ -4,7 +4,8 @@ import { formatDate, formatMoney } from '../../../platform/format.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import { renderOnce } from '../../../web/render-once.js';
-import type { Product } from '../product.js';
+import type { Product, ProductOffer } from '../product.js';
+import { CsrfField } from '../../../web/components/form.js';
 import { ProductCover } from './product-cover.js';
 import { productWording } from './product-wording.js';
 
@@ -43,7 +44,7 @@ const text = defineWording({
   },
 });
 
-export function ProductPage(props: { ctx: PageContext; product: Product }) {
+export function ProductPage(props: { ctx: PageContext; product: Product; publicUrl: string }) {
   const { ctx, product } = props;
   const t = text[ctx.locale];
   const w = productWording[ctx.locale];
@@ -58,78 +59,242 @@ export function ProductPage(props: { ctx: PageContext; product: Product }) {
           <a href={`${paths.catalog(ctx.locale)}?kind=${product.kind}`}>{w.kinds[product.kind]}</a>
         </nav>
       </div>
-      {/* The product itself is the same for every visitor: rendered once per loaded product. */}
-      <article
-        class="container product"
-        dangerouslySetInnerHTML={{
-          __html: renderOnce(product, `product:${ctx.shop.email}`, () => (
-            <ProductDetails product={product} shopEmail={ctx.shop.email} />
-          )),
-        }}
-      />
+      {/* The description is the same for every visitor: rendered once per loaded product. The buy
+          box is rendered per request: it carries the form's CSRF token and what is left now. */}
+      <article class="container product">
+        <div
+          class="product-intro"
+          dangerouslySetInnerHTML={{ __html: renderOnce(product, 'intro', () => <ProductIntro product={product} />) }}
+        />
+        <aside class="product-aside">
+          <BuyBox ctx={ctx} product={product} />
+        </aside>
+        <div
+          class="product-body"
+          dangerouslySetInnerHTML={{ __html: renderOnce(product, 'body', () => <ProductBody product={product} />) }}
+        />
+      </article>
+      <StructuredData ctx={ctx} product={product} publicUrl={props.publicUrl} />
     </Layout>
   );
 }
 
-function ProductDetails(props: { product: Product; shopEmail: string }) {
+function ProductIntro(props: { product: Product }) {
   const { product } = props;
-  const locale = product.locale;
+  const w = productWording[product.locale];
+  return (
+    <>
+      <ProductCover cover={product.cover} id={`page-${product.slug}`} large />
+      <p class="badge-row">
+        <span class={`badge badge--${product.kind}`}>{w.kind[product.kind]}</span>
+      </p>
+      <h1>{product.name}</h1>
+      <p class="lead">{product.summary}</p>
+    </>
+  );
+}
+
+function ProductBody(props: { product: Product }) {
+  const { product } = props;
+  const t = text[product.locale];
+  return (
+    <>
+      {product.description.split(/\n\s*\n/).map((paragraph) => (
+        <p key={paragraph.slice(0, 24)}>{paragraph}</p>
+      ))}
+      {product.highlights.length > 0 && (
+        <>
+          <h2>{product.kind !== 'product' ? t.learn : t.inside}</h2>
+          <ul class="checklist">
+            {product.highlights.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
+/** How many are left, in words: "3 seats left", "Sold out", "In stock". */
+function availabilityText(locale: PageContext['locale'], offer: ProductOffer, session: boolean): string {
+  const w = productWording[locale];
+  if (!offer.onSale) return offer.available === 0 ? w.soldOut : w.closed;
+  if (offer.available === null) return w.inStock;
+  if (session) return w.seatsLeft(offer.available);
+  return offer.available <= 5 ? w.fewLeft(offer.available) : w.inStock;
+}
+
+/** Price, facts, the choice of session or size, quantity and the Add to cart button: a plain form. */
+function BuyBox(props: { ctx: PageContext; product: Product }) {
+  const { ctx, product } = props;
+  const locale = ctx.locale;
   const t = text[locale];
   const w = productWording[locale];
-  const learning = product.kind !== 'product';
+  const session = product.kind !== 'product';
   const facts: [string, string][] = [];
   if (product.level) facts.push([t.level, w.level[product.level]]);
   if (product.format) facts.push([t.format, w.format[product.format]]);
   if (product.durationHours) facts.push([t.duration, w.hours(product.durationHours)]);
-  if (product.startsAt) facts.push([t.start, formatDate(product.startsAt, locale, true)]);
-  if (product.seats) facts.push([t.seats, w.seats(product.seats)]);
-  if (product.stock !== null) facts.push([t.availability, product.stock > 0 ? w.inStock : w.outOfStock]);
-  const mailto = `mailto:${props.shopEmail}?subject=${encodeURIComponent(t.askSubject(product.name))}`;
-
+  const offers = product.offers;
+  const buyable = offers.filter((offer) => offer.onSale);
+  const single = offers.length === 1 ? offers[0] : undefined;
+  const prices = offers.map((offer) => offer.priceCents);
+  const from = Math.min(...(prices.length ? prices : [product.priceCents]));
+  const mailto = `mailto:${ctx.shop.email}?subject=${encodeURIComponent(t.askSubject(product.name))}`;
   return (
-    <>
-      <div class="product-intro">
-        <ProductCover cover={product.cover} id={`page-${product.slug}`} large />
-        <p class="badge-row">
-          <span class={`badge badge--${product.kind}`}>{w.kind[product.kind]}</span>
-        </p>
-        <h1>{product.name}</h1>
-        <p class="lead">{product.summary}</p>
-      </div>
-      {/* Before the description in the page, so phones show the price right after the summary. */}
-      <aside class="product-aside">
-        <div class="buy-box">
-          <p class="price">{formatMoney(product.priceCents, product.currency, locale)}</p>
-          <p class="muted small">{w.vatIncluded}</p>
-          <dl class="facts">
-            {facts.map(([label, value]) => (
-              <div class="fact" key={label}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
-              </div>
-            ))}
-          </dl>
-          <a class="button button--block" href={mailto}>
-            {t.ask}
-          </a>
-          <p class="muted small center">{t.reply}</p>
-        </div>
-      </aside>
-      <div class="product-body">
-        {product.description.split(/\n\s*\n/).map((paragraph) => (
-          <p key={paragraph.slice(0, 24)}>{paragraph}</p>
+    <div class="buy-box">
+      <p class="price">
+        {prices.some((price) => price !== from) && <span class="small">{w.from} </span>}
+        {formatMoney(from, product.currency, locale)}
+      </p>
+      <p class="muted small">{w.vatIncluded}</p>
+      <dl class="facts">
+        {facts.map(([label, value]) => (
+          <div class="fact" key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
         ))}
-        {product.highlights.length > 0 && (
-          <>
-            <h2>{learning ? t.learn : t.inside}</h2>
-            <ul class="checklist">
-              {product.highlights.map((item) => (
-                <li key={item}>{item}</li>
+      </dl>
+      {offers.length === 0 ? (
+        <p>{w.noSession}</p>
+      ) : (
+        <form method="post" action={paths.cartAdd(locale)} class="buy-form">
+          <CsrfField ctx={ctx} />
+          {single ? (
+            <>
+              {single.onSale && <input type="hidden" name="offer" value={single.id} />}
+              {session && single.startsAt && <SessionFacts locale={locale} offer={single} />}
+              <p class={single.onSale ? 'availability' : 'availability availability--out'}>
+                {availabilityText(locale, single, session)}
+              </p>
+            </>
+          ) : (
+            <fieldset class="offer-choice">
+              <legend>{session ? w.chooseSession : w.chooseSize}</legend>
+              {offers.map((offer) => (
+                <label key={offer.id} class={offer.onSale ? 'offer-option' : 'offer-option offer-option--out'}>
+                  <input
+                    type="radio"
+                    name="offer"
+                    value={offer.id}
+                    disabled={!offer.onSale}
+                    checked={offer.id === buyable[0]?.id}
+                    required
+                  />
+                  <span class="offer-text">
+                    {session && offer.startsAt ? (
+                      <SessionFacts locale={locale} offer={offer} />
+                    ) : (
+                      <span class="offer-label">{offer.label}</span>
+                    )}
+                    <span class={offer.onSale ? 'availability' : 'availability availability--out'}>
+                      {availabilityText(locale, offer, session)}
+                      {offer.priceCents !== from && ` · ${formatMoney(offer.priceCents, product.currency, locale)}`}
+                    </span>
+                  </span>
+                </label>
               ))}
-            </ul>
-          </>
-        )}
-      </div>
-    </>
+            </fieldset>
+          )}
+          {buyable.length > 0 && (
+            <>
+              <div class="field quantity-field">
+                <label for="buy-quantity">{session ? w.seatsWanted : w.quantity}</label>
+                <input
+                  id="buy-quantity"
+                  class="quantity-input"
+                  type="number"
+                  name="quantity"
+                  min="1"
+                  max="20"
+                  value="1"
+                />
+              </div>
+              <button type="submit" class="button button--block button--large">
+                {w.addToCart}
+              </button>
+            </>
+          )}
+        </form>
+      )}
+      <p class="muted small center">
+        <a href={mailto}>{t.ask}</a> · {t.reply}
+      </p>
+    </div>
   );
+}
+
+function SessionFacts(props: { locale: PageContext['locale']; offer: ProductOffer }) {
+  const { locale, offer } = props;
+  const w = productWording[locale];
+  return (
+    <span class="session-facts">
+      <strong>{formatDate(offer.startsAt as string, locale, true)}</strong>
+      {offer.schedule && <span class="offer-label">{offer.schedule}</span>}
+      <span class="offer-label">{offer.online ? w.online : (offer.place ?? '')}</span>
+    </span>
+  );
+}
+
+/**
+ * What search engines read (schema.org): a Product with its offers, or a Course with its
+ * sessions (CourseInstance). Prices as decimal strings; "<" escaped so the JSON cannot end the
+ * script element.
+ */
+function StructuredData(props: { ctx: PageContext; product: Product; publicUrl: string }) {
+  const { ctx, product } = props;
+  const url = props.publicUrl + paths.product(ctx.locale, product.slug);
+  const price = (cents: number) => (cents / 100).toFixed(2);
+  const availability = (offer: ProductOffer) =>
+    !offer.onSale
+      ? 'https://schema.org/SoldOut'
+      : offer.available !== null && offer.available <= 5
+        ? 'https://schema.org/LimitedAvailability'
+        : 'https://schema.org/InStock';
+  const offerData = (offer: ProductOffer) => ({
+    '@type': 'Offer',
+    price: price(offer.priceCents),
+    priceCurrency: product.currency,
+    availability: availability(offer),
+    url,
+    ...(offer.label ? { name: offer.label } : {}),
+  });
+  const data =
+    product.kind === 'product'
+      ? {
+          '@context': 'https://schema.org',
+          '@type': 'Product',
+          name: product.name,
+          description: product.summary,
+          url,
+          brand: { '@type': 'Brand', name: ctx.shop.name },
+          offers: product.offers.map(offerData),
+        }
+      : {
+          '@context': 'https://schema.org',
+          '@type': 'Course',
+          name: product.name,
+          description: product.summary,
+          url,
+          provider: { '@type': 'Organization', name: ctx.shop.name },
+          offers: product.offers.map(offerData),
+          hasCourseInstance: product.offers
+            .filter((offer) => offer.startsAt)
+            .map((offer) => ({
+              '@type': 'CourseInstance',
+              courseMode: offer.online ? 'online' : 'onsite',
+              startDate: offer.startsAt,
+              ...(offer.endsAt ? { endDate: offer.endsAt } : {}),
+              ...(offer.online
+                ? { location: { '@type': 'VirtualLocation', url } }
+                : offer.place
+                  ? { location: { '@type': 'Place', address: offer.place } }
+                  : {}),
+              offers: offerData(offer),
+            })),
+        };
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  return <script type="application/ld+json" nonce={ctx.nonce} dangerouslySetInnerHTML={{ __html: json }} />;
 }
