@@ -16,7 +16,7 @@ await build({
   target: 'node20',
   // Dependencies are bundled too, except native modules and those loaded only when configured:
   // loading one file instead of several hundred ESM modules halves the cold start.
-  external: ['better-sqlite3', 'pg', 'ioredis', 'nodemailer', '@node-rs/argon2'],
+  external: ['better-sqlite3', 'pg', 'ioredis', 'nodemailer', '@node-rs/argon2', 'pdfkit'],
   // Bundled CommonJS packages call require(); ESM output needs it defined.
   banner: {
     js: "import { createRequire as __vitrineCreateRequire } from 'node:module'; const require = __vitrineCreateRequire(import.meta.url);",
