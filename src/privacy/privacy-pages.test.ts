@@ -22,7 +22,14 @@ describeEachEngine('privacy policy and cookie pages', (suite) => {
     const page = await suite.app.inject({ url: '/fr/cookies' });
     expect(page.statusCode).toBe(200);
     const names = suite.context.privacy.cookies.all().map((c) => c.name);
-    expect(names.sort()).toEqual(['XSRF-STAFF', 'XSRF-TOKEN', 'vitrine_device', 'vitrine_session', 'vitrine_staff']);
+    expect(names.sort()).toEqual([
+      'XSRF-STAFF',
+      'XSRF-TOKEN',
+      'vitrine_cart',
+      'vitrine_device',
+      'vitrine_session',
+      'vitrine_staff',
+    ]);
     for (const name of names) expect(page.body).toContain(`<code>${name}</code>`);
     expect(page.body).toContain('Jusqu’à la fermeture du navigateur');
     expect(page.body).toContain('12 mois');

@@ -31,6 +31,8 @@ const problems = defineWording({
       'A course in your cart starts within 14 days: tick this box to ask that it start before your withdrawal period ends, or remove it from your cart.',
     quantity: 'Choose a quantity from 1 to 20.',
     'cart-full': 'Your cart is full (30 lines). Order what is in it, or remove a line first.',
+    amount: 'Enter an amount in euros greater than zero, such as 49 or 49.50.',
+    'refund-reason': 'Choose why the order is refunded.',
   },
   fr: {
     required: 'Ce champ est obligatoire.',
@@ -64,6 +66,8 @@ const problems = defineWording({
       'Un cours de votre panier commence dans moins de 14 jours : cochez cette case pour demander qu’il commence avant la fin de votre délai de rétractation, ou retirez-le du panier.',
     quantity: 'Choisissez une quantité de 1 à 20.',
     'cart-full': 'Votre panier est plein (30 lignes). Commandez son contenu, ou retirez d’abord une ligne.',
+    amount: 'Saisissez un montant en euros supérieur à zéro, comme 49 ou 49,50.',
+    'refund-reason': 'Choisissez le motif du remboursement.',
   },
 });
 

@@ -35,10 +35,10 @@ export const paths = {
   checkout: (locale: Locale) => (locale === 'fr' ? '/fr/commande' : '/en/checkout'),
   /** Where the payment gateway sends the buyer back, for one order. */
   checkoutReturn: (locale: Locale, orderId: string) =>
-    `${paths.checkout(locale)}/${locale === 'fr' ? 'retour' : 'return'}/${encodeURIComponent(orderId)}`,
+    `${paths.checkout(locale)}/${locale === 'fr' ? 'retour' : 'return'}/${segment(orderId)}`,
   /** One order, for a guest (the emailed link adds its signature) or a member. */
   order: (locale: Locale, orderId: string) =>
-    `/${locale}/${locale === 'fr' ? 'commandes' : 'orders'}/${encodeURIComponent(orderId)}`,
+    `/${locale}/${locale === 'fr' ? 'commandes' : 'orders'}/${segment(orderId)}`,
   /** A member's purchase history. */
   accountOrders: (locale: Locale) => `${paths.account(locale)}/${locale === 'fr' ? 'commandes' : 'orders'}`,
   /** Mentions légales and the terms of sale (CGV), from the shop's settings. */
@@ -53,4 +53,9 @@ export type Alternates = Record<Locale, string>;
 
 export function alternatesOf(path: (locale: Locale) => string): Alternates {
   return { fr: path('fr'), en: path('en') };
+}
+
+/** A value in a path, encoded; a route pattern's parameter (`:id`, when routes are registered) as it is. */
+function segment(value: string): string {
+  return /^:[a-z]+$/.test(value) ? value : encodeURIComponent(value);
 }

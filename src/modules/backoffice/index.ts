@@ -28,6 +28,7 @@ export {
   staffRoles,
 } from './staff-access.js';
 export { staffArea } from './staff-area.js';
+export { accessMemberData, subjectsOfAddresses } from './member-data-access.js';
 export { StaffLayout } from './views/staff-layout.js';
 
 /**

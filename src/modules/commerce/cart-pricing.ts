@@ -47,8 +47,11 @@ export function priceCart(lines: readonly CartLine[], offers: Map<string, Offer>
   const priced = lines.map((line): PricedLine => {
     const offer = offers.get(line.offerId);
     const unitPriceCents = offer?.priceCents ?? 0;
+    // An offer off sale because nothing is left is "sold out", which the buyer understands.
     const problem: LineProblem | undefined = !offer?.onSale
-      ? 'unavailable'
+      ? offer?.available === 0
+        ? 'sold-out'
+        : 'unavailable'
       : offer.available === null || offer.available >= line.quantity
         ? undefined
         : offer.available === 0

@@ -47,6 +47,8 @@ export class CartService {
   async add(owner: CartOwner, offerId: string, quantity: number, locale: Locale): Promise<string | undefined> {
     checkQuantity(quantity);
     const offer = (await this.offers.offers([offerId], locale)).get(offerId);
+    // Sold out is said as such (someone was quicker); anything else off sale is unavailable.
+    if (offer && !offer.onSale && offer.available === 0) throw new AppError('VT_SOLD_OUT');
     if (!offer?.onSale) throw new AppError('VT_OFFER_UNAVAILABLE');
     return this.change(owner, (lines) => {
       const existing = lines.find((line) => line.offerId === offerId);

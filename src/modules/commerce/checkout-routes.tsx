@@ -1,3 +1,4 @@
+import { allowFormsTo } from '../../platform/http/security-headers.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { clientOf } from '../../platform/auth/client-of.js';
 import { randomId } from '../../platform/crypto/tokens.js';
@@ -86,6 +87,7 @@ export function checkoutRoutes(
     app.get(path, { config: { access: 'public' } }, async (request, reply) => {
       const cart = await services.carts.view(cartOwner(request, secure), locale);
       if (cart.lines.length === 0) return reply.redirect(paths.cart(locale), 303);
+      allowFormsTo(reply, services.gateway.pageOrigin);
       return privatePage(reply).html(await render(request, reply));
     });
 
@@ -115,6 +117,7 @@ export function checkoutRoutes(
         if (error.code === 'VT_CART_EMPTY') return reply.redirect(paths.cart(locale), 303);
         request.log.info({ code: error.code, status: error.status }, 'checkout refused');
         const { password: _typed, ...values } = body;
+        allowFormsTo(reply, services.gateway.pageOrigin);
         return privatePage(reply)
           .code(error.status)
           .html(await render(request, reply, { code: error.code, fields: error.details?.fields, values }));

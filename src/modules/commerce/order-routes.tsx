@@ -1,3 +1,4 @@
+import { allowFormsTo } from '../../platform/http/security-headers.js';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/http/errors.js';
 import { bodyOf, formSchema, privatePage } from '../../platform/http/forms.js';
@@ -53,6 +54,8 @@ export function orderRoutes(
     ) => {
       const id = detail.order.id;
       const keyParam = options.key ? `?key=${options.key}` : '';
+      // Its pay form is answered with a redirect to the gateway's page.
+      allowFormsTo(reply, services.gateway.pageOrigin);
       return privatePage(reply).html(
         <OrderPage
           ctx={ctxOf(request, reply, id)}

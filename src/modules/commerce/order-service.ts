@@ -6,7 +6,7 @@ import type { InvoiceIssuer } from './commerce-ports.js';
 import type { DisputeRow, MoneyStore, RefundRow } from './money-store.js';
 import type { OfferSource } from './offer-source.js';
 import { type Order, orderOf } from './order.js';
-import { isPaid, paidStatuses } from './order-status.js';
+import { type OrderStatus, isPaid, paidStatuses } from './order-status.js';
 import type { OrderStore } from './order-store.js';
 import type { RefundReason, SettlementService } from './settlement-service.js';
 
@@ -64,6 +64,22 @@ export class OrderService {
         ? order.totalCents - order.refundedCents - underWay.reduce((sum, r) => sum + r.amount_cents, 0)
         : 0,
     };
+  }
+
+  /** The back office's list (order-admin-routes.tsx): a page of orders, and whether another follows. */
+  async search(filter: {
+    text: string;
+    status: OrderStatus | undefined;
+    page: number;
+  }): Promise<{ orders: Order[]; more: boolean }> {
+    const pageSize = 50;
+    const rows = await this.deps.orders.search({
+      text: filter.text,
+      status: filter.status,
+      limit: pageSize + 1,
+      offset: (filter.page - 1) * pageSize,
+    });
+    return { orders: rows.slice(0, pageSize).map(orderOf), more: rows.length > pageSize };
   }
 
   async forMember(memberId: string, verifiedEmail: string | null): Promise<Order[]> {

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type Transaction, sql } from 'kysely';
 import { type Database, type Executor, tablesOf } from '../../platform/db/database.js';
 import type { CommerceTables, OrderRow, PaymentRow } from './commerce-tables.js';
 import type { OrderStatus } from './order-status.js';
@@ -85,6 +85,33 @@ export class OrderStore {
     return query.orderBy('created_at', 'desc').limit(200).execute();
   }
 
+  /**
+   * The back office's list, newest first: by order number, the buyer's address or name (a few
+   * letters are enough), and by status. One page at a time, one row more to tell if there is a next.
+   */
+  search(filter: {
+    text: string;
+    status: OrderStatus | undefined;
+    limit: number;
+    offset: number;
+  }): Promise<OrderRow[]> {
+    let query = this.db.selectFrom('commerce_orders').selectAll();
+    const text = filter.text.trim().toLowerCase();
+    if (text) {
+      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = sql<string>`${pattern} escape '\\'`;
+      query = query.where((eb) =>
+        eb.or([
+          eb('id', '=', text.toUpperCase()),
+          eb(eb.fn('lower', ['email']), 'like', like),
+          eb(eb.fn('lower', ['buyer_name']), 'like', like),
+        ]),
+      );
+    }
+    if (filter.status) query = query.where('status', '=', filter.status);
+    return query.orderBy('created_at', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute();
+  }
+
   /** Unpaid orders whose hold on the items has ended. */
   expiredUnpaid(now: Date, limit = 100): Promise<OrderRow[]> {
     return this.db
@@ -120,6 +147,27 @@ export class OrderStore {
           .where('status', 'in', ['expired', 'cancelled'])
           .where('paid_at', 'is', null)
           .where('expires_at', '<', before.toISOString())
+          // Money moved for it all the same (a late payment, refunded): those records keep the order.
+          .where((eb) =>
+            eb.and([
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('commerce_refunds as r')
+                    .select('r.id')
+                    .whereRef('r.order_id', '=', 'commerce_orders.id'),
+                ),
+              ),
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('commerce_disputes as d')
+                    .select('d.id')
+                    .whereRef('d.order_id', '=', 'commerce_orders.id'),
+                ),
+              ),
+            ]),
+          )
           .limit(500)
           .execute()
       ).map((row) => row.id);

@@ -24,7 +24,16 @@ const billingAddress = {
   says: { en: 'Your billing address', fr: 'Votre adresse de facturation' },
   erase: accountingHold,
 } as const;
-const billingAddressOptional = { ...billingAddress, erase: { ...accountingHold, releasedAs: null } } as const;
+// Said apart from the rest of the address: the policy lists each saying once per set of rules, and
+// this line's rules differ (it may be empty, so nothing stands in for it once released).
+const billingAddressOptional = {
+  ...billingAddress,
+  says: {
+    en: 'The second line of your billing address, if any',
+    fr: 'Le complément de votre adresse de facturation, le cas échéant',
+  },
+  erase: { ...accountingHold, releasedAs: null },
+} as const;
 
 const shippingAddress = {
   category: 'postal-address',

@@ -1,4 +1,30 @@
 import { defineModule } from '../../platform/module.js';
+import type { PlatformContext } from '../../platform/platform-context.js';
+import { LegalService } from './legal-service.js';
+import * as termsMigration from './migrations/20261204_47_legal_terms.js';
+import { legalData } from './privacy.js';
+import { legalRoutes } from './routes.js';
+import { TermsStore } from './terms-store.js';
 
-/** The legal notice and the terms of sale, from the shop's settings (being built: issue 10). */
-export const legalModule = defineModule({ name: 'legal' });
+export type { LegalService, TermsVersion } from './legal-service.js';
+export type LegalServices = ReturnType<typeof legalServices>;
+
+function legalServices(platform: PlatformContext) {
+  return {
+    /** The terms in force and their versions (commerce's TermsSource), and the seller's identity. */
+    legal: new LegalService(
+      new TermsStore(platform.database),
+      () => ({ seller: platform.shop.seller(), shop: platform.shop.identity() }),
+      platform.now,
+    ),
+  };
+}
+
+/** The legal notice (mentions légales) and the versioned terms of sale, from the shop's settings. */
+export const legalModule = defineModule({
+  name: 'legal',
+  migrations: { '20261204_47_legal_terms': termsMigration },
+  data: [legalData],
+  services: legalServices,
+  routes: (app, { platform, services }) => legalRoutes(app, platform, services.legal),
+});

@@ -54,3 +54,13 @@ export function securityHeaders(options: { https: boolean }) {
     reply.header('content-security-policy', policyBefore + nonce + policyAfter);
   };
 }
+
+/**
+ * Lets this page's forms lead to `origin` as well as to us: a form the shop answers with a redirect
+ * to a payment gateway's page is checked against form-action all along the redirect.
+ */
+export function allowFormsTo(reply: FastifyReply, origin: string) {
+  const policy = reply.getHeader('content-security-policy');
+  if (typeof policy !== 'string' || !/^https?:\/\/[^\s;,']+$/.test(origin)) return;
+  reply.header('content-security-policy', policy.replace("form-action 'self'", `form-action 'self' ${origin}`));
+}

@@ -1,4 +1,5 @@
 import { tablesOf } from '../db/database.js';
+import { runDueJobs } from '../../../test/mail.js';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import type { JobsTable } from '../jobs/jobs-table.js';
@@ -40,7 +41,7 @@ describeEachEngine('OutboxMailer', (suite) => {
         text: 'Line one\nLine two',
       });
     });
-    await createJobWorker(suite.context).tick();
+    await runDueJobs(suite);
     const list = await suite.app.inject({ url: '/admin/outbox', headers: { ...auth, 'accept-language': 'en' } });
     expect(list.statusCode).toBe(200);
     expect(list.headers['cache-control']).toBe('no-store');
@@ -79,7 +80,7 @@ describeEachEngine('OutboxMailer', (suite) => {
       .set({ locked_until: '2000-01-01T00:00:00.000Z' })
       .where('id', '=', job.id)
       .execute();
-    await createJobWorker(suite.context).tick();
+    await runDueJobs(suite);
     expect(
       (
         await tablesOf<JobsTable>(suite.database)

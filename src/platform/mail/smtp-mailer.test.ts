@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runDueJobs } from '../../../test/mail.js';
 import { describeEachEngine } from '../../../test/harness.js';
 import { startSmtpServer } from '../../../test/smtp-test-server.js';
 import { tablesOf } from '../db/database.js';
@@ -60,7 +61,7 @@ describeEachEngine(
         });
       });
       expect(smtp.inbox.find((m) => m.subject === `Queued for ${suite.engine}`)).toBeUndefined();
-      await createJobWorker(suite.context).tick();
+      await runDueJobs(suite);
       const delivered = smtp.inbox.find((m) => m.subject === `Queued for ${suite.engine}`);
       expect(delivered).toMatchObject({ to: 'grace@example.org', from: expect.stringContaining('Code Academy') });
     });
@@ -83,7 +84,7 @@ describeEachEngine(
         .set({ locked_until: '2000-01-01T00:00:00.000Z' })
         .where('id', '=', job.id)
         .execute();
-      await createJobWorker(suite.context).tick();
+      await runDueJobs(suite);
       const row = await tablesOf<JobsTable>(suite.database)
         .selectFrom('jobs')
         .select(['status', 'attempts'])

@@ -10,6 +10,12 @@
 export interface PaymentGateway {
   /** 'sandbox' or 'stripe': stored with each payment, shown to staff. */
   readonly name: string;
+  /**
+   * The origin of the gateway's payment pages. The shop's pages that send a buyer there post a
+   * form that the shop answers with a redirect to it, which the page's Content-Security-Policy
+   * (form-action) must allow.
+   */
+  readonly pageOrigin: string;
   /** Opens a hosted payment page for one attempt at paying an order. Idempotent on `attemptId`. */
   createCheckout(request: CheckoutRequest): Promise<CheckoutSession>;
   /** Asks the gateway how a checkout session stands: the browser's return and the reconciliation job use it. */

@@ -28,11 +28,14 @@ export interface SandboxGatewayOptions {
  */
 export class SandboxGateway implements PaymentGateway {
   readonly name = 'sandbox';
+  readonly pageOrigin: string;
   private readonly url: string;
   private readonly timeoutMs: number;
 
   constructor(private readonly options: SandboxGatewayOptions) {
     this.url = options.url.replace(/\/$/, '');
+    // Its pages are served where its API is (SANDBOX_GATEWAY_URL).
+    this.pageOrigin = new URL(this.url).origin;
     this.timeoutMs = options.timeoutMs ?? 10_000;
   }
 

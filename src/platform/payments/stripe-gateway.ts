@@ -34,6 +34,8 @@ const minimumLifetimeSeconds = 30 * 60;
  */
 export class StripeGateway implements PaymentGateway {
   readonly name = 'stripe';
+  /** Stripe Checkout's hosted pages. */
+  readonly pageOrigin = 'https://checkout.stripe.com';
   private client: Promise<Stripe> | undefined;
 
   constructor(private readonly options: StripeGatewayOptions) {}

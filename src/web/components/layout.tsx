@@ -24,6 +24,7 @@ const text = defineWording({
     noTracking: 'No advertising or third-party trackers on this site.',
     signIn: 'Sign in',
     account: 'My account',
+    cart: 'Cart',
   },
   fr: {
     skip: 'Aller au contenu',
@@ -42,6 +43,7 @@ const text = defineWording({
     noTracking: 'Aucun traceur publicitaire ni tiers sur ce site.',
     signIn: 'Se connecter',
     account: 'Mon compte',
+    cart: 'Panier',
   },
 });
 
@@ -110,6 +112,10 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
               <AccountIcon />
               {ctx.signedIn ? t.account : t.signIn}
             </a>
+            <a class="header-account" href={paths.cart(ctx.locale)}>
+              <CartIcon />
+              {t.cart}
+            </a>
           </div>
         </header>
         <main id="main">{props.children}</main>
@@ -127,7 +133,8 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
   );
 }
 
-function AccountIcon() {
+/** A 20 px line icon of the header, drawn in the text's colour. */
+function HeaderIcon(props: { children: ComponentChildren }) {
   return (
     <svg
       width="20"
@@ -138,10 +145,29 @@ function AccountIcon() {
       stroke="currentColor"
       stroke-width="2"
       stroke-linecap="round"
+      stroke-linejoin="round"
     >
+      {props.children}
+    </svg>
+  );
+}
+
+function CartIcon() {
+  return (
+    <HeaderIcon>
+      <path d="M3 4h2l2.4 11.2a1 1 0 0 0 1 .8h9.3a1 1 0 0 0 1-.8L21 8H6.2" />
+      <circle cx="9.5" cy="20" r="1.3" />
+      <circle cx="17.5" cy="20" r="1.3" />
+    </HeaderIcon>
+  );
+}
+
+function AccountIcon() {
+  return (
+    <HeaderIcon>
       <circle cx="12" cy="8" r="4" />
       <path d="M4 21c0-4.4 3.6-8 8-8s8 3.6 8 8" />
-    </svg>
+    </HeaderIcon>
   );
 }
 

@@ -1,3 +1,4 @@
+import { FactList } from '../../../web/components/fact-list.js';
 import { defineWording } from '../../../platform/http/i18n.js';
 import { Layout } from '../../../web/components/layout.js';
 import { formatDate, formatMoney } from '../../../platform/format.js';
@@ -149,14 +150,7 @@ function BuyBox(props: { ctx: PageContext; product: Product }) {
         {formatMoney(from, product.currency, locale)}
       </p>
       <p class="muted small">{w.vatIncluded}</p>
-      <dl class="facts">
-        {facts.map(([label, value]) => (
-          <div class="fact" key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={facts} />
       {offers.length === 0 ? (
         <p>{w.noSession}</p>
       ) : (

@@ -139,7 +139,9 @@ export async function up(db: Kysely<unknown>) {
   await db.schema
     .createTable('commerce_disputes')
     .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('order_id', 'text', (c) => c.notNull().references('commerce_orders.id'))
+    // No foreign key: a dispute is the bank's record, kept for its own period (privacy.ts), and may
+    // concern a payment that paid no order (a late or duplicate one), whose order row may go.
+    .addColumn('order_id', 'text', (c) => c.notNull())
     .addColumn('state', 'text', (c) => c.notNull())
     .addColumn('amount_cents', 'integer', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())

@@ -3,6 +3,7 @@ import { defineWording } from '../../../platform/http/i18n.js';
 import { CsrfField, FormAlert, Notice } from '../../../web/components/form.js';
 import { Layout } from '../../../web/components/layout.js';
 import type { FormState } from '../../../web/form-state.js';
+import { fieldProblemText } from '../../../web/field-wording.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import { type LineProblem, maxQuantity, type PricedCart } from '../cart-pricing.js';
@@ -89,6 +90,13 @@ export function CartPage(props: { ctx: PageContext; cart: PricedCart; notice?: C
         <h1>{t.title}</h1>
         {props.notice && <Notice kind="success">{t.notices[props.notice]}</Notice>}
         <FormAlert ctx={ctx} code={props.state?.code} />
+        {props.state?.fields && (
+          <ul class="field-errors" role="alert">
+            {Object.values(props.state.fields).map((problem) => (
+              <li key={problem}>{fieldProblemText(problem, ctx.locale)}</li>
+            ))}
+          </ul>
+        )}
         {cart.lines.length === 0 ? (
           <div class="panel center">
             <p>{t.empty}</p>

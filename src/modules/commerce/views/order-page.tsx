@@ -1,3 +1,4 @@
+import { cardBrandName } from '../card-brand.js';
 import { formatDate, formatMoney } from '../../../platform/format.js';
 import { defineWording } from '../../../platform/http/i18n.js';
 import { CsrfField, FormAlert, Notice } from '../../../web/components/form.js';
@@ -119,7 +120,7 @@ const text = defineWording({
   },
 });
 
-function Address(props: { ctx: PageContext; name: string; address: PostalAddress }) {
+export function Address(props: { ctx: PageContext; name: string; address: PostalAddress }) {
   const a = props.address;
   return (
     <address>
@@ -259,7 +260,9 @@ export function OrderPage(props: {
                 <h2>{t.payment}</h2>
                 {order.paidAt && <p>{t.paidOn(date(order.paidAt))}</p>}
                 {order.card && (
-                  <p>{t.card(order.card.brand, order.card.last4, order.card.expMonth, order.card.expYear)}</p>
+                  <p>
+                    {t.card(cardBrandName(order.card.brand), order.card.last4, order.card.expMonth, order.card.expYear)}
+                  </p>
                 )}
               </>
             )}

@@ -11,6 +11,7 @@ const text = defineWording({
     profile: 'Profile',
     security: 'Email and password',
     devices: 'Devices',
+    orders: 'Orders',
     privacy: 'Privacy',
     delete: 'Delete my account',
     signOut: 'Sign out',
@@ -21,6 +22,7 @@ const text = defineWording({
     profile: 'Profil',
     security: 'E-mail et mot de passe',
     devices: 'Appareils',
+    orders: 'Commandes',
     privacy: 'Confidentialité',
     delete: 'Supprimer mon compte',
     signOut: 'Se déconnecter',
@@ -40,6 +42,7 @@ export function AccountLayout(props: {
   const t = text[ctx.locale];
   const entries = [
     [paths.account(ctx.locale), t.profile],
+    [paths.accountOrders(ctx.locale), t.orders],
     [paths.security(ctx.locale), t.security],
     [paths.devices(ctx.locale), t.devices],
     [paths.accountPrivacy(ctx.locale), t.privacy],
