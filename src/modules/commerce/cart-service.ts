@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { randomId } from '../../platform/crypto/tokens.js';
+import type { Executor } from '../../platform/db/database.js';
 import { AppError } from '../../platform/http/errors.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import { type CartLine, type PricedCart, maxLines, maxQuantity, parseCartLines, priceCart } from './cart-pricing.js';
 import type { CartStore } from './cart-store.js';
-import type { CartRow } from './commerce-tables.js';
+import type { CartRow, CommerceTables } from './commerce-tables.js';
 import type { OfferSource } from './offer-source.js';
 
 /** Whose cart: a signed-in member's, or a guest's, by the key in their cart cookie (none yet: undefined). */
@@ -92,7 +93,7 @@ export class CartService {
    * most one may buy), and the guest cart is deleted. Idempotent: a second call finds nothing.
    */
   async merge(guestToken: string, memberId: string): Promise<void> {
-    const guest = await this.store.findByTokenHash(hashOf(guestToken));
+    const guest = await this.unexpired(await this.store.findByTokenHash(hashOf(guestToken)));
     if (!guest) return;
     const guestLines = parseCartLines(guest.lines);
     await this.change({ memberId }, (lines) => {
@@ -115,15 +116,22 @@ export class CartService {
     return { cart, lines: cart ? parseCartLines(cart.lines) : [] };
   }
 
-  /** Empties a cart once its order is placed. */
-  async empty(cartId: string): Promise<void> {
-    await this.store.delete(cartId);
+  /** Empties a cart once its order is placed (in the order's transaction, when given). */
+  async empty(cartId: string, db?: Executor<CommerceTables>): Promise<void> {
+    await this.store.delete(cartId, db);
   }
 
-  private find(owner: CartOwner): Promise<CartRow | undefined> {
-    if ('memberId' in owner) return this.store.findByMember(owner.memberId);
-    if (!owner.guestToken) return Promise.resolve(undefined);
-    return this.store.findByTokenHash(hashOf(owner.guestToken));
+  private async find(owner: CartOwner): Promise<CartRow | undefined> {
+    if ('memberId' in owner) return this.unexpired(await this.store.findByMember(owner.memberId));
+    if (!owner.guestToken) return undefined;
+    return this.unexpired(await this.store.findByTokenHash(hashOf(owner.guestToken)));
+  }
+
+  /** A cart left past its lifetime is gone, even before the upkeep deletes it: an empty cart. */
+  private async unexpired(cart: CartRow | undefined): Promise<CartRow | undefined> {
+    if (!cart || Date.parse(cart.expires_at) > this.now().getTime()) return cart;
+    await this.store.delete(cart.id);
+    return undefined;
   }
 
   /** Applies `edit` to the cart's lines by compare-and-set, creating the cart if needed. */

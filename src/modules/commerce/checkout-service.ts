@@ -138,7 +138,7 @@ export class CheckoutService {
       if (!(await orders.insert(row, trx))) return false;
       // All lines or none: the last seat goes to one buyer; the other's order is not made.
       await offers.reserve(trx, orderLines);
-      await trx.deleteFrom('commerce_carts').where('id', '=', cart.id).execute();
+      await carts.empty(cart.id, trx);
       return true;
     });
     if (!created) {
