@@ -7,6 +7,7 @@ import { legalRoutes } from './routes.js';
 import { TermsStore } from './terms-store.js';
 
 export type { LegalService, TermsVersion } from './legal-service.js';
+export { termsVersionPath } from './routes.js';
 export type LegalServices = ReturnType<typeof legalServices>;
 
 function legalServices(platform: PlatformContext) {

@@ -4,10 +4,12 @@ export interface LegalTables {
    * version its buyer accepted, and this is what that version said.
    */
   legal_terms_versions: {
-    /** A short hash of the text in both languages: the same text is the same version. */
+    id: string;
+    /** A short hash of the text in both languages: the same text is the same version. Unique. */
     version: string;
+    /** When the shop first served this text: the version is in force from then. */
     published_at: string;
-    /** The sections as JSON ({ title, paragraphs }[]), in each language. */
+    /** The text as the page showed it, rendered and escaped once (views/terms-text.tsx), in each language. */
     body_en: string;
     body_fr: string;
   };

@@ -7,10 +7,10 @@ export const legalData = defineData<LegalTables>()({
   tables: {
     legal_terms_versions: {
       about: {
-        en: 'Each version of the terms of sale, as published, so that what a buyer accepted can be read again.',
-        fr: 'Chaque version des conditions générales de vente, telle que publiée, pour relire ce qu’un acheteur a accepté.',
+        en: 'Each version of the terms of sale, as published, so that what a buyer accepted can be read again. Nothing about a person.',
+        fr: 'Chaque version des conditions générales de vente, telle que publiée, pour relire ce qu’un acheteur a accepté. Rien sur une personne.',
       },
-      nonPersonal: ['version', 'published_at', 'body_en', 'body_fr'],
+      nonPersonal: ['id', 'version', 'published_at', 'body_en', 'body_fr'],
     },
   },
 });

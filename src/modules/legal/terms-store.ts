@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { randomId } from '../../platform/crypto/tokens.js';
 import { type Database, tablesOf } from '../../platform/db/database.js';
 import type { LegalTables } from './legal-tables.js';
 
@@ -12,13 +13,19 @@ export class TermsStore {
     this.db = tablesOf<LegalTables>(database);
   }
 
-  /** Records a version unless it is known (two processes starting at once record it once). */
-  async record(row: TermsVersionRow): Promise<void> {
+  /**
+   * Records a version unless it is known, and returns the version as recorded: processes that
+   * start serving the same text at once all get the first one's row (its date is the version's).
+   */
+  async record(version: Omit<TermsVersionRow, 'id'>): Promise<TermsVersionRow> {
     await this.db
       .insertInto('legal_terms_versions')
-      .values(row)
+      .values({ id: randomId(), ...version })
       .onConflict((c) => c.column('version').doNothing())
       .execute();
+    const row = await this.find(version.version);
+    if (!row) throw new Error(`Terms version ${version.version} was recorded but cannot be read back`);
+    return row;
   }
 
   find(version: string): Promise<TermsVersionRow | undefined> {

@@ -44,7 +44,8 @@ const text = defineWording({
     termsLink: 'terms of sale',
     termsAnd: ', including the right of withdrawal.',
     summary: 'Your order',
-    pay: 'Continue to secure payment',
+    // The button that commits the buyer says so (Code de la consommation L221-14).
+    pay: 'Order with obligation to pay',
     payHint: (until: string) =>
       `Your card is entered on our payment provider’s secure page, never on our site. Your items are reserved until ${until}.`,
     backToCart: 'Change my cart',
@@ -83,7 +84,7 @@ const text = defineWording({
     termsLink: 'conditions générales de vente',
     termsAnd: ', y compris le droit de rétractation.',
     summary: 'Votre commande',
-    pay: 'Continuer vers le paiement sécurisé',
+    pay: 'Commander avec obligation de paiement',
     payHint: (until: string) =>
       `Votre carte est saisie sur la page sécurisée de notre prestataire de paiement, jamais sur notre site. Vos articles sont réservés jusqu’au ${until}.`,
     backToCart: 'Modifier mon panier',

@@ -4,15 +4,12 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>) {
   await db.schema
     .createTable('legal_terms_versions')
-    .addColumn('version', 'text', (c) => c.primaryKey())
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    // Unique: the first process to serve a text records it, the others' inserts are ignored.
+    .addColumn('version', 'text', (c) => c.notNull().unique())
     .addColumn('published_at', 'text', (c) => c.notNull())
     .addColumn('body_en', 'text', (c) => c.notNull())
     .addColumn('body_fr', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema
-    .createIndex('legal_terms_versions_published')
-    .on('legal_terms_versions')
-    .column('published_at')
     .execute();
 }
 
