@@ -23,10 +23,19 @@ async function freePort(): Promise<number> {
 export async function startServer(env: Record<string, string> = {}) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vitrine-e2e-'));
   const port = await freePort();
+  // The sandbox payment gateway npm start runs beside the shop, on a port of its own per server.
+  const gatewayUrl = `http://127.0.0.1:${await freePort()}`;
   const output: string[] = [];
   const child: ChildProcess = spawn(process.execPath, ['dist/main.js'], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'development', DATA_DIR: dataDir, PORT: String(port), ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      SANDBOX_GATEWAY_URL: gatewayUrl,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk) => output.push(String(chunk)));
@@ -44,8 +53,19 @@ export async function startServer(env: Record<string, string> = {}) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const serverEnv = { PATH: process.env.PATH ?? '', NODE_ENV: 'development', DATA_DIR: dataDir, ...env };
+  // The gateway starts after the shop listens: wait for its page too.
+  for (;;) {
+    try {
+      await fetch(`${gatewayUrl}/`);
+      break;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`sandbox gateway not up after 20 s:\n${output.join('')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   return {
     baseUrl,
+    gatewayUrl,
     output,
     /** Creates a staff account with the real CLI (`npm run vitrine -- staff:create`), on this server's data. */
     createStaff(staff: { email: string; role: string; password: string }) {

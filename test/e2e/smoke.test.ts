@@ -40,7 +40,7 @@ describe('storefront in Chromium', () => {
     ['en', '/en/catalog', 'JavaScript Fundamentals'],
     ['fr', '/fr/catalogue', 'Les fondamentaux de JavaScript'],
   ] as const) {
-    it(`browses home, catalog and a product in ${locale} with no console error and no cookie`, async () => {
+    it(`browses home, catalog and a product in ${locale} with no console error, and no cookie but the add-to-cart form's`, async () => {
       const context = await shop.browser.newContext({ locale });
       const { page, problems } = await watchedPage(context);
 
@@ -61,7 +61,8 @@ describe('storefront in Chromium', () => {
       expect(await page.locator('.buy-box').evaluate((el) => getComputedStyle(el).borderRadius)).toBe('14px');
 
       expect(problems).toEqual([]);
-      expect(await context.cookies()).toEqual([]);
+      // Home and catalog set none; the product page's form carries its CSRF token (essential).
+      expect((await context.cookies()).map((cookie) => cookie.name)).toEqual(['XSRF-TOKEN']);
       await context.close();
     });
   }

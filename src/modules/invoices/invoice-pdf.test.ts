@@ -1,29 +1,11 @@
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
+import { pdfText } from '../../../test/pdf-text.js';
 import { InvoiceStore } from './invoice-store.js';
 import { InvoiceService } from './invoice-service.js';
 import { invoicesModule } from './index.js';
 import { invoiceInput } from './invoices.fixture.js';
 import { winAnsi } from './win-ansi.js';
-
-/** The text of every page, as a PDF reader extracts it, with every kind of space made one space. */
-async function pdfText(pdf: Buffer): Promise<{ pages: number; text: string }> {
-  const document = await getDocument({
-    data: new Uint8Array(pdf),
-    verbosity: 0,
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-  }).promise;
-  const texts: string[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    for (const item of content.items) if ('str' in item) texts.push(item.str);
-  }
-  await document.destroy();
-  return { pages: document.numPages, text: texts.join(' ').replace(/\s+/g, ' ') };
-}
 
 describeEachEngine('invoice and credit note PDFs: what French law asks an invoice to say', (suite) => {
   const invoices = () => suite.context.servicesOf(invoicesModule).invoices;

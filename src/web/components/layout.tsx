@@ -112,7 +112,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
               <AccountIcon />
               {ctx.signedIn ? t.account : t.signIn}
             </a>
-            <a class="header-account" href={paths.cart(ctx.locale)}>
+            <a class="header-cart" href={paths.cart(ctx.locale)}>
               <CartIcon />
               {t.cart}
             </a>
