@@ -23,6 +23,8 @@ async function main() {
     publicUrl: settings.publicUrl,
     // Long enough for the buyer to see the shop's "paid" page before the test card's dispute arrives.
     asyncDelayMs: 5000,
+    // As a PSP does: many shops' (here one shop's many buyers') events at once, each session's in order.
+    webhookConcurrency: 8,
     log: ({ level, msg, ...fields }) => logger[level](fields, msg),
   });
   // Started by the shop (an IPC channel): the shop logs where the gateway runs; alone, we do.

@@ -32,6 +32,8 @@ export interface SandboxGatewayOptions {
   /** Duplicates and reordering of webhooks (default: none). */
   chaos?: Partial<ChaosSettings>;
   retry?: Partial<RetrySettings>;
+  /** Deliveries under way at once, never two of one session (default 1: a seeded run replays exactly). */
+  webhookConcurrency?: number;
   /** How long after a payment the disputing test card is disputed, and a failing refund fails. Default 2000 ms. */
   asyncDelayMs?: number;
   /** The gateway's clock: session expiry, event and signature times. */
@@ -78,6 +80,7 @@ export async function startSandboxGateway(options: SandboxGatewayOptions): Promi
     chaos: { ...noChaos, ...options.chaos },
     retry: { ...defaultRetry, ...options.retry },
     log,
+    concurrency: options.webhookConcurrency,
   });
   const store = new CheckoutStore({
     now,

@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
   payThroughHostedPage,
@@ -178,5 +180,48 @@ describe('webhook deliveries', () => {
       expect(receiver.received.map((r) => r.type)).toEqual(['payment.succeeded', 'refund.succeeded', 'dispute.opened']);
       expect(gateway.deliveryStats()).toMatchObject({ duplicates: 0, outOfOrder: 0 });
     });
+  });
+
+  it('with several deliveries at once, sends sessions in parallel but never two of one session together', async () => {
+    // A shop that takes 80 ms to answer, noting when each delivery starts and ends.
+    const spans: { session: string; type: string; start: number; end: number }[] = [];
+    const server = http.createServer((request, response) => {
+      const start = Date.now();
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        const event = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          type: string;
+          data: { object: Record<string, string> };
+        };
+        const object = event.data.object;
+        const session = object.object === 'checkout.session' ? object.id : object.checkout_session;
+        setTimeout(() => {
+          spans.push({ session: String(session), type: event.type, start, end: Date.now() });
+          response.writeHead(200).end('{}');
+        }, 80);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/payments`;
+    const gateway = await startTestSandboxGateway({ webhookUrl: url, webhookConcurrency: 4, asyncDelayMs: 10 });
+    const unused = await startWebhookReceiver();
+    try {
+      const { paidSession } = await tools(gateway, unused);
+      // Four sessions at once; the disputed card's session raises a second event soon after its payment.
+      await Promise.all([paidSession(testCards.disputed), paidSession(), paidSession(), paidSession()]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await gateway.waitForDeliveries();
+      expect(spans.length).toBeGreaterThanOrEqual(5);
+      const overlap = (a: (typeof spans)[number], b: (typeof spans)[number]) => a.start < b.end && b.start < a.end;
+      const pairs = spans.flatMap((a, i) => spans.slice(i + 1).map((b) => [a, b] as const));
+      expect(pairs.some(([a, b]) => a.session !== b.session && overlap(a, b))).toBe(true);
+      expect(pairs.filter(([a, b]) => a.session === b.session && overlap(a, b))).toEqual([]);
+      expect(spans.filter((span) => span.type === 'dispute.opened')).toHaveLength(1);
+    } finally {
+      await gateway.close();
+      await unused.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

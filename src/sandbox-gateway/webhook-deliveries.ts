@@ -81,6 +81,11 @@ export interface WebhookDeliveriesOptions {
   chaos: ChaosSettings;
   retry: RetrySettings;
   log: GatewayLog;
+  /**
+   * How many deliveries may be under way at once (default 1, for a run a seed replays exactly).
+   * Never two of one checkout session's at once, as real PSPs deliver: across sessions in parallel.
+   */
+  concurrency?: number;
 }
 
 export class WebhookDeliveries {
@@ -89,7 +94,8 @@ export class WebhookDeliveries {
   private readonly latestDelivered = new Map<string, number>();
   private readonly idleWaiters: (() => void)[] = [];
   private timer: NodeJS.Timeout | undefined;
-  private busy = false;
+  /** The sessions with a delivery under way. */
+  private readonly sending = new Set<string>();
   private paused = false;
   private closed = false;
   private sequence = 0;
@@ -153,10 +159,13 @@ export class WebhookDeliveries {
     return maxExtraDelayMs > 0 ? Math.floor(this.random() * (maxExtraDelayMs + 1)) : 0;
   }
 
-  /** One delivery at a time, the earliest due first (then in event order): a seeded run replays exactly. */
+  /**
+   * The earliest due first (then in event order), up to `concurrency` at once and one per session:
+   * with one at a time, a seeded run replays exactly.
+   */
   private schedule(): void {
     this.clearTimer();
-    if (this.paused || this.closed || this.busy) return;
+    if (this.paused || this.closed || this.sending.size >= (this.options.concurrency ?? 1)) return;
     const next = this.next();
     if (!next) {
       this.notifyIdle();
@@ -166,22 +175,25 @@ export class WebhookDeliveries {
     this.timer.unref();
   }
 
+  /** The next delivery that may start: the earliest due of a session with none under way. */
   private next(): Pending | undefined {
     this.queue.sort((a, b) => a.dueAt - b.dueAt || a.sequence - b.sequence || a.copy.localeCompare(b.copy));
-    return this.queue[0];
+    return this.queue.find((pending) => !this.sending.has(pending.session));
   }
 
   private async deliverNext(): Promise<void> {
     this.timer = undefined;
     const pending = this.next();
-    if (!pending || this.paused || this.closed || this.busy) return;
+    if (!pending || this.paused || this.closed || this.sending.size >= (this.options.concurrency ?? 1)) return;
     if (pending.dueAt > Date.now()) return this.schedule();
-    this.queue.shift();
-    this.busy = true;
+    this.queue.splice(this.queue.indexOf(pending), 1);
+    this.sending.add(pending.session);
+    // Another session's delivery may start while this one waits for the shop.
+    this.schedule();
     try {
       await this.attempt(pending);
     } finally {
-      this.busy = false;
+      this.sending.delete(pending.session);
       this.schedule();
     }
   }
@@ -253,7 +265,7 @@ export class WebhookDeliveries {
   }
 
   private isIdle(): boolean {
-    return this.queue.length === 0 && !this.busy;
+    return this.queue.length === 0 && this.sending.size === 0;
   }
 
   private notifyIdle(): void {
