@@ -10,6 +10,7 @@ import { addToCart, buyer, checkoutKeysOf, offersOf } from '../../../test/shop.j
 import { Visitor } from '../../../test/visitor.js';
 import { tablesOf } from '../../platform/db/database.js';
 import { sandboxSignatureHeader } from '../../platform/payments/sandbox-webhook-signature.js';
+import { privacyModule } from '../../privacy/privacy-module.js';
 import type { CatalogTables } from '../catalog/catalog-tables.js';
 import type { CommerceTables } from './commerce-tables.js';
 
@@ -210,6 +211,28 @@ describeEachEngine(
         .select(({ fn }) => fn.countAll().as('n'))
         .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
+    });
+
+    it('an erasure of a buyer keeps the order and invoice under the accounting hold, and its receipt says so', async () => {
+      const email = `erase-me-${suite.engine}@example.com`;
+      const { payUrl } = await checkout(new Visitor(suite.app), 'javascript-fundamentals', { email });
+      expect((await payThroughHostedPage(payUrl, testCards.success)).outcome).toBe('succeeded');
+      await settled(email, 'paid');
+      const erasure = suite.context.servicesOf(privacyModule).erasure;
+      const subject = await erasure.subjectOf({ member_id: null, email, subject_emails: null });
+      const receipt = erasure.receipt(await erasure.plan(subject), 'en');
+      const kept = receipt.flatMap((line) => line.kept.map((item) => ({ about: line.about, ...item })));
+      const tenYears = String(new Date().getUTCFullYear() + 10);
+      for (const about of ['Your orders', 'Your invoices']) {
+        const held = kept.filter((item) => item.about.startsWith(about));
+        expect(held.length, about).toBeGreaterThan(0);
+        for (const item of held) {
+          expect(item.reason).toContain('L123-22');
+          expect(item.until).toContain(tenYears);
+        }
+      }
+      // What is not an accounting record goes: the checkout's IP address and browser are not kept.
+      expect(kept.map((item) => item.says).join(' ')).not.toMatch(/IP address|browser/);
     });
 
     it('keeps no card number anywhere: not in any table (outbox and job payloads included), not in the logs', async () => {

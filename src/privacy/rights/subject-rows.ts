@@ -2,6 +2,7 @@ import { type ExpressionBuilder, type SqlBool, type Expression, sql } from 'kyse
 import type { Database } from '../../platform/db/database.js';
 import type { PrivacyRegistry } from '../core/registry.js';
 import type { ResolvedLink, ResolvedPersonalTable } from '../core/resolved-model.js';
+import type { DataSubject } from '../core/vocabulary.js';
 import { type DataSubjectRef, dataSubject } from './data-subject.js';
 import type { TableKeys } from './table-keys.js';
 
@@ -16,11 +17,21 @@ type AnyBuilder = ExpressionBuilder<any, any>;
  * either, anywhere in the text.
  */
 export function linksFor(table: ResolvedPersonalTable, subject: DataSubjectRef): ResolvedLink[] {
+  const kinds = kindsNamedBy(subject.kind);
   return table.links.filter((link) => {
-    if (!link.of.includes(subject.kind)) return false;
+    if (!link.of.some((kind) => kinds.includes(kind))) return false;
     if (link.kind === 'account-id') return subject.accountId !== undefined;
     return subject.emails.length > 0 || (link.kind === 'mentions' && subject.accountId !== undefined);
   });
+}
+
+/**
+ * The kinds of data subject a person may be in a table's links. Someone without an account who
+ * writes to us is a visitor, and also a customer if they bought as a guest: their orders and
+ * invoices name them by the same address, so a request from them must find those too.
+ */
+function kindsNamedBy(kind: DataSubject): readonly DataSubject[] {
+  return kind === 'visitor' ? ['visitor', 'customer'] : [kind];
 }
 
 /** The condition "this row is found by one of these links". */
