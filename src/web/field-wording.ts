@@ -33,6 +33,13 @@ const problems = defineWording({
     'cart-full': 'Your cart is full (30 lines). Order what is in it, or remove a line first.',
     amount: 'Enter an amount in euros greater than zero, such as 49 or 49.50.',
     'refund-reason': 'Choose why the order is refunded.',
+    slug: 'Use lowercase letters, digits and dashes, such as javascript-fundamentals.',
+    'slug-taken': 'Another product already has this address: choose another one.',
+    price: 'Enter a price in euros, VAT included, such as 49 or 49.90.',
+    'vat-rate': 'Choose one of the French VAT rates.',
+    stock: 'Enter a whole number, 0 or more.',
+    date: 'Enter a date and time, such as 11/01/2027 19:30.',
+    hours: 'Enter a number of hours, such as 7.',
   },
   fr: {
     required: 'Ce champ est obligatoire.',
@@ -68,6 +75,13 @@ const problems = defineWording({
     'cart-full': 'Votre panier est plein (30 lignes). Commandez son contenu, ou retirez d’abord une ligne.',
     amount: 'Saisissez un montant en euros supérieur à zéro, comme 49 ou 49,50.',
     'refund-reason': 'Choisissez le motif du remboursement.',
+    slug: 'Utilisez des minuscules, des chiffres et des tirets, comme javascript-fundamentals.',
+    'slug-taken': 'Un autre produit a déjà cette adresse : choisissez-en une autre.',
+    price: 'Saisissez un prix TTC en euros, comme 49 ou 49,90.',
+    'vat-rate': 'Choisissez l’un des taux de TVA français.',
+    stock: 'Saisissez un nombre entier, 0 ou plus.',
+    date: 'Saisissez une date et une heure, comme 11/01/2027 19:30.',
+    hours: 'Saisissez un nombre d’heures, comme 7.',
   },
 });
 

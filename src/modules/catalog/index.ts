@@ -1,6 +1,9 @@
 import { defineModule } from '../../platform/module.js';
 import type { PlatformContext } from '../../platform/platform-context.js';
+import { backofficeModule, staffArea } from '../backoffice/index.js';
 import { catalogApiRoutes } from './api-routes.js';
+import { CatalogAdmin } from './catalog-admin.js';
+import { catalogAdminRoutes } from './catalog-admin-routes.js';
 import { CatalogService } from './catalog-service.js';
 import { CatalogStore } from './catalog-store.js';
 import * as catalogMigration from './migrations/20261125_04_catalog.js';
@@ -21,19 +24,30 @@ function catalogServices(platform: PlatformContext) {
     catalog,
     /** What commerce sells: offers read fresh, stock and seats reserved in the buyer's transaction. */
     offers: new Offers(new OfferStore(platform.database), () => catalog.forget(), platform.now),
+    /** Staff's changes to products and offers (the back office's /admin/catalog). */
+    admin: new CatalogAdmin(
+      platform.database,
+      () => catalog.forget(),
+      platform.now,
+      () => platform.shop.identity().currency,
+    ),
   };
 }
 
 /** Courses, workshops and products: the storefront's home, catalog and product pages, API, sitemap. */
 export const catalogModule = defineModule({
   name: 'catalog',
+  dependsOn: { backoffice: backofficeModule },
   migrations: { '20261125_04_catalog': catalogMigration, '20261204_48_catalog_offers': offersMigration },
   data: [catalogData],
   services: catalogServices,
-  routes: (app, { platform, services }) => {
+  routes: async (app, { platform, services, dependencies }) => {
     storefrontRoutes(app, platform, services.catalog);
     catalogApiRoutes(app, services.catalog);
     sitemapRoutes(app, services.catalog, platform.config.publicUrl);
+    await staffArea(app, { platform, backoffice: dependencies.backoffice }, (admin) =>
+      catalogAdminRoutes(admin, platform, services.admin),
+    );
   },
   seed: ({ platform }) => seedDemoCatalog(platform),
 });
