@@ -43,6 +43,10 @@ export const shopEnv = (dataDir, extra = {}) => ({
   NODE_ENV: 'production',
   LOG_LEVEL: 'info',
   RATE_LIMIT_REQUESTS_PER_MINUTE: '1000000000',
+  // A demo shop in production mode: the sandbox gateway is allowed, and not started (these pages do
+  // not pay; the purchase benchmark starts its own).
+  SANDBOX_GATEWAY_IN_PRODUCTION: 'true',
+  SANDBOX_GATEWAY_START: 'false',
   ...extra,
 });
 

@@ -15,6 +15,8 @@ export function renderDocument(page: JSX.Element): string {
 
 export function htmlRendering(app: FastifyInstance) {
   app.decorateReply('html', function (page: JSX.Element) {
-    return this.type('text/html; charset=utf-8').send(renderDocument(page));
+    // As bytes: encoded once here, where a string would be measured (Content-Length, the
+    // compression threshold) and encoded again on the way out, each a pass over 10 KB.
+    return this.type('text/html; charset=utf-8').send(Buffer.from(renderDocument(page), 'utf8'));
   });
 }

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import { formatDate, formatMoney } from '../../platform/format.js';
 import { formatVatRate, vatIncluded } from '../../platform/vat.js';
 import type { InvoiceDocument } from './invoice-document.js';
@@ -32,7 +31,12 @@ interface Cell {
  * language. Fonts are PDF's standard Helvetica (see win-ansi.ts) and the creation date is the
  * issue date, so the same document always renders the same bytes.
  */
-export function renderDocumentPdf(document: InvoiceDocument, credited: CreditedInvoiceRef | null): Promise<Buffer> {
+export async function renderDocumentPdf(
+  document: InvoiceDocument,
+  credited: CreditedInvoiceRef | null,
+): Promise<Buffer> {
+  // Loaded on the first PDF, not at start: pdfkit and its font engine cost a shop's cold start.
+  const { default: PDFDocument } = await import('pdfkit');
   const { locale, seller } = document;
   const words = invoiceWording[locale];
   const money = (cents: number) => formatMoney(cents, document.currency, locale);

@@ -60,16 +60,22 @@ export function ProductPage(props: { ctx: PageContext; product: Product; publicU
           <a href={`${paths.catalog(ctx.locale)}?kind=${product.kind}`}>{w.kinds[product.kind]}</a>
         </nav>
       </div>
-      {/* The description is the same for every visitor: rendered once per loaded product. The buy
-          box is rendered per request: it carries the form's CSRF token and what is left now. */}
+      {/* The same for every visitor: rendered once per loaded product (the catalog reloads it when
+          its stock or seats change, so what is left is current). Only the buy form's CSRF token
+          differs per visitor: put in the cached HTML per request. */}
       <article class="container product">
         <div
           class="product-intro"
           dangerouslySetInnerHTML={{ __html: renderOnce(product, 'intro', () => <ProductIntro product={product} />) }}
         />
-        <aside class="product-aside">
-          <BuyBox ctx={ctx} product={product} />
-        </aside>
+        <aside
+          class="product-aside"
+          dangerouslySetInnerHTML={{
+            __html: renderOnce(product, `buy:${ctx.locale}:${ctx.shop.email}`, () => (
+              <BuyBox ctx={{ ...ctx, csrfToken: () => csrfPlaceholder }} product={product} />
+            )).replace(csrfPlaceholder, ctx.csrfToken()),
+          }}
+        />
         <div
           class="product-body"
           dangerouslySetInnerHTML={{ __html: renderOnce(product, 'body', () => <ProductBody product={product} />) }}
@@ -125,6 +131,9 @@ function availabilityText(locale: PageContext['locale'], offer: ProductOffer, se
   if (session) return w.seatsLeft(offer.available);
   return offer.available <= 5 ? w.fewLeft(offer.available) : w.inStock;
 }
+
+/** Stands in the cached buy form for the visitor's CSRF token (base64url: no escaping either way). */
+const csrfPlaceholder = 'VITRINE-CSRF-TOKEN-PLACEHOLDER';
 
 /** Price, facts, the choice of session or size, quantity and the Add to cart button: a plain form. */
 function BuyBox(props: { ctx: PageContext; product: Product }) {
@@ -238,6 +247,25 @@ function SessionFacts(props: { locale: PageContext['locale']; offer: ProductOffe
  * script element.
  */
 function StructuredData(props: { ctx: PageContext; product: Product; publicUrl: string }) {
+  const key = `${props.ctx.locale}:${props.ctx.shop.name}:${props.publicUrl}`;
+  let byKey = structuredData.get(props.product);
+  if (!byKey) {
+    byKey = new Map();
+    structuredData.set(props.product, byKey);
+  }
+  let json = byKey.get(key);
+  if (json === undefined) {
+    json = structuredDataJson(props);
+    byKey.set(key, json);
+  }
+  // A data block, not a script: the browser never runs it, so it needs no nonce.
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
+}
+
+/** The JSON of each loaded product, per language and address: computed once, like renderOnce. */
+const structuredData = new WeakMap<Product, Map<string, string>>();
+
+function structuredDataJson(props: { ctx: PageContext; product: Product; publicUrl: string }): string {
   const { ctx, product } = props;
   const url = props.publicUrl + paths.product(ctx.locale, product.slug);
   const price = (cents: number) => (cents / 100).toFixed(2);
@@ -289,6 +317,5 @@ function StructuredData(props: { ctx: PageContext; product: Product; publicUrl: 
               offers: offerData(offer),
             })),
         };
-  const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  return <script type="application/ld+json" nonce={ctx.nonce} dangerouslySetInnerHTML={{ __html: json }} />;
+  return JSON.stringify(data).replace(/</g, '\\u003c');
 }
