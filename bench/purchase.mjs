@@ -132,6 +132,7 @@ async function runEngine(engine) {
         RATE_LIMIT_WRITES_PER_MINUTE: '1000000000',
         SANDBOX_GATEWAY_URL: gatewayUrl,
         SANDBOX_GATEWAY_CHAOS: 'off',
+        SANDBOX_GATEWAY_START: 'true',
         ...extra,
       }),
       `/en/catalog/${product}`,
