@@ -145,7 +145,14 @@ export class StripeGateway implements PaymentGateway {
     // The SDK refuses only old timestamps; one far ahead of our clock is as suspect.
     const signedAt = Number(/(?:^|,)t=(\d+)/.exec(header)?.[1]);
     if (signedAt - now.getTime() / 1000 > webhookToleranceSeconds) throw new PaymentWebhookError('timestamp');
-    if (typeof event?.type !== 'string' || typeof event.data?.object !== 'object')
+    // Read as an event only what has an event's shape (typeof null is 'object'; `created` dates it).
+    if (
+      typeof event?.id !== 'string' ||
+      typeof event.type !== 'string' ||
+      typeof event.created !== 'number' ||
+      typeof event.data?.object !== 'object' ||
+      event.data.object === null
+    )
       throw new PaymentWebhookError('payload');
     return eventFromStripe(event, {
       retrieve: (sessionId) => this.retrieveCheckout(sessionId),
