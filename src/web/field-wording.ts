@@ -40,6 +40,12 @@ const problems = defineWording({
     stock: 'Enter a whole number, 0 or more.',
     date: 'Enter a date and time, such as 11/01/2027 19:30.',
     hours: 'Enter a number of hours, such as 7.',
+    'price-zero': 'Enter a price above zero: a card payment cannot be of 0 €.',
+    'ends-before-start': 'The end must come after the start.',
+    'offer-mix':
+      'An item is sold either as it is (one offer without a label) or in sizes (a label each), not both: archive the other offers first.',
+    'kind-locked':
+      'A course or workshop sells sessions, goods sell sizes: archive its offers on sale before changing it between the two.',
   },
   fr: {
     required: 'Ce champ est obligatoire.',
@@ -82,6 +88,12 @@ const problems = defineWording({
     stock: 'Saisissez un nombre entier, 0 ou plus.',
     date: 'Saisissez une date et une heure, comme 11/01/2027 19:30.',
     hours: 'Saisissez un nombre d’heures, comme 7.',
+    'price-zero': 'Saisissez un prix supérieur à zéro : un paiement par carte ne peut être de 0 €.',
+    'ends-before-start': 'La fin doit venir après le début.',
+    'offer-mix':
+      'Un article se vend soit tel quel (une offre sans libellé), soit en tailles (un libellé chacune), pas les deux : archivez d’abord les autres offres.',
+    'kind-locked':
+      'Un cours ou un atelier vend des sessions, un article des tailles : archivez ses offres en vente avant de passer de l’un à l’autre.',
   },
 });
 

@@ -1,10 +1,10 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { totpCode } from '../../src/modules/backoffice/totp.js';
 import { pdfText } from '../pdf-text.js';
 import { startSmtpServer } from '../smtp-test-server.js';
 import { lookAt } from './look-at.js';
 import { shopInChromium } from './shop-in-chromium.js';
+import { signInStaffFirstTime } from './staff-sign-in.js';
 
 // Mail goes out through a real SMTP server (in this process); the shop runs as `npm start` runs it,
 // with the sandbox payment gateway beside it on its own port: the card is typed on its page.
@@ -188,16 +188,7 @@ describe('buying in Chromium, card typed on the sandbox gateway’s page', () =>
     };
     shop.server.createStaff(staff);
     const { context, page, problems } = await newPage();
-    await page.goto(`${shop.server.baseUrl}/admin/orders`);
-    await page.getByLabel('Work email').fill(staff.email);
-    await page.getByLabel('Password', { exact: true }).fill(staff.password);
-    await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL('**/admin/sign-in/setup**');
-    const key = ((await page.locator('.secret').textContent()) ?? '').replace(/ /g, '');
-    await page.getByLabel('Code', { exact: true }).fill(await totpCode(key, new Date()));
-    await page.getByRole('button', { name: 'Confirm and sign in' }).click();
-    await page.getByRole('link', { name: 'Continue' }).click();
-    await page.waitForURL('**/admin/orders');
+    await signInStaffFirstTime(page, `${shop.server.baseUrl}/admin/orders`, staff);
     await page.getByLabel('Order number, email or name').fill('refund@example.org');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: orderId }).click();

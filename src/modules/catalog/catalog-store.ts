@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, type Transaction, sql } from 'kysely';
 import { type Database, tablesOf } from '../../platform/db/database.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { CatalogTables } from './catalog-tables.js';
@@ -97,6 +97,110 @@ export class CatalogStore {
   transaction() {
     return this.db.transaction();
   }
+
+  // The back office's reads and writes (catalog-admin-service.ts): every status, both languages.
+
+  /** Every product, drafts and archived ones too, with its active offers counted and what is left over them. */
+  async adminList(locale: Locale): Promise<AdminListRow[]> {
+    const rows = await this.db
+      .selectFrom('catalog_products as p')
+      .innerJoin('catalog_product_texts as t', (join) =>
+        join.onRef('t.product_id', '=', 'p.id').on('t.locale', '=', locale),
+      )
+      .leftJoin('catalog_offers as o', (join) => join.onRef('o.product_id', '=', 'p.id').on('o.status', '=', 'active'))
+      .select(['p.id', 'p.slug', 'p.kind', 'p.status', 'p.price_cents', 'p.currency', 'p.position', 't.name'])
+      .select((eb) => [
+        eb.fn.count<number | string>('o.id').as('offers'),
+        eb.fn.sum<number | string | null>('o.available').as('available'),
+        sql<number | string>`sum(case when o.id is not null and o.available is null then 1 else 0 end)`.as('unlimited'),
+      ])
+      .groupBy(['p.id', 'p.slug', 'p.kind', 'p.status', 'p.price_cents', 'p.currency', 'p.position', 't.name'])
+      .orderBy('p.position')
+      .orderBy('p.slug')
+      .execute();
+    // PostgreSQL answers count and sum as strings (bigint, numeric).
+    return rows.map((row) => ({
+      ...row,
+      offers: Number(row.offers),
+      available: row.available === null ? null : Number(row.available),
+      unlimited: Number(row.unlimited),
+    }));
+  }
+
+  /** A product of any status with its texts in every language. */
+  async adminFind(
+    id: string,
+  ): Promise<{ product: ProductRow; texts: CatalogTables['catalog_product_texts'][] } | undefined> {
+    const product = await this.db.selectFrom('catalog_products').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!product) return undefined;
+    const texts = await this.db.selectFrom('catalog_product_texts').selectAll().where('product_id', '=', id).execute();
+    return { product, texts };
+  }
+
+  /** The id of the product that has this slug, other than `except`. */
+  async slugOwner(slug: string, except: string | null, trx: Transaction<CatalogTables>): Promise<string | undefined> {
+    let query = trx.selectFrom('catalog_products').select('id').where('slug', '=', slug);
+    if (except) query = query.where('id', '!=', except);
+    return (await query.executeTakeFirst())?.id;
+  }
+
+  /** The position after the last product's: a new product comes last in the catalog. */
+  async nextPosition(trx: Transaction<CatalogTables>): Promise<number> {
+    const row = await trx
+      .selectFrom('catalog_products')
+      .select((eb) => eb.fn.max<number | string | null>('position').as('position'))
+      .executeTakeFirst();
+    return row?.position === null || row?.position === undefined ? 0 : Number(row.position) + 1;
+  }
+
+  /** A product's fields and its texts in each language given; false when there is no such product. */
+  async update(
+    id: string,
+    product: Partial<Omit<ProductRow, 'id' | 'created_at'>>,
+    texts: Omit<CatalogTables['catalog_product_texts'], 'product_id'>[],
+    trx: Transaction<CatalogTables>,
+  ): Promise<boolean> {
+    const result = await trx.updateTable('catalog_products').set(product).where('id', '=', id).executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return false;
+    for (const { locale, ...text } of texts)
+      await trx
+        .updateTable('catalog_product_texts')
+        .set(text)
+        .where('product_id', '=', id)
+        .where('locale', '=', locale)
+        .execute();
+    return true;
+  }
+
+  /** Published, back to a draft, or archived; false when there is no such product. */
+  async setStatus(id: string, status: ProductRow['status'], at: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('catalog_products')
+      .set({ status, updated_at: at })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+}
+
+export type ProductRow = CatalogTables['catalog_products'];
+
+/** A line of the back office's list, as adminList reads it. */
+export interface AdminListRow {
+  id: string;
+  slug: string;
+  kind: string;
+  status: ProductRow['status'];
+  price_cents: number;
+  currency: string;
+  position: number;
+  name: string;
+  /** Active offers. */
+  offers: number;
+  /** Stock or seats left over the active offers (null: none counted). */
+  available: number | null;
+  /** Active offers without a limit. */
+  unlimited: number;
 }
 
 type Row = Pick<

@@ -2,7 +2,7 @@ import { defineModule } from '../../platform/module.js';
 import type { PlatformContext } from '../../platform/platform-context.js';
 import { backofficeModule, staffArea } from '../backoffice/index.js';
 import { catalogApiRoutes } from './api-routes.js';
-import { CatalogAdmin } from './catalog-admin.js';
+import { CatalogAdminService } from './catalog-admin-service.js';
 import { catalogAdminRoutes } from './catalog-admin-routes.js';
 import { CatalogService } from './catalog-service.js';
 import { CatalogStore } from './catalog-store.js';
@@ -19,14 +19,17 @@ export type CatalogServices = ReturnType<typeof catalogServices>;
 
 /** One service, built once: its cache is shared by every page. */
 function catalogServices(platform: PlatformContext) {
-  const catalog = new CatalogService(new CatalogStore(platform.database), platform.now);
+  const products = new CatalogStore(platform.database);
+  const offerStore = new OfferStore(platform.database);
+  const catalog = new CatalogService(products, platform.now);
   return {
     catalog,
     /** What commerce sells: offers read fresh, stock and seats reserved in the buyer's transaction. */
-    offers: new Offers(new OfferStore(platform.database), () => catalog.forget(), platform.now),
+    offers: new Offers(offerStore, () => catalog.forget(), platform.now),
     /** Staff's changes to products and offers (the back office's /admin/catalog). */
-    admin: new CatalogAdmin(
-      platform.database,
+    admin: new CatalogAdminService(
+      products,
+      offerStore,
       () => catalog.forget(),
       platform.now,
       () => platform.shop.identity().currency,

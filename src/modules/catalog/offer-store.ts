@@ -86,4 +86,42 @@ export class OfferStore {
   insert(rows: OfferRow[], trx: Transaction<CatalogTables>) {
     return trx.insertInto('catalog_offers').values(rows).execute();
   }
+
+  // The back office's reads and writes (catalog-admin-service.ts).
+
+  /** One offer of one product, whatever its status. */
+  find(productId: string, offerId: string): Promise<OfferRow | undefined> {
+    return this.db
+      .selectFrom('catalog_offers')
+      .selectAll()
+      .where('id', '=', offerId)
+      .where('product_id', '=', productId)
+      .executeTakeFirst();
+  }
+
+  /** The position after the product's last offer. */
+  async nextPosition(productId: string, trx: Transaction<CatalogTables>): Promise<number> {
+    const row = await trx
+      .selectFrom('catalog_offers')
+      .select((eb) => eb.fn.max<number | string | null>('position').as('position'))
+      .where('product_id', '=', productId)
+      .executeTakeFirst();
+    return row?.position === null || row?.position === undefined ? 0 : Number(row.position) + 1;
+  }
+
+  /** An offer's fields, as staff set them; false when the product has no such offer. */
+  async update(
+    productId: string,
+    offerId: string,
+    changes: Partial<Omit<OfferRow, 'id' | 'product_id' | 'created_at'>>,
+    trx?: Transaction<CatalogTables>,
+  ): Promise<boolean> {
+    const result = await (trx ?? this.db)
+      .updateTable('catalog_offers')
+      .set(changes)
+      .where('id', '=', offerId)
+      .where('product_id', '=', productId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
 }

@@ -87,6 +87,49 @@ export function Field(props: FieldProps) {
   );
 }
 
+/** A labelled select with its hint and problem, like Field for text. `options` are [value, label] pairs. */
+export function SelectField(props: {
+  name: string;
+  label: string;
+  selected: string;
+  options: readonly (readonly [string, string])[];
+  hint?: string;
+  error?: string;
+  autocomplete?: string;
+}) {
+  const id = `field-${props.name}`;
+  const described =
+    [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div class={`field${props.error ? ' field--invalid' : ''}`}>
+      <label for={id}>{props.label}</label>
+      {props.hint && (
+        <p class="field-hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      <select
+        id={id}
+        name={props.name}
+        autoComplete={props.autocomplete}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={described}
+      >
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value} selected={props.selected === value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      {props.error && (
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
 export function Checkbox(props: { name: string; label: string; checked?: boolean; error?: string }) {
   const id = `field-${props.name}`;
   return (

@@ -1,9 +1,8 @@
 import { staffRoles } from '../staff-access.js';
-import { CsrfField, Field, FormAlert } from '../../../web/components/form.js';
+import { CsrfField, Field, FormAlert, SelectField } from '../../../web/components/form.js';
 import { roleName } from './staff-layout.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { type FormState, problemOf } from '../../../web/form-state.js';
-import { ChoiceField } from './choice-field.js';
 import { invitationLanguages, staffManagementText } from '../staff-management-text.js';
 
 /** The invitation form of the staff page; `state` is its refusal, if it was refused. */
@@ -36,14 +35,14 @@ export function InviteForm(props: { ctx: PageContext; state?: FormState }) {
           maxLength={254}
           autocomplete="off"
         />
-        <ChoiceField
+        <SelectField
           name="role"
           label={t.role}
           error={problemOf(state, 'role', ctx.locale)}
           selected={state?.values?.role ?? 'support'}
           options={staffRoles.map((role) => [role, roleName(role, ctx.locale)])}
         />
-        <ChoiceField
+        <SelectField
           name="locale"
           label={t.language}
           error={problemOf(state, 'locale', ctx.locale)}

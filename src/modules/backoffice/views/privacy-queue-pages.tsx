@@ -1,7 +1,7 @@
 import { formatDate } from '../../../platform/format.js';
 import { locales } from '../../../platform/http/i18n.js';
 import { requestKinds } from '../../../privacy/rights/rights-tables.js';
-import { Checkbox, CsrfField, Field, FormAlert } from '../../../web/components/form.js';
+import { Checkbox, CsrfField, Field, FormAlert, SelectField } from '../../../web/components/form.js';
 import { ScrollTable } from '../../../web/components/scroll-table.js';
 import { type FormState, problemOf } from '../../../web/form-state.js';
 import type { PageContext } from '../../../web/page-context.js';
@@ -9,7 +9,6 @@ import { formatDeadline } from '../privacy-queue-mail.js';
 import type { QueueEntry } from '../privacy-queue-service.js';
 import { staffChannels } from '../privacy-queue-input.js';
 import type { StaffPrincipal } from '../staff-access.js';
-import { ChoiceField } from './choice-field.js';
 import { privacyQueueText } from './privacy-queue-text.js';
 import { StaffLayout } from './staff-layout.js';
 
@@ -142,14 +141,14 @@ export function RecordRequestPage(props: { ctx: PageContext; staff: StaffPrincip
         <FormAlert ctx={ctx} code={state?.code} />
         <form method="post" action="/admin/privacy">
           <CsrfField ctx={ctx} />
-          <ChoiceField
+          <SelectField
             name="channel"
             label={t.channel}
             error={queueProblem(state, 'channel', ctx)}
             selected={values.channel ?? 'post'}
             options={staffChannels.map((channel) => [channel, t.channels[channel]])}
           />
-          <ChoiceField
+          <SelectField
             name="kind"
             label={t.kind}
             error={queueProblem(state, 'kind', ctx)}
@@ -174,7 +173,7 @@ export function RecordRequestPage(props: { ctx: PageContext; staff: StaffPrincip
             maxLength={2000}
             multiline
           />
-          <ChoiceField
+          <SelectField
             name="locale"
             label={t.locale}
             error={queueProblem(state, 'locale', ctx)}

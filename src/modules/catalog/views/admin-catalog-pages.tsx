@@ -1,21 +1,23 @@
 import { formatDate, formatMoney } from '../../../platform/format.js';
 import type { ErrorCode } from '../../../platform/http/errors.js';
-import { defineWording } from '../../../platform/http/i18n.js';
+import { type Locale, defineWording } from '../../../platform/http/i18n.js';
 import { formatVatRate } from '../../../platform/vat.js';
-import { CsrfField, Field, FormAlert, Notice } from '../../../web/components/form.js';
+import { Checkbox, CsrfField, Field, FormAlert, Notice, SelectField } from '../../../web/components/form.js';
 import { ScrollTable } from '../../../web/components/scroll-table.js';
 import { fieldProblemText } from '../../../web/field-wording.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import { type StaffPrincipal, StaffLayout } from '../../backoffice/index.js';
-import type { AdminProduct, AdminProductLine } from '../catalog-admin.js';
-import { vatRates } from '../catalog-admin-input.js';
-import { productKinds } from '../product.js';
+import { type ProductStatus, coverNames, parisLocal, vatRates } from '../catalog-admin-input.js';
+import type { AdminProduct, AdminProductLine } from '../catalog-admin-service.js';
+import type { OfferRow } from '../offer-store.js';
+import { formats, levels, productKinds } from '../product.js';
+import { productWording } from './product-wording.js';
 
 const text = defineWording({
   en: {
     title: 'Catalog',
-    lead: 'Products, courses and workshops: what the shop sells, its prices, and its stock or seats.',
+    lead: 'Courses, workshops and goods: what the shop sells, at what price, and what is left of each.',
     add: 'Add a product',
     name: 'Name',
     kind: 'Kind',
@@ -24,48 +26,80 @@ const text = defineWording({
     offers: 'Offers',
     left: 'Left',
     unlimited: 'Unlimited',
-    kinds: { course: 'Course', workshop: 'Workshop', product: 'Product' },
     statuses: { active: 'Published', draft: 'Draft', archived: 'Archived' },
     newTitle: 'New product',
     editTitle: (name: string) => `Edit ${name}`,
     back: 'All products',
     slug: 'Web address (slug)',
-    slugHint: 'The end of the product page’s address: /en/catalog/…',
+    slugHint: 'The end of the product page’s address, the same in both languages: /en/catalog/…',
     priceLabel: 'Price in euros, VAT included',
+    priceHint: 'Such as 49, 49.50 or 49,50.',
     vat: 'VAT rate',
-    publish: 'Published on the shop',
-    draftHint: 'Unticked, the product stays a draft that only staff see.',
+    level: 'Level',
+    format: 'Format',
+    duration: 'Length in hours',
+    taught: 'For courses and workshops',
+    none: '—',
+    cover: 'Cover art',
+    featured: 'Shown on the home page',
+    publish: 'Publish it at once (otherwise it stays a draft that only staff see)',
     english: 'English',
     french: 'French',
     nameLabel: 'Name',
     summary: 'Summary (one or two sentences)',
     description: 'Description',
+    descriptionHint: 'A blank line starts a new paragraph.',
+    highlights: 'Highlights',
+    highlightsHint: 'One a line, up to 12.',
     save: 'Save',
     create: 'Create the product',
-    archive: 'Archive this product',
-    archiveLead: 'It leaves the shop for good; orders that name it keep it.',
+    statusNow: (status: string) => `Status: ${status}.`,
+    publishNow: 'Publish',
+    unpublish: 'Unpublish (back to draft)',
+    restore: 'Restore as a draft',
+    archive: 'Archive',
+    archiveLead: 'Archived, it leaves the shop; orders that name it keep it. Products are never deleted.',
+    view: 'See it on the shop',
     offersTitle: 'Sessions, sizes and stock',
+    offersNone: 'Nothing to buy yet: add a session, a size, or the item’s offer below.',
     offer: 'Offer',
     available: 'Left to sell',
-    availableHint: 'Empty: unlimited.',
-    archived: 'Archived',
-    update: 'Update',
+    availableHint: 'What is still for sale; empty: unlimited.',
+    set: 'Set',
+    edit: 'Edit',
+    archiveOffer: 'Archive',
+    restoreOffer: 'Put back on sale',
+    archived: 'archived',
+    single: 'Sold as it is',
     addSession: 'Add a session',
-    addVariant: 'Add a size or variant',
+    addOffer: 'Add a size, or the item’s offer',
+    addOfferHint: 'Leave the labels empty to sell the item as it is (one offer); give labels to sell it in sizes.',
     startsAt: 'Starts (Paris time)',
-    hours: 'Length in hours',
+    endsAt: 'Ends (Paris time, optional)',
+    scheduleEn: 'Schedule in English (optional)',
+    scheduleFr: 'Schedule in French (optional)',
+    scheduleHint: 'Such as “Mondays and Wednesdays, 7 to 9.30 pm”.',
     online: 'Online',
-    place: 'Place',
+    place: 'Place (unless online)',
     seats: 'Seats',
     labelEn: 'Label in English',
     labelFr: 'Label in French',
+    sku: 'SKU (optional)',
     stock: 'Stock',
-    view: 'See it on the shop',
-    done: { created: 'The product is created.', saved: 'Saved: the shop shows it now.', offer: 'The offer is saved.' },
+    offerPrice: 'Own price in euros (optional)',
+    offerPriceHint: 'Empty: the product’s price.',
+    offerTitle: { session: 'Edit the session', variant: 'Edit the size', single: 'Edit the offer' },
+    backTo: (name: string) => `Back to ${name}`,
+    done: {
+      created: 'The product is created. Add its sessions or sizes below, then publish it.',
+      saved: 'Saved: the shop shows it now.',
+      status: 'Status changed: the shop shows it now.',
+      offer: 'Offer saved: the shop shows it now.',
+    },
   },
   fr: {
     title: 'Catalogue',
-    lead: 'Produits, cours et ateliers : ce que vend la boutique, ses prix, ses stocks et ses places.',
+    lead: 'Cours, ateliers et articles : ce que vend la boutique, à quel prix, et ce qu’il en reste.',
     add: 'Ajouter un produit',
     name: 'Nom',
     kind: 'Type',
@@ -74,63 +108,127 @@ const text = defineWording({
     offers: 'Offres',
     left: 'Restant',
     unlimited: 'Illimité',
-    kinds: { course: 'Cours', workshop: 'Atelier', product: 'Produit' },
     statuses: { active: 'Publié', draft: 'Brouillon', archived: 'Archivé' },
     newTitle: 'Nouveau produit',
     editTitle: (name: string) => `Modifier ${name}`,
     back: 'Tous les produits',
     slug: 'Adresse web (slug)',
-    slugHint: 'La fin de l’adresse de la page produit : /fr/catalogue/…',
+    slugHint: 'La fin de l’adresse de la page produit, la même dans les deux langues : /fr/catalogue/…',
     priceLabel: 'Prix TTC en euros',
+    priceHint: 'Comme 49, 49,50 ou 49.50.',
     vat: 'Taux de TVA',
-    publish: 'Publié sur la boutique',
-    draftHint: 'Décoché, le produit reste un brouillon visible du seul personnel.',
+    level: 'Niveau',
+    format: 'Format',
+    duration: 'Durée en heures',
+    taught: 'Pour les cours et les ateliers',
+    none: '—',
+    cover: 'Illustration',
+    featured: 'Affiché sur la page d’accueil',
+    publish: 'Le publier tout de suite (sinon il reste un brouillon visible du seul personnel)',
     english: 'Anglais',
     french: 'Français',
     nameLabel: 'Nom',
     summary: 'Résumé (une ou deux phrases)',
     description: 'Description',
+    descriptionHint: 'Une ligne vide commence un nouveau paragraphe.',
+    highlights: 'Points forts',
+    highlightsHint: 'Un par ligne, 12 au plus.',
     save: 'Enregistrer',
     create: 'Créer le produit',
-    archive: 'Archiver ce produit',
-    archiveLead: 'Il quitte la boutique pour de bon ; les commandes qui le citent le gardent.',
+    statusNow: (status: string) => `Statut : ${status}.`,
+    publishNow: 'Publier',
+    unpublish: 'Dépublier (retour au brouillon)',
+    restore: 'Restaurer en brouillon',
+    archive: 'Archiver',
+    archiveLead:
+      'Archivé, il quitte la boutique ; les commandes qui le citent le gardent. Un produit n’est jamais supprimé.',
+    view: 'Le voir sur la boutique',
     offersTitle: 'Sessions, tailles et stock',
+    offersNone: 'Rien à acheter pour l’instant : ajoutez ci-dessous une session, une taille ou l’offre de l’article.',
     offer: 'Offre',
     available: 'Restant à vendre',
-    availableHint: 'Vide : illimité.',
-    archived: 'Archivée',
-    update: 'Mettre à jour',
+    availableHint: 'Ce qui reste en vente ; vide : illimité.',
+    set: 'Fixer',
+    edit: 'Modifier',
+    archiveOffer: 'Archiver',
+    restoreOffer: 'Remettre en vente',
+    archived: 'archivée',
+    single: 'Vendu tel quel',
     addSession: 'Ajouter une session',
-    addVariant: 'Ajouter une taille ou une variante',
+    addOffer: 'Ajouter une taille, ou l’offre de l’article',
+    addOfferHint:
+      'Laissez les libellés vides pour vendre l’article tel quel (une offre) ; donnez des libellés pour le vendre en tailles.',
     startsAt: 'Début (heure de Paris)',
-    hours: 'Durée en heures',
+    endsAt: 'Fin (heure de Paris, facultative)',
+    scheduleEn: 'Horaires en anglais (facultatif)',
+    scheduleFr: 'Horaires en français (facultatif)',
+    scheduleHint: 'Comme « Lundis et mercredis, 19 h – 21 h 30 ».',
     online: 'En ligne',
-    place: 'Lieu',
+    place: 'Lieu (sauf en ligne)',
     seats: 'Places',
     labelEn: 'Libellé en anglais',
     labelFr: 'Libellé en français',
+    sku: 'Référence (facultative)',
     stock: 'Stock',
-    view: 'La voir sur la boutique',
+    offerPrice: 'Prix propre en euros (facultatif)',
+    offerPriceHint: 'Vide : le prix du produit.',
+    offerTitle: { session: 'Modifier la session', variant: 'Modifier la taille', single: 'Modifier l’offre' },
+    backTo: (name: string) => `Retour à ${name}`,
     done: {
-      created: 'Le produit est créé.',
+      created: 'Le produit est créé. Ajoutez ci-dessous ses sessions ou ses tailles, puis publiez-le.',
       saved: 'Enregistré : la boutique l’affiche désormais.',
-      offer: 'L’offre est enregistrée.',
+      status: 'Statut modifié : la boutique l’affiche désormais.',
+      offer: 'Offre enregistrée : la boutique l’affiche désormais.',
     },
   },
 });
 
-export type CatalogNotice = keyof (typeof text)['en']['done'];
-export const catalogNotices = ['created', 'saved', 'offer'] as const satisfies readonly CatalogNotice[];
+const coverWording: Record<(typeof coverNames)[number], string> = {
+  js: 'JavaScript (JS)',
+  stack: 'Full stack (</>)',
+  py: 'Python (Py)',
+  react: 'React (⚛)',
+  git: 'Git',
+  a11y: 'A11y',
+  sql: 'SQL',
+  notebook: '✎',
+  hoodie: '{ }',
+  stickers: ';)',
+};
 
+export type CatalogNotice = keyof (typeof text)['en']['done'];
+export const catalogNotices = ['created', 'saved', 'status', 'offer'] as const satisfies readonly CatalogNotice[];
+
+/** A refused form: which one (a page has several), the refusal, each field's problem, what was typed. */
 export interface CatalogFormState {
+  form: string;
   code: ErrorCode;
   fields?: Record<string, string>;
   values?: Record<string, string>;
 }
 
+/** What a refused form shows: its own values and problems; the page's other forms show what is saved. */
+function formOf(state: CatalogFormState | undefined, name: string, locale: Locale) {
+  const mine = state?.form === name ? state : undefined;
+  return {
+    value: (field: string, saved: string | number | null | undefined) =>
+      mine?.values ? (mine.values[field] ?? '') : saved === null || saved === undefined ? '' : String(saved),
+    checked: (field: string, saved: boolean) => (mine?.values ? mine.values[field] === '1' : saved),
+    error: (field: string) => {
+      const problem = mine?.fields?.[field];
+      return problem ? fieldProblemText(problem, locale) : undefined;
+    },
+  };
+}
+type FormValues = ReturnType<typeof formOf>;
+
+const eurosText = (cents: number | null, locale: Locale) =>
+  cents === null ? '' : locale === 'fr' ? (cents / 100).toFixed(2).replace('.', ',') : (cents / 100).toFixed(2);
+
 export function AdminCatalogPage(props: { ctx: PageContext; staff: StaffPrincipal; products: AdminProductLine[] }) {
   const { ctx } = props;
   const t = text[ctx.locale];
+  const w = productWording[ctx.locale];
   return (
     <StaffLayout ctx={ctx} title={t.title} staff={props.staff}>
       <h1>{t.title}</h1>
@@ -145,9 +243,13 @@ export function AdminCatalogPage(props: { ctx: PageContext; staff: StaffPrincipa
           <tr key={product.id}>
             <td>
               <a href={`/admin/catalog/${product.id}`}>{product.name}</a>
+              <br />
+              <span class="muted small">{product.slug}</span>
             </td>
-            <td>{t.kinds[product.kind]}</td>
-            <td>{t.statuses[product.status]}</td>
+            <td>{w.kind[product.kind]}</td>
+            <td>
+              <StatusBadge locale={ctx.locale} status={product.status} />
+            </td>
             <td class="num">{formatMoney(product.priceCents, product.currency, ctx.locale)}</td>
             <td class="num">{product.offers}</td>
             <td class="num">{product.available === null ? t.unlimited : product.available}</td>
@@ -158,7 +260,56 @@ export function AdminCatalogPage(props: { ctx: PageContext; staff: StaffPrincipa
   );
 }
 
-/** The form of a new product, or of one being edited, with its offers below when it exists. */
+function StatusBadge(props: { locale: Locale; status: ProductStatus }) {
+  const label = text[props.locale].statuses[props.status];
+  return <span class={props.status === 'active' ? 'badge' : 'badge badge--quiet'}>{label}</span>;
+}
+
+/** A datetime-local field in Paris time (browsers without it show a text box: "2027-01-11T19:30" works there too). */
+function WhenField(props: { name: string; label: string; value: string; error?: string }) {
+  const id = `field-${props.name}`;
+  return (
+    <div class={`field${props.error ? ' field--invalid' : ''}`}>
+      <label for={id}>{props.label}</label>
+      <input
+        id={id}
+        type="datetime-local"
+        name={props.name}
+        value={props.value}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+      />
+      {props.error && (
+        <p class="field-error" id={`${id}-error`}>
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A one-button form (publish, archive…), with its CSRF field. */
+function ActionButton(props: {
+  ctx: PageContext;
+  action: string;
+  fields: Record<string, string>;
+  label: string;
+  danger?: boolean;
+}) {
+  return (
+    <form method="post" action={props.action}>
+      <CsrfField ctx={props.ctx} />
+      {Object.entries(props.fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class={props.danger ? 'button button--danger' : 'button'}>
+        {props.label}
+      </button>
+    </form>
+  );
+}
+
+/** The form of a new product, or of one being edited with its status and offers. */
 export function AdminProductPage(props: {
   ctx: PageContext;
   staff: StaffPrincipal;
@@ -168,17 +319,11 @@ export function AdminProductPage(props: {
 }) {
   const { ctx, product } = props;
   const t = text[ctx.locale];
-  const values = props.state?.values;
-  const value = (name: string, saved: string | number | null | undefined) =>
-    values?.[name] ?? (saved === null || saved === undefined ? '' : String(saved));
-  const error = (name: string) => {
-    const problem = props.state?.fields?.[name];
-    return problem ? fieldProblemText(problem, ctx.locale) : undefined;
-  };
+  const w = productWording[ctx.locale];
   const p = product?.product;
+  const f = formOf(props.state, 'product', ctx.locale);
   const title = product ? t.editTitle(product.texts[ctx.locale].name) : t.newTitle;
-  const published = values ? values.status === 'active' : p?.status === 'active';
-  const productPath = p ? `${paths.catalog(ctx.locale)}/${p.slug}` : undefined;
+  const blank: [string, string] = ['', t.none];
   return (
     <StaffLayout ctx={ctx} title={title} staff={props.staff}>
       <p>
@@ -187,77 +332,112 @@ export function AdminProductPage(props: {
       <h1>{title}</h1>
       {props.notice && <Notice kind="success">{t.done[props.notice]}</Notice>}
       <FormAlert ctx={ctx} code={props.state?.code} />
-      {productPath && p?.status === 'active' && (
-        <p>
-          <a href={productPath}>{t.view}</a>
-        </p>
-      )}
+      {product && <StatusPanel ctx={ctx} product={product} state={props.state} />}
       <form method="post" action={p ? `/admin/catalog/${p.id}` : '/admin/catalog'} class="panel" novalidate>
         <CsrfField ctx={ctx} />
         <Field
           name="slug"
           label={t.slug}
           hint={t.slugHint}
-          value={value('slug', p?.slug)}
-          error={error('slug')}
+          value={f.value('slug', p?.slug)}
+          error={f.error('slug')}
           maxLength={80}
         />
-        <div class="field">
-          <label for="field-kind">{t.kind}</label>
-          <select id="field-kind" name="kind">
-            {productKinds.map((kind) => (
-              <option key={kind} value={kind} selected={value('kind', p?.kind) === kind}>
-                {t.kinds[kind]}
-              </option>
-            ))}
-          </select>
+        <div class="field-row">
+          <SelectField
+            name="kind"
+            label={t.kind}
+            selected={f.value('kind', p?.kind ?? 'course')}
+            options={productKinds.map((kind) => [kind, w.kind[kind]] as const)}
+            error={f.error('kind')}
+          />
+          <SelectField
+            name="vat_rate"
+            label={t.vat}
+            selected={f.value('vat_rate', p?.vat_rate_bp ?? 2000)}
+            options={vatRates.map((rate) => [String(rate), formatVatRate(rate, ctx.locale)] as const)}
+            error={f.error('vat_rate')}
+          />
         </div>
         <Field
           name="price"
           label={t.priceLabel}
-          value={value('price', p ? (p.price_cents / 100).toFixed(2) : '')}
-          error={error('price')}
-          maxLength={12}
+          hint={t.priceHint}
+          value={f.value('price', p ? eurosText(p.price_cents, ctx.locale) : '')}
+          error={f.error('price')}
+          maxLength={20}
         />
-        <div class="field">
-          <label for="field-vat_rate">{t.vat}</label>
-          <select id="field-vat_rate" name="vat_rate">
-            {vatRates.map((rate) => (
-              <option key={rate} value={rate} selected={value('vat_rate', p?.vat_rate_bp ?? 2000) === String(rate)}>
-                {formatVatRate(rate, ctx.locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field field--check">
-          <input id="field-status" type="checkbox" name="status" value="active" checked={published} />
-          <label for="field-status">{t.publish}</label>
-        </div>
-        <p class="field-hint">{t.draftHint}</p>
+        <fieldset>
+          <legend>{t.taught}</legend>
+          <div class="field-row">
+            <SelectField
+              name="level"
+              label={t.level}
+              selected={f.value('level', p?.level)}
+              options={[blank, ...levels.map((level) => [level, w.level[level]] as const)]}
+              error={f.error('level')}
+            />
+            <SelectField
+              name="format"
+              label={t.format}
+              selected={f.value('format', p?.format)}
+              options={[blank, ...formats.map((format) => [format, w.format[format]] as const)]}
+              error={f.error('format')}
+            />
+            <Field
+              name="duration_hours"
+              label={t.duration}
+              value={f.value('duration_hours', p?.duration_hours)}
+              error={f.error('duration_hours')}
+              maxLength={4}
+            />
+          </div>
+        </fieldset>
+        <SelectField
+          name="cover"
+          label={t.cover}
+          selected={f.value('cover', p?.cover ?? 'stack')}
+          options={coverNames.map((cover) => [cover, coverWording[cover]] as const)}
+          error={f.error('cover')}
+        />
+        <Checkbox name="featured" label={t.featured} checked={f.checked('featured', p?.featured === 1)} />
+        {!p && <Checkbox name="publish" label={t.publish} checked={f.checked('publish', false)} />}
         {(['en', 'fr'] as const).map((locale) => (
-          <fieldset key={locale} class="panel">
+          <fieldset key={locale}>
             <legend>{locale === 'en' ? t.english : t.french}</legend>
             <Field
               name={`name_${locale}`}
               label={t.nameLabel}
-              value={value(`name_${locale}`, product?.texts[locale].name)}
-              error={error(`name_${locale}`)}
+              value={f.value(`name_${locale}`, product?.texts[locale].name)}
+              error={f.error(`name_${locale}`)}
               maxLength={120}
             />
             <Field
               name={`summary_${locale}`}
               label={t.summary}
-              value={value(`summary_${locale}`, product?.texts[locale].summary)}
-              error={error(`summary_${locale}`)}
+              value={f.value(`summary_${locale}`, product?.texts[locale].summary)}
+              error={f.error(`summary_${locale}`)}
               maxLength={300}
             />
             <Field
               name={`description_${locale}`}
               label={t.description}
-              value={value(`description_${locale}`, product?.texts[locale].description)}
-              error={error(`description_${locale}`)}
+              hint={t.descriptionHint}
+              value={f.value(`description_${locale}`, product?.texts[locale].description)}
+              error={f.error(`description_${locale}`)}
               multiline
               maxLength={8000}
+            />
+            <Field
+              name={`highlights_${locale}`}
+              label={t.highlights}
+              hint={t.highlightsHint}
+              value={f.value(
+                `highlights_${locale}`,
+                product ? (JSON.parse(product.texts[locale].highlights) as string[]).join('\n') : '',
+              )}
+              error={f.error(`highlights_${locale}`)}
+              multiline
             />
           </fieldset>
         ))}
@@ -265,137 +445,260 @@ export function AdminProductPage(props: {
           {p ? t.save : t.create}
         </button>
       </form>
-      {product && <Offers ctx={ctx} product={product} error={error} value={(name) => values?.[name] ?? ''} />}
-      {p && p.status !== 'archived' && (
-        <form method="post" action={`/admin/catalog/${p.id}/archive`} class="panel">
-          <CsrfField ctx={ctx} />
-          <p>{t.archiveLead}</p>
-          <button type="submit" class="button button--danger">
-            {t.archive}
-          </button>
-        </form>
-      )}
+      {product && <OffersPanel ctx={ctx} product={product} state={props.state} />}
     </StaffLayout>
   );
 }
 
-function Offers(props: {
-  ctx: PageContext;
-  product: AdminProduct;
-  error: (name: string) => string | undefined;
-  value: (name: string) => string;
-}) {
+function StatusPanel(props: { ctx: PageContext; product: AdminProduct; state?: CatalogFormState }) {
+  const { ctx } = props;
+  const t = text[ctx.locale];
+  const p = props.product.product;
+  const action = `/admin/catalog/${p.id}/status`;
+  return (
+    <section class="panel">
+      <p>
+        {t.statusNow(t.statuses[p.status])}{' '}
+        {p.status === 'active' && <a href={paths.product(ctx.locale, p.slug)}>{t.view}</a>}
+      </p>
+      <div class="actions">
+        {p.status === 'draft' && (
+          <ActionButton ctx={ctx} action={action} fields={{ status: 'active' }} label={t.publishNow} />
+        )}
+        {p.status === 'active' && (
+          <ActionButton ctx={ctx} action={action} fields={{ status: 'draft' }} label={t.unpublish} />
+        )}
+        {p.status === 'archived' ? (
+          <ActionButton ctx={ctx} action={action} fields={{ status: 'draft' }} label={t.restore} />
+        ) : (
+          <ActionButton ctx={ctx} action={action} fields={{ status: 'archived' }} label={t.archive} danger />
+        )}
+      </div>
+      <p class="muted small">{t.archiveLead}</p>
+    </section>
+  );
+}
+
+/** "6 March 2027 at 09:30 · 35 rue le Marois", a size's label, or "Sold as it is". */
+function describeOffer(offer: OfferRow, locale: Locale): string {
+  const t = text[locale];
+  if (offer.kind === 'session' && offer.starts_at)
+    return `${formatDate(offer.starts_at, locale, true)} · ${offer.online ? t.online : (offer.place ?? '')}`;
+  return (locale === 'fr' ? offer.label_fr : offer.label_en) ?? t.single;
+}
+
+function OffersPanel(props: { ctx: PageContext; product: AdminProduct; state?: CatalogFormState }) {
   const { ctx, product } = props;
   const t = text[ctx.locale];
-  const sessions = product.product.kind !== 'product';
-  const describe = (offer: AdminProduct['offers'][number]) =>
-    offer.starts_at
-      ? `${formatDate(offer.starts_at, ctx.locale, true)} · ${offer.online ? t.online : (offer.place ?? '')}`
-      : ((ctx.locale === 'fr' ? offer.label_fr : offer.label_en) ?? '—');
+  const p = product.product;
+  const sessions = p.kind !== 'product';
+  const add = formOf(props.state, 'offer', ctx.locale);
   return (
     <section class="panel">
       <h2>{t.offersTitle}</h2>
-      <ScrollTable label={t.offersTitle} headers={[t.offer, t.available, t.archived, '']}>
-        {product.offers.map((offer) => (
-          <tr key={offer.id}>
-            <td>{describe(offer)}</td>
-            <td colSpan={3}>
-              <form
-                method="post"
-                action={`/admin/catalog/${product.product.id}/offers/${offer.id}`}
-                class="quantity-form"
-              >
-                <CsrfField ctx={ctx} />
-                <input
-                  class="quantity-input"
-                  name="available"
-                  inputMode="numeric"
-                  value={offer.available === null ? '' : String(offer.available)}
-                  aria-label={`${t.available}: ${describe(offer)}`}
-                />
-                <label>
-                  <input type="checkbox" name="archived" value="1" checked={offer.status === 'archived'} /> {t.archived}
-                </label>
-                <button type="submit" class="link-button">
-                  {t.update}
-                </button>
-              </form>
-            </td>
-          </tr>
-        ))}
-      </ScrollTable>
-      <form method="post" action={`/admin/catalog/${product.product.id}/offers`} novalidate>
+      {product.offers.length === 0 ? (
+        <p class="muted">{t.offersNone}</p>
+      ) : (
+        <ScrollTable label={t.offersTitle} headers={[t.offer, t.price, t.available, '']}>
+          {product.offers.map((offer) => {
+            const row = formOf(props.state, `available:${offer.id}`, ctx.locale);
+            const base = `/admin/catalog/${p.id}/offers/${offer.id}`;
+            const error = row.error('available');
+            return (
+              <tr key={offer.id}>
+                <td>
+                  {describeOffer(offer, ctx.locale)}
+                  {offer.status === 'archived' && <span class="muted small"> ({t.archived})</span>}
+                </td>
+                <td class="num">{formatMoney(offer.price_cents ?? p.price_cents, p.currency, ctx.locale)}</td>
+                <td>
+                  <form method="post" action={`${base}/available`} class="quantity-form" novalidate>
+                    <CsrfField ctx={ctx} />
+                    <input
+                      class="quantity-input"
+                      name="available"
+                      inputMode="numeric"
+                      maxLength={7}
+                      value={row.value('available', offer.available)}
+                      aria-label={`${t.available}: ${describeOffer(offer, ctx.locale)}`}
+                      aria-invalid={error ? 'true' : undefined}
+                      aria-describedby={error ? `available-${offer.id}-error` : undefined}
+                    />{' '}
+                    <button type="submit" class="link-button">
+                      {t.set}
+                    </button>
+                    {error && (
+                      <p class="field-error" id={`available-${offer.id}-error`}>
+                        {error}
+                      </p>
+                    )}
+                  </form>
+                </td>
+                <td>
+                  <a href={base}>{t.edit}</a>
+                </td>
+              </tr>
+            );
+          })}
+        </ScrollTable>
+      )}
+      <form method="post" action={`/admin/catalog/${p.id}/offers`} novalidate>
         <CsrfField ctx={ctx} />
-        <h3>{sessions ? t.addSession : t.addVariant}</h3>
-        {sessions ? (
-          <>
-            <div class="field">
-              <label for="field-starts_at">{t.startsAt}</label>
-              <input id="field-starts_at" type="datetime-local" name="starts_at" value={props.value('starts_at')} />
-              {props.error('starts_at') && <p class="field-error">{props.error('starts_at')}</p>}
-            </div>
-            <Field
-              name="hours"
-              label={t.hours}
-              value={props.value('hours')}
-              error={props.error('hours')}
-              maxLength={3}
-            />
-            <div class="field field--check">
-              <input
-                id="field-online"
-                type="checkbox"
-                name="online"
-                value="1"
-                checked={props.value('online') === '1'}
-              />
-              <label for="field-online">{t.online}</label>
-            </div>
-            <Field
-              name="place"
-              label={t.place}
-              value={props.value('place')}
-              error={props.error('place')}
-              maxLength={200}
-            />
-            <Field
-              name="available"
-              label={t.seats}
-              value={props.value('available')}
-              error={props.error('available')}
-              maxLength={6}
-            />
-          </>
-        ) : (
-          <>
+        <h3>{sessions ? t.addSession : t.addOffer}</h3>
+        {!sessions && <p class="field-hint">{t.addOfferHint}</p>}
+        <OfferFields ctx={ctx} kind={sessions ? 'session' : 'goods'} f={add} />
+        <button type="submit" class="button">
+          {sessions ? t.addSession : t.addOffer}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** The fields of a session, or of goods (a size, or the item's one offer). */
+function OfferFields(props: { ctx: PageContext; kind: OfferRow['kind'] | 'goods'; f: FormValues; offer?: OfferRow }) {
+  const { ctx, f, offer } = props;
+  const t = text[ctx.locale];
+  const when = (iso: string | null | undefined) => (iso ? parisLocal(iso) : '');
+  const common = (
+    <div class="field-row">
+      <Field
+        name="available"
+        label={props.kind === 'session' ? t.seats : t.stock}
+        hint={t.availableHint}
+        value={f.value('available', offer?.available)}
+        error={f.error('available')}
+        maxLength={7}
+      />
+      <Field
+        name="price"
+        label={t.offerPrice}
+        hint={t.offerPriceHint}
+        value={f.value('price', offer ? eurosText(offer.price_cents, ctx.locale) : '')}
+        error={f.error('price')}
+        maxLength={20}
+      />
+    </div>
+  );
+  if (props.kind !== 'session')
+    return (
+      <>
+        {props.kind !== 'single' && (
+          <div class="field-row">
             <Field
               name="label_en"
               label={t.labelEn}
-              value={props.value('label_en')}
-              error={props.error('label_en')}
+              value={f.value('label_en', offer?.label_en)}
+              error={f.error('label_en')}
               maxLength={60}
             />
             <Field
               name="label_fr"
               label={t.labelFr}
-              value={props.value('label_fr')}
-              error={props.error('label_fr')}
+              value={f.value('label_fr', offer?.label_fr)}
+              error={f.error('label_fr')}
               maxLength={60}
             />
-            <Field
-              name="available"
-              label={t.stock}
-              hint={t.availableHint}
-              value={props.value('available')}
-              error={props.error('available')}
-              maxLength={6}
-            />
-          </>
+          </div>
         )}
-        <button type="submit" class="button button--secondary">
-          {sessions ? t.addSession : t.addVariant}
+        <Field name="sku" label={t.sku} value={f.value('sku', offer?.sku)} error={f.error('sku')} maxLength={40} />
+        {common}
+      </>
+    );
+  return (
+    <>
+      <div class="field-row">
+        <WhenField
+          name="starts_at"
+          label={t.startsAt}
+          value={f.value('starts_at', when(offer?.starts_at))}
+          error={f.error('starts_at')}
+        />
+        <WhenField
+          name="ends_at"
+          label={t.endsAt}
+          value={f.value('ends_at', when(offer?.ends_at))}
+          error={f.error('ends_at')}
+        />
+      </div>
+      <div class="field-row">
+        <Field
+          name="schedule_en"
+          label={t.scheduleEn}
+          hint={t.scheduleHint}
+          value={f.value('schedule_en', offer?.schedule_en)}
+          error={f.error('schedule_en')}
+          maxLength={200}
+        />
+        <Field
+          name="schedule_fr"
+          label={t.scheduleFr}
+          hint={t.scheduleHint}
+          value={f.value('schedule_fr', offer?.schedule_fr)}
+          error={f.error('schedule_fr')}
+          maxLength={200}
+        />
+      </div>
+      <Checkbox name="online" label={t.online} checked={f.checked('online', offer?.online === 1)} />
+      <Field
+        name="place"
+        label={t.place}
+        value={f.value('place', offer?.place)}
+        error={f.error('place')}
+        maxLength={200}
+      />
+      {common}
+    </>
+  );
+}
+
+/** One offer of a product: its fields, and archived or back on sale. */
+export function AdminOfferPage(props: {
+  ctx: PageContext;
+  staff: StaffPrincipal;
+  product: AdminProduct;
+  offer: OfferRow;
+  state?: CatalogFormState;
+}) {
+  const { ctx, product, offer } = props;
+  const t = text[ctx.locale];
+  const name = product.texts[ctx.locale].name;
+  const title = `${t.offerTitle[offer.kind]} · ${name}`;
+  const base = `/admin/catalog/${product.product.id}/offers/${offer.id}`;
+  return (
+    <StaffLayout ctx={ctx} title={title} staff={props.staff}>
+      <p>
+        <a href={`/admin/catalog/${product.product.id}`}>← {t.backTo(name)}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="lead">
+        {describeOffer(offer, ctx.locale)}
+        {offer.status === 'archived' && <span class="muted"> ({t.archived})</span>}
+      </p>
+      <FormAlert ctx={ctx} code={props.state?.code} />
+      <form method="post" action={base} class="panel" novalidate>
+        <CsrfField ctx={ctx} />
+        <OfferFields ctx={ctx} kind={offer.kind} f={formOf(props.state, 'offer', ctx.locale)} offer={offer} />
+        <button type="submit" class="button">
+          {t.save}
         </button>
       </form>
-    </section>
+      <section class="panel">
+        {formOf(props.state, 'offer-status', ctx.locale).error('status') && (
+          <p class="field-error">{formOf(props.state, 'offer-status', ctx.locale).error('status')}</p>
+        )}
+        {offer.status === 'active' ? (
+          <ActionButton
+            ctx={ctx}
+            action={`${base}/status`}
+            fields={{ status: 'archived' }}
+            label={t.archiveOffer}
+            danger
+          />
+        ) : (
+          <ActionButton ctx={ctx} action={`${base}/status`} fields={{ status: 'active' }} label={t.restoreOffer} />
+        )}
+      </section>
+    </StaffLayout>
   );
 }

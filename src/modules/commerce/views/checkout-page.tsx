@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { formatDate, formatMoney } from '../../../platform/format.js';
 import { defineWording } from '../../../platform/http/i18n.js';
-import { Checkbox, CsrfField, Field, FormAlert } from '../../../web/components/form.js';
+import { Checkbox, CsrfField, Field, FormAlert, SelectField } from '../../../web/components/form.js';
 import { Layout } from '../../../web/components/layout.js';
 import { fieldProblemText } from '../../../web/field-wording.js';
 import type { FormState } from '../../../web/form-state.js';
@@ -111,40 +111,6 @@ function Fieldset(props: { legend: string; children: ComponentChildren; hint?: s
   );
 }
 
-function CountrySelect(props: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value: string;
-  options: readonly string[];
-  error?: string;
-}) {
-  const id = `field-${props.name}`;
-  return (
-    <div class={`field${props.error ? ' field--invalid' : ''}`}>
-      <label for={id}>{props.label}</label>
-      <select
-        id={id}
-        name={props.name}
-        autoComplete={props.name.startsWith('shipping') ? 'shipping country' : 'billing country'}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={props.error ? `${id}-error` : undefined}
-      >
-        {props.options.map((code) => (
-          <option key={code} value={code} selected={code === props.value}>
-            {countryName(code, props.ctx.locale)}
-          </option>
-        ))}
-      </select>
-      {props.error && (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
-    </div>
-  );
-}
-
 export function CheckoutPage(props: {
   ctx: PageContext;
   cart: PricedCart;
@@ -214,12 +180,12 @@ export function CheckoutPage(props: {
           required={prefix === 'billing'}
         />
       </div>
-      <CountrySelect
-        ctx={ctx}
+      <SelectField
         name={`${prefix}_country`}
         label={t.country}
-        value={value(`${prefix}_country`, 'FR')}
-        options={countries}
+        selected={value(`${prefix}_country`, 'FR')}
+        options={countries.map((code) => [code, countryName(code, ctx.locale)] as const)}
+        autocomplete={`${prefix} country`}
         error={error(`${prefix}_country`)}
       />
     </>
