@@ -4,7 +4,6 @@
 // numbered its invoice. Used by purchase.mjs. Any answer the buyer would not expect (a status
 // other than the form's, a missing field, an order still unpaid after `paidWithinMs`) throws.
 
-export const product = 'sticker-pack';
 const card = { number: '4242424242424242', cvc: '123', name: 'Ada Lovelace' };
 
 /** What a browser keeps for one origin: its cookies. Redirects are seen, not followed. */
@@ -63,12 +62,16 @@ const expect = (step, answer, status) => {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Buys one sticker pack as buyer `n`; resolves with each step's time (ms), the invoice number the
- * order page shows and how many times it was asked.
+ * Buys one `product` (a physical one, sold as it is) as buyer `n`; resolves with each step's time
+ * (ms), the invoice number the order page shows and how many times it was asked. With `thinkMs`,
+ * the buyer pauses between steps as a person would (a random 0.5–1.5 × thinkMs, so buyers do not
+ * move in step); the pauses are not counted in any step's time.
  */
-export async function purchase(shopUrl, n, { pollMs = 5, paidWithinMs = 10_000 } = {}) {
+export async function purchase(shopUrl, n, { product, pollMs = 5, paidWithinMs = 10_000, thinkMs = 0 }) {
+  const think = () => (thinkMs > 0 ? sleep(thinkMs * (0.5 + Math.random())) : undefined);
   const shop = new Browser(shopUrl);
   const productPage = expect('product page', await shop.get(`/en/catalog/${product}`), 200);
+  await think();
   const added = expect(
     'add to cart',
     await shop.post('/en/cart/add', {
@@ -78,7 +81,9 @@ export async function purchase(shopUrl, n, { pollMs = 5, paidWithinMs = 10_000 }
     }),
     303,
   );
+  await think();
   const checkoutPage = expect('checkout page', await shop.get('/en/checkout'), 200);
+  await think();
   const placed = expect(
     'place order',
     await shop.post('/en/checkout', {
@@ -103,6 +108,7 @@ export async function purchase(shopUrl, n, { pollMs = 5, paidWithinMs = 10_000 }
   const gateway = new Browser(payUrl.origin);
   const cardPage = expect('card on the gateway', await gateway.get(payUrl.href), 200);
   const year = String((new Date().getUTCFullYear() + 3) % 100).padStart(2, '0');
+  await think();
   const paid = expect(
     'card on the gateway',
     await gateway.post(payUrl.href, {
