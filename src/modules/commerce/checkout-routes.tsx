@@ -10,6 +10,7 @@ import { pageContext } from '../../web/page-context.js';
 import { alternatesOf, paths } from '../../web/paths.js';
 import type { MemberRow } from '../members/index.js';
 import { cartOwner } from './cart-routes.js';
+import type { PricedCart } from './cart-pricing.js';
 import { readCheckoutForm } from './checkout-input.js';
 import type { CommerceServices } from './commerce-services.js';
 import { orderHoldMs } from './order-timing.js';
@@ -56,8 +57,10 @@ export function checkoutRoutes(
       request: FastifyRequest,
       reply: FastifyReply,
       state?: Parameters<typeof CheckoutPage>[0]['state'],
+      /** The cart as the handler just read it; read afresh when a refused order may have changed it. */
+      viewed?: PricedCart,
     ) => {
-      const cart = await services.carts.view(cartOwner(request, secure), locale);
+      const cart = viewed ?? (await services.carts.view(cartOwner(request, secure), locale));
       const member = request.member ? await findMember(request.member.id) : undefined;
       return (
         <CheckoutPage
@@ -88,7 +91,7 @@ export function checkoutRoutes(
       const cart = await services.carts.view(cartOwner(request, secure), locale);
       if (cart.lines.length === 0) return reply.redirect(paths.cart(locale), 303);
       allowFormsTo(reply, services.gateway.pageOrigin);
-      return privatePage(reply).html(await render(request, reply));
+      return privatePage(reply).html(await render(request, reply, undefined, cart));
     });
 
     app.post(path, { config: { access: 'public' }, schema: formSchema(checkoutFields) }, async (request, reply) => {

@@ -14,7 +14,7 @@ import type { OfferSource } from './offer-source.js';
 import type { OrderLine } from './order.js';
 import type { OrderStore } from './order-store.js';
 import { orderHoldMs, withdrawalPeriodMs } from './order-timing.js';
-import type { OrderRow } from './commerce-tables.js';
+import type { OrderRow, PaymentRow } from './commerce-tables.js';
 
 export interface CheckoutDependencies {
   orders: OrderStore;
@@ -134,11 +134,15 @@ export class CheckoutService {
       refunded_cents: 0,
       disputed_cents: 0,
     };
+    // The order and its first payment attempt in one transaction: the buyer waits for this
+    // request, and a second transaction (and reading the order back) cost them time for nothing.
+    const attempt = this.attemptFor(row);
     const created = await orders.transaction(async (trx) => {
       if (!(await orders.insert(row, trx))) return false;
       // All lines or none: the last seat goes to one buyer; the other's order is not made.
       await offers.reserve(trx, orderLines);
       await carts.empty(cart.id, trx);
+      await orders.insertPayment(attempt, trx);
       return true;
     });
     if (!created) {
@@ -146,7 +150,7 @@ export class CheckoutService {
       if (first) return this.resume(first);
       throw new AppError('VT_CART_CHANGED');
     }
-    return this.openPayment(id);
+    return this.startAttempt(row, attempt);
   }
 
   /**
@@ -154,7 +158,7 @@ export class CheckoutService {
    * gateway did not answer) and returns the gateway's page.
    */
   async openPayment(orderId: string): Promise<NextStep> {
-    const { orders, gateway, urls, now, logger } = this.deps;
+    const { orders, now } = this.deps;
     const order = await orders.find(orderId);
     if (!order) throw new AppError('VT_ORDER_NOT_FOUND');
     if (order.status !== 'awaiting_payment' || Date.parse(order.expires_at) <= now().getTime())
@@ -166,26 +170,34 @@ export class CheckoutService {
     );
     if (open?.url) return { orderId, payUrl: open.url };
 
-    const attemptId = randomId();
-    const at = now();
-    await orders.transaction((trx) =>
-      orders.insertPayment(
-        {
-          id: attemptId,
-          order_id: orderId,
-          gateway: gateway.name,
-          reference: null,
-          state: 'opening',
-          amount_cents: order.total_cents,
-          failure: null,
-          url: null,
-          created_at: at.toISOString(),
-          updated_at: at.toISOString(),
-          expires_at: order.expires_at,
-        },
-        trx,
-      ),
-    );
+    const attempt = this.attemptFor(order);
+    await orders.transaction((trx) => orders.insertPayment(attempt, trx));
+    return this.startAttempt(order, attempt);
+  }
+
+  /** A payment attempt for the order's total, not yet known to the gateway. */
+  private attemptFor(order: OrderRow): PaymentRow {
+    const at = this.deps.now().toISOString();
+    return {
+      id: randomId(),
+      order_id: order.id,
+      gateway: this.deps.gateway.name,
+      reference: null,
+      state: 'opening',
+      amount_cents: order.total_cents,
+      failure: null,
+      url: null,
+      created_at: at,
+      updated_at: at,
+      expires_at: order.expires_at,
+    };
+  }
+
+  /** Asks the gateway for its payment page for a recorded attempt; the buyer is sent there. */
+  private async startAttempt(order: OrderRow, attempt: PaymentRow): Promise<NextStep> {
+    const { orders, gateway, urls, now, logger } = this.deps;
+    const orderId = order.id;
+    const attemptId = attempt.id;
     const locale = order.locale === 'en' ? 'en' : 'fr';
     try {
       const session = await gateway.createCheckout({
