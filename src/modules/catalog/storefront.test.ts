@@ -69,6 +69,65 @@ describeEachEngine('storefront pages', (suite) => {
     expect(page.body).toContain('href="/fr/catalogue/fullstack-web-bootcamp"');
   });
 
+  it('gives each visitor of a product page their own CSRF token in the page built once, and no cookie where nothing can be bought', async () => {
+    const tokenIn = (body: string) => /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
+    const cookieOf = (setCookie: string | string[] | undefined) =>
+      /XSRF-TOKEN=([^;]+)/.exec([setCookie ?? []].flat().join('\n'))?.[1];
+    const first = await suite.app.inject({ url: '/en/catalog/sticker-pack' });
+    const second = await suite.app.inject({ url: '/en/catalog/sticker-pack' });
+    const firstToken = tokenIn(first.body);
+    expect(firstToken).toBeDefined();
+    expect(cookieOf(first.headers['set-cookie'])).toBe(firstToken);
+    expect(tokenIn(second.body)).not.toBe(firstToken);
+    expect(cookieOf(second.headers['set-cookie'])).toBe(tokenIn(second.body));
+    // Everything but the token is the same page.
+    expect(second.body.replace(tokenIn(second.body) ?? '', '')).toBe(first.body.replace(firstToken ?? '', ''));
+    // A visitor who has a token keeps it: the same one in the form, no new cookie.
+    const again = await suite.app.inject({
+      url: '/en/catalog/sticker-pack',
+      headers: { cookie: `XSRF-TOKEN=${firstToken}` },
+    });
+    expect(tokenIn(again.body)).toBe(firstToken);
+    expect(cookieOf(again.headers['set-cookie'])).toBeUndefined();
+    // A product with nothing on sale yet has no form to protect: no token, no cookie.
+    const store = new CatalogStore(suite.database);
+    const now = new Date().toISOString();
+    await store.transaction().execute((trx) =>
+      store.insert(
+        {
+          id: 'nothing-on-sale',
+          slug: 'nothing-on-sale',
+          kind: 'course',
+          status: 'active',
+          price_cents: 100,
+          currency: 'EUR',
+          level: null,
+          format: null,
+          duration_hours: null,
+          vat_rate_bp: 2000,
+          cover: 'js',
+          featured: 0,
+          position: 98,
+          created_at: now,
+          updated_at: now,
+        },
+        ['en', 'fr'].map((locale) => ({
+          product_id: 'nothing-on-sale',
+          locale,
+          name: 'A course to come',
+          summary: 'Soon.',
+          description: 'Soon.',
+          highlights: '[]',
+        })),
+        trx,
+      ),
+    );
+    const noSession = await suite.app.inject({ url: '/en/catalog/nothing-on-sale' });
+    expect(noSession.statusCode).toBe(200);
+    expect(tokenIn(noSession.body)).toBeUndefined();
+    expect(cookieOf(noSession.headers['set-cookie'])).toBeUndefined();
+  });
+
   it('answers an unknown product and an unknown page with a 404 page in the visitor’s language', async () => {
     const product = await suite.app.inject({ url: '/fr/catalogue/does-not-exist' });
     expect(product.statusCode).toBe(404);
