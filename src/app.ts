@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import { lazyValidation } from './platform/http/lazy-validation.js';
 import Fastify, { type FastifyInstance, type FastifyServerOptions, LogController } from 'fastify';
 import type { AppContext } from './context.js';
 import { csrfProtection } from './platform/http/csrf.js';
@@ -34,8 +35,11 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
   const respond = errorResponder(() => context.shop.identity());
   const applySecurityHeaders = securityHeaders({ https: secure });
 
+  const validation = lazyValidation();
   const app = Fastify({
     loggerInstance: context.logger,
+    // Route schemas compiled on first use and in idle moments after start, not all at start.
+    schemaController: validation.schemaController,
     // Fastify's own request lines would log the raw URL; ours (onResponse below) logs the route.
     logController: new LogController({ disableRequestLogging: true }),
     // A hop count is supported at run time though Fastify's types omit it.
@@ -60,6 +64,10 @@ export async function buildApp(context: AppContext): Promise<FastifyInstance> {
       applySecurityHeaders(reply);
       respond(request, reply, 'VT_BAD_URL');
     },
+  });
+
+  app.addHook('onListen', async () => {
+    setImmediate(validation.warmUp).unref();
   });
 
   // Closing: a request in flight on a keep-alive connection (a gateway's webhook) is answered, then
