@@ -46,6 +46,18 @@ describe('preferredCoding (Accept-Encoding, RFC 9110 §12.5.3)', () => {
   ])('%j → %s', (header, expected) => {
     expect(preferredCoding(header)).toBe(expected);
   });
+
+  it.each([
+    ['gzip, deflate, br, zstd', 'gzip'],
+    ['br, gzip', 'gzip'],
+    ['*', 'gzip'],
+    ['br', 'br'],
+    ['br;q=1, gzip;q=0.5', 'br'],
+    ['identity, gzip', 'gzip'],
+    ['gzip;q=0', undefined],
+  ])('for a body compressed per request, gzip where it ranks with br: %j → %s', (header, expected) => {
+    expect(preferredCoding(header, 'gzip')).toBe(expected);
+  });
 });
 
 describe('compression hook, on a bare server', () => {
@@ -85,7 +97,8 @@ describe('compression hook, on a bare server', () => {
 
   it('sends the same text in br, gzip or as it is, each with its own length', async () => {
     for (const [accept, coding] of [
-      ['br, gzip', 'br'],
+      ['br, gzip', 'gzip'],
+      ['br', 'br'],
       ['gzip', 'gzip'],
       [undefined, undefined],
     ] as const) {
@@ -169,7 +182,8 @@ describeEachEngine('compression of the shop’s responses', (suite) => {
       expect(plain.headers['content-encoding'], url).toBeUndefined();
       expect(plain.headers.vary, url).toBe('accept-encoding');
       for (const [accept, coding] of [
-        ['br, gzip', 'br'],
+        ['gzip, deflate, br, zstd', 'gzip'],
+        ['br', 'br'],
         ['gzip', 'gzip'],
       ]) {
         const compressed = await suite.app.inject({ url, headers: { 'accept-encoding': accept } });
