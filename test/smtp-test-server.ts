@@ -22,6 +22,11 @@ export async function startSmtpServer() {
             text: (parsed.text ?? '').replace(/\n$/, ''),
             html: typeof parsed.html === 'string' ? parsed.html : undefined,
             messageId: parsed.messageId,
+            attachments: parsed.attachments.map((file) => ({
+              filename: file.filename ?? '',
+              contentType: file.contentType,
+              content: file.content.toString('utf8'),
+            })),
           });
           callback();
         })

@@ -13,6 +13,7 @@ import * as outboxMigration from './mail/migrations/20261125_02_mail_outbox.js';
 import * as mailDeliveryMigration from './mail/migrations/20261126_31_mail_delivery.js';
 import * as outboxToLowerMigration from './mail/migrations/20261203_43_outbox_to_lower.js';
 import * as outboxLinkKeyMigration from './mail/migrations/20261203_44_outbox_link_key.js';
+import * as outboxAttachmentsMigration from './mail/migrations/20261204_51_outbox_attachments.js';
 import { OutboxMailer } from './mail/outbox-mailer.js';
 import { mailData } from './mail/privacy.js';
 import * as shopSettingsMigration from './settings/migrations/20261125_03_shop_settings.js';
@@ -30,6 +31,7 @@ export const platformModule = defineModule({
     '20261126_31_mail_delivery': mailDeliveryMigration,
     '20261203_43_outbox_to_lower': outboxToLowerMigration,
     '20261203_44_outbox_link_key': outboxLinkKeyMigration,
+    '20261204_51_outbox_attachments': outboxAttachmentsMigration,
   },
   data: [migrationData, jobsData, mailData, shopData],
   cookies: [csrfCookie, staffCsrfCookie, knownDeviceCookie],

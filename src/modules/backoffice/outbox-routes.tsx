@@ -6,6 +6,8 @@ import { mayStaff, requireStaff, signedInStaff } from './staff-access.js';
 import { AppError } from '../../platform/http/errors.js';
 import { visitorLocale } from '../../platform/http/error-handler.js';
 import type { Locale } from '../../platform/http/i18n.js';
+import { sendAttachment } from '../../platform/mail/attachment-download.js';
+import { storedAttachmentAt } from '../../platform/mail/mail-attachment.js';
 import { reveal } from '../../platform/mail/one-time-secrets.js';
 import { OutboxMessagePage, OutboxPage, hiddenSecretText } from './views/outbox-page.js';
 import type { BackofficeServices } from './backoffice-services.js';
@@ -84,9 +86,37 @@ export function outboxRoutes(app: FastifyInstance, context: PlatformContext, ser
       const body = mayStaff(staff, 'mail.bodies')
         ? { text: hide(message.text_body), html: message.html_body === null ? null : hide(message.html_body) }
         : undefined;
+      // Attachments are part of what a message says: listed for all, downloaded by the owner only.
       return reply
         .header('cache-control', 'no-store')
         .html(<OutboxMessagePage ctx={ctx} staff={staff} message={message} body={body} />);
+    },
+  );
+
+  // One file a message carried, to save (never shown as a page of the shop: attachment-download.ts).
+  // No params schema: the staff guard answers first, the handler checks the index.
+  app.get<{ Params: { id: string; index: string } }>(
+    '/outbox/:id/attachments/:index',
+    { preHandler: requireStaff('mail.bodies'), config: { access: { staff: 'mail.bodies' } } },
+    async (request, reply) => {
+      const staff = signedInStaff(request);
+      const { id, index } = request.params;
+      if (!/^\d{1,2}$/.test(index)) throw new AppError('VT_NOT_FOUND');
+      const message = await accessMemberData(
+        {
+          staff,
+          purpose: 'notices',
+          what: 'mail outbox attachment',
+          logger: request.log,
+          reads: services.staffReads,
+          subjects: (found) => (found ? subjectsOfAddresses(services.staffReads, [found.to_address]) : []),
+          single: true,
+        },
+        () => services.outbox.find(id),
+      );
+      const file = message && storedAttachmentAt(message.attachments, index);
+      if (!file) throw new AppError('VT_NOT_FOUND');
+      return sendAttachment(reply, file);
     },
   );
 

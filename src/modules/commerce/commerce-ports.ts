@@ -33,6 +33,19 @@ export interface InvoiceIssuer {
   pdf(id: string): Promise<Buffer>;
 }
 
+/** A file a mail carries (platform/mail's MailAttachment). */
+export interface TermsDocument {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface TermsSource {
   currentTerms(): Promise<{ version: string; publishedAt: string }>;
+  /**
+   * The version a buyer accepted, as a standalone document in their language, for the order
+   * confirmation to carry (Code de la consommation L221-13), or undefined when there is no such
+   * version. `trx`: the caller's open transaction, read through.
+   */
+  termsDocument<T>(version: string, locale: 'fr' | 'en', trx?: Transaction<T>): Promise<TermsDocument | undefined>;
 }

@@ -37,6 +37,7 @@ export function commerceServices(platform: PlatformContext, deps: CommerceDepend
     money,
     offers: deps.offers,
     invoices: deps.invoices,
+    terms: deps.terms,
     gateway: deps.gateway,
     jobs: platform.jobs,
     mail: platform.mail,

@@ -1,6 +1,7 @@
 import { formatDate, formatMoney } from '../../platform/format.js';
 import type { MailMessage } from '../../platform/mail/mailer.js';
 import type { ShopIdentity } from '../../platform/settings/shop-identity.js';
+import type { TermsDocument } from './commerce-ports.js';
 import type { Order } from './order.js';
 
 /**
@@ -17,15 +18,21 @@ export function orderMail(shop: ShopIdentity, order: Order, orderLink: string) {
       (line) => `• ${line.quantity} × ${line.name}${line.label ? ` (${line.label})` : ''} — ${money(line.totalCents)}`,
     )
     .join('\n');
-  const mail = (subject: string, text: string): MailMessage => ({
+  const mail = (subject: string, text: string, attachment?: TermsDocument): MailMessage => ({
     to: order.email,
     subject: `${subject} – ${shop.name}`,
     text: `${text}${sign}`,
+    ...(attachment ? { attachments: [attachment] } : {}),
   });
   const hello = fr ? `Bonjour ${order.buyerName},` : `Hello ${order.buyerName},`;
 
   return {
-    confirmed(invoiceNumber: string): MailMessage {
+    /**
+     * `terms`: the version of the terms the buyer accepted, as a file (L221-13: the contract on a
+     * durable medium, which a link is not); the mail goes without it only if it cannot be found.
+     */
+    confirmed(invoiceNumber: string, terms: TermsDocument | undefined): MailMessage {
+      const contract = `\n\n${termsText(order, terms)}${earlyStartText(order)}`;
       const start = order.lines.some((line) => line.startsAt)
         ? fr
           ? '\n\nPour les cours et ateliers, les informations pratiques vous seront envoyées avant la première séance.'
@@ -34,11 +41,13 @@ export function orderMail(shop: ShopIdentity, order: Order, orderLink: string) {
       return fr
         ? mail(
             `Commande ${order.id} confirmée`,
-            `${hello}\n\nMerci ! Votre paiement de ${money(order.totalCents)} est bien reçu et votre commande ${order.id} est confirmée.\n\n${lines}\n\nTotal TTC : ${money(order.totalCents)} (dont TVA ${money(order.vatCents)})\nFacture n° ${invoiceNumber}${start}\n\nVotre commande et votre facture : ${orderLink}`,
+            `${hello}\n\nMerci ! Votre paiement de ${money(order.totalCents)} est bien reçu et votre commande ${order.id} est confirmée.\n\n${lines}\n\nTotal TTC : ${money(order.totalCents)} (dont TVA ${money(order.vatCents)})\nFacture n° ${invoiceNumber}${start}${contract}\n\nVotre commande et votre facture : ${orderLink}`,
+            terms,
           )
         : mail(
             `Order ${order.id} confirmed`,
-            `${hello}\n\nThank you! Your payment of ${money(order.totalCents)} was received and your order ${order.id} is confirmed.\n\n${lines}\n\nTotal incl. VAT: ${money(order.totalCents)} (VAT ${money(order.vatCents)})\nInvoice no. ${invoiceNumber}${start}\n\nYour order and invoice: ${orderLink}`,
+            `${hello}\n\nThank you! Your payment of ${money(order.totalCents)} was received and your order ${order.id} is confirmed.\n\n${lines}\n\nTotal incl. VAT: ${money(order.totalCents)} (VAT ${money(order.vatCents)})\nInvoice no. ${invoiceNumber}${start}${contract}\n\nYour order and invoice: ${orderLink}`,
+            terms,
           );
     },
 
@@ -97,6 +106,33 @@ export function orderMail(shop: ShopIdentity, order: Order, orderLink: string) {
           );
     },
   };
+}
+
+/** Which terms the buyer accepted and when, and that they are attached (when they are). */
+function termsText(order: Order, terms: TermsDocument | undefined): string {
+  const when = formatDate(order.createdAt, order.locale, true);
+  if (order.locale === 'fr') {
+    const accepted = `Conditions générales de vente : en passant commande le ${when}, vous avez accepté la version ${order.termsVersion} de nos conditions générales de vente.`;
+    return terms
+      ? `${accepted} Elles sont jointes à cet e-mail (${terms.filename}), avec le modèle de formulaire de rétractation : conservez-les.`
+      : accepted;
+  }
+  const accepted = `Terms of sale: when you placed your order on ${when}, you accepted version ${order.termsVersion} of our terms of sale.`;
+  return terms
+    ? `${accepted} They are attached to this email (${terms.filename}), with the model withdrawal form: please keep them.`
+    : accepted;
+}
+
+/**
+ * The buyer's express request that a course start within the withdrawal period, and their
+ * acknowledgment, as the checkout box worded them and article 7 of the terms states them (L221-25).
+ */
+function earlyStartText(order: Order): string {
+  if (!order.earlyStartRequestedAt) return '';
+  const when = formatDate(order.earlyStartRequestedAt, order.locale, true);
+  return order.locale === 'fr'
+    ? `\n\nCommencement avant la fin du délai de rétractation : le ${when}, vous avez demandé expressément que votre cours ou atelier commence avant la fin de votre délai de rétractation de quatorze jours, et reconnu que vous perdrez votre droit de rétractation une fois la prestation pleinement exécutée (articles L221-25 et L221-28, 1° du Code de la consommation). Si vous vous rétractez après son commencement, vous payez le service fourni jusqu’à la communication de votre décision, proportionnellement au prix total (article 7 des conditions générales de vente).`
+    : `\n\nStarting before the withdrawal period ends: on ${when}, you expressly asked that your course or workshop start before the end of your fourteen-day withdrawal period, and acknowledged that you will lose your right of withdrawal once the service has been fully performed (articles L221-25 and L221-28, 1° of the French Consumer Code). If you withdraw after it has begun, you pay for what was provided until you tell us, in proportion to the full price (article 7 of the terms of sale).`;
 }
 
 /** Why a payment failed, in words a buyer understands. */

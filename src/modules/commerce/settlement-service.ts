@@ -12,7 +12,7 @@ import type {
 import type { ShopIdentity } from '../../platform/settings/shop-identity.js';
 import type { CommerceTables, OrderRow, PaymentRow } from './commerce-tables.js';
 import type { CommerceUrls } from './commerce-urls.js';
-import type { InvoiceIssuer } from './commerce-ports.js';
+import type { InvoiceIssuer, TermsSource } from './commerce-ports.js';
 import { refundJob } from './commerce-jobs.js';
 import type { MoneyStore } from './money-store.js';
 import type { OfferSource } from './offer-source.js';
@@ -33,6 +33,7 @@ export interface SettlementDependencies {
   money: MoneyStore;
   offers: OfferSource;
   invoices: InvoiceIssuer;
+  terms: TermsSource;
   gateway: PaymentGateway;
   jobs: JobQueue;
   mail: MailService;
@@ -186,7 +187,11 @@ export class SettlementService {
       paymentReference: payment.reference ?? '',
     });
     await orders.updateIn(order.id, 'paid', { invoice_id: invoice.id, invoice_number: invoice.number }, paidAt, trx);
-    await this.deps.mail.queue(trx, this.mailFor(paid).confirmed(invoice.number));
+    // The terms the buyer accepted go with the confirmation (L221-13), read through this transaction.
+    const terms = await this.deps.terms.termsDocument(paid.termsVersion, paid.locale, trx);
+    if (!terms)
+      this.deps.logger.warn({ termsVersion: paid.termsVersion }, 'accepted terms not found: confirmed without');
+    await this.deps.mail.queue(trx, this.mailFor(paid).confirmed(invoice.number, terms));
     return 'paid';
   }
 

@@ -6,6 +6,8 @@ import { visitorLocale } from '../../platform/http/error-handler.js';
 import { DevMailboxMessagePage, DevMailboxPage, devMailboxWording } from './views/dev-mailbox-page.js';
 import { devMailboxEnabled, isLoopbackHost } from '../../platform/mail/dev-mailbox.js';
 import { OutboxMailer } from '../../platform/mail/outbox-mailer.js';
+import { sendAttachment } from '../../platform/mail/attachment-download.js';
+import { storedAttachmentAt } from '../../platform/mail/mail-attachment.js';
 import type { DevMailboxService } from './dev-mailbox-service.js';
 
 const loopbackAddress = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
@@ -53,6 +55,18 @@ export function devMailboxRoutes(app: FastifyInstance, context: PlatformContext,
       return reply
         .header('cache-control', 'no-store')
         .html(<DevMailboxMessagePage ctx={ctx} message={message} text={text} />);
+    },
+  );
+
+  // One file a message carried, to save: never shown as a page of the shop (attachment-download.ts).
+  app.get<{ Params: { id: string; index: string } }>(
+    '/dev/mailbox/:id/attachments/:index',
+    { preHandler: onlyFromHere, config },
+    async (request, reply) => {
+      const message = await mailbox.find(request.params.id);
+      const file = message && storedAttachmentAt(message.attachments, request.params.index);
+      if (!file) throw new AppError('VT_NOT_FOUND');
+      return sendAttachment(reply, file);
     },
   );
 }

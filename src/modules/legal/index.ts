@@ -17,6 +17,7 @@ function legalServices(platform: PlatformContext) {
       new TermsStore(platform.database),
       () => ({ seller: platform.shop.seller(), shop: platform.shop.identity() }),
       platform.now,
+      platform.config.publicUrl,
     ),
   };
 }

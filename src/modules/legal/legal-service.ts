@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
+import type { Executor } from '../../platform/db/database.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { SellerIdentity } from '../../platform/settings/seller-identity.js';
 import type { ShopIdentity } from '../../platform/settings/shop-identity.js';
 import type { TermsStore } from './terms-store.js';
 import { termsOfSale } from './terms-of-sale.js';
+import type { LegalTables } from './legal-tables.js';
+import { type TermsDocument, renderTermsDocument } from './views/terms-document.js';
 import { renderTermsText } from './views/terms-text.js';
 
 /** A version of the terms of sale, as a buyer accepted it or as it stands now. */
@@ -34,11 +37,15 @@ const versionShape = /^[0-9a-f]{10}$/;
 export class LegalService {
   /** The version in force, for the settings it was written from (the shop loads them once, at start). */
   private current: (Settings & { terms: Promise<TermsVersion> }) | undefined;
+  /** Versions already read: a version never changes, and there are only a handful. */
+  private readonly versions = new Map<string, TermsVersion>();
 
   constructor(
     private readonly store: TermsStore,
     private readonly settings: () => Settings,
     private readonly now: () => Date,
+    /** The shop's public address (PUBLIC_URL): a saved copy of the terms links to its pages. */
+    private readonly siteUrl = '',
   ) {}
 
   seller(): SellerIdentity {
@@ -65,11 +72,30 @@ export class LegalService {
     return { version, publishedAt };
   }
 
-  /** A version as it was published, or undefined when there is no such version. */
-  async version(version: string): Promise<TermsVersion | undefined> {
+  /**
+   * A version as it was published, or undefined when there is no such version. `executor`: the
+   * caller's open transaction, when it has one, read through (on SQLite a read beside an open
+   * transaction waits for it forever); a version already read is not read again.
+   */
+  async version<T>(version: string, executor?: Executor<T>): Promise<TermsVersion | undefined> {
     if (!versionShape.test(version)) return undefined;
-    const row = await this.store.find(version);
-    return row && { version: row.version, publishedAt: row.published_at, text: { en: row.body_en, fr: row.body_fr } };
+    const known = this.versions.get(version);
+    if (known) return known;
+    const row = await this.store.find(version, executor as Executor<LegalTables> | undefined);
+    if (!row) return undefined;
+    const found = { version: row.version, publishedAt: row.published_at, text: { en: row.body_en, fr: row.body_fr } };
+    this.versions.set(version, found);
+    return found;
+  }
+
+  /**
+   * A version the buyer accepted as a standalone HTML file in their language, for the order's
+   * confirmation mail to carry (Code de la consommation L221-13: the contract on a durable
+   * medium), or undefined when there is no such version.
+   */
+  async termsDocument<T>(version: string, locale: Locale, executor?: Executor<T>): Promise<TermsDocument | undefined> {
+    const terms = await this.version(version, executor);
+    return terms && renderTermsDocument(terms, locale, this.siteUrl);
   }
 
   private async publish(seller: SellerIdentity, shop: ShopIdentity): Promise<TermsVersion> {
@@ -84,6 +110,8 @@ export class LegalService {
       body_en: text.en,
       body_fr: text.fr,
     });
-    return { version, publishedAt: row.published_at, text };
+    const published = { version, publishedAt: row.published_at, text };
+    this.versions.set(version, published);
+    return published;
   }
 }

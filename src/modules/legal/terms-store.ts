@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { randomId } from '../../platform/crypto/tokens.js';
-import { type Database, tablesOf } from '../../platform/db/database.js';
+import { type Database, type Executor, tablesOf } from '../../platform/db/database.js';
 import type { LegalTables } from './legal-tables.js';
 
 export type TermsVersionRow = LegalTables['legal_terms_versions'];
@@ -28,7 +28,8 @@ export class TermsStore {
     return row;
   }
 
-  find(version: string): Promise<TermsVersionRow | undefined> {
-    return this.db.selectFrom('legal_terms_versions').selectAll().where('version', '=', version).executeTakeFirst();
+  /** `db`: a caller's open transaction, read through (on SQLite a query beside it would wait for it forever). */
+  find(version: string, db: Executor<LegalTables> = this.db): Promise<TermsVersionRow | undefined> {
+    return db.selectFrom('legal_terms_versions').selectAll().where('version', '=', version).executeTakeFirst();
   }
 }

@@ -4,6 +4,7 @@ import type { FieldEncryption } from '../crypto/field-encryption.js';
 import { type Database, tablesOf } from '../db/database.js';
 import { defineJob, noPayload } from '../jobs/job-definition.js';
 import type { ClaimedJob, JobQueue } from '../jobs/job-queue.js';
+import { parseAttachments } from './mail-attachment.js';
 import type { MailMessage, Mailer } from './mailer.js';
 import { markSecrets, reveal, sealSecrets, unsealSecrets } from './one-time-secrets.js';
 import type { MailDeliveriesTable } from './outbox-table.js';
@@ -30,17 +31,19 @@ interface MailPayload extends MailMessage {
 export const mailDeliveryJob = defineJob({
   name: 'mail.send',
   parse: (payload): MailPayload => {
-    const { to, subject, text, html, secretsExpireAt } = (payload ?? {}) as Record<string, unknown>;
+    const { to, subject, text, html, attachments, secretsExpireAt } = (payload ?? {}) as Record<string, unknown>;
     if (typeof to !== 'string' || typeof subject !== 'string' || typeof text !== 'string')
       throw new Error('expected to, subject and text');
     if (html !== undefined && typeof html !== 'string') throw new Error('expected html to be text');
     if (secretsExpireAt !== undefined && typeof secretsExpireAt !== 'string')
       throw new Error('expected secretsExpireAt to be an ISO date');
+    const files = parseAttachments(attachments);
     return {
       to,
       subject,
       text,
       ...(html !== undefined ? { html } : {}),
+      ...(files ? { attachments: files } : {}),
       ...(secretsExpireAt !== undefined ? { secretsExpireAt } : {}),
     };
   },
@@ -78,11 +81,17 @@ export class MailService {
     const secrets = (options.secrets ?? []).filter(Boolean);
     if (secrets.length > 0 && !options.secretsExpireAt)
       throw new Error('a mail with one-time secrets needs secretsExpireAt');
+    // Checked here, in the business transaction, rather than failing in the worker at every retry.
+    const attachments = parseAttachments(message.attachments);
+    // Attachments are stored as they are (job payload, outbox): a secret in one would be kept.
+    if (attachments?.some((file) => secrets.some((secret) => file.content.includes(secret))))
+      throw new Error('a one-time secret cannot travel in an attachment');
     const payload: MailPayload = {
       to: message.to,
       subject: message.subject,
       text: markSecrets(message.text, secrets),
       ...(message.html ? { html: markSecrets(message.html, secrets) } : {}),
+      ...(attachments && attachments.length > 0 ? { attachments } : {}),
       ...(secrets.length > 0 ? { secretsExpireAt: options.secretsExpireAt } : {}),
     };
     // 12 attempts, backing off from 10 s to an hour: a mail server may be down ~3.5 hours.
@@ -122,6 +131,7 @@ export class MailService {
       subject: message.subject,
       text: real(message.text),
       ...(message.html ? { html: real(message.html) } : {}),
+      ...(message.attachments ? { attachments: message.attachments } : {}),
       messageId,
       ...(secrets && job.secret && message.secretsExpireAt
         ? {

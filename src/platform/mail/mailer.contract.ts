@@ -9,6 +9,8 @@ export interface Received {
   html: string | undefined;
   /** The Message-ID header as it arrived (`<id@domain>`). */
   messageId: string | undefined;
+  /** The files it carried: the MIME type without its parameters, the content decoded as UTF-8. */
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 /**
@@ -63,6 +65,42 @@ export function mailerContract(
     expect(message?.subject).toBe('Votre réservation à l’atelier « Git » ✓');
     expect(message?.text.trim()).toBe('À samedi, René !');
     expect(message?.html).toContain('<strong>René</strong>');
+  });
+
+  it('delivers a mail with its attachment: name, type and text intact, apart from the text', async () => {
+    const { mailer, received } = setup();
+    const document =
+      '<!doctype html><html lang="fr"><meta charset="utf-8"><title>CGV</title><p>Délai de rétractation : quatorze jours « pleins » ✓</p></html>';
+    await mailer.send({
+      from: 'Code Academy <info@codeacademy123.com>',
+      to: 'hedy@example.org',
+      subject: 'Votre commande et ses conditions',
+      text: 'Les conditions acceptées sont jointes.',
+      attachments: [
+        {
+          filename: 'conditions-generales-de-vente-0123456789.html',
+          contentType: 'text/html; charset=utf-8',
+          content: document,
+        },
+        { filename: 'notes.txt', contentType: 'text/plain; charset=utf-8', content: 'Ligne 1\nLigne 2 — fin' },
+      ],
+      messageId: '<attached-1@codeacademy123.com>',
+    });
+    const message = (await received()).find((m) => m.subject === 'Votre commande et ses conditions');
+    expect(message?.text.trim()).toBe('Les conditions acceptées sont jointes.');
+    expect(message?.html).toBeUndefined();
+    expect(message?.attachments).toEqual([
+      { filename: 'conditions-generales-de-vente-0123456789.html', contentType: 'text/html', content: document },
+      { filename: 'notes.txt', contentType: 'text/plain', content: 'Ligne 1\nLigne 2 — fin' },
+    ]);
+    await mailer.send({
+      from: 'Code Academy <info@codeacademy123.com>',
+      to: 'hedy@example.org',
+      subject: 'Sans pièce jointe',
+      text: 'Rien de joint.',
+      messageId: '<attached-2@codeacademy123.com>',
+    });
+    expect((await received()).find((m) => m.subject === 'Sans pièce jointe')?.attachments).toEqual([]);
   });
 
   it('delivers the real text to the recipient, whatever it keeps of a message with one-time secrets', async () => {

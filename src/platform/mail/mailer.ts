@@ -1,9 +1,13 @@
+import type { MailAttachment } from './mail-attachment.js';
+
 /** An email ready to go: already rendered, in the recipient's language. */
 export interface MailMessage {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  /** Files it carries (text, UTF-8). Never a one-time secret: they are stored as they are. */
+  attachments?: MailAttachment[];
 }
 
 /** What a stored copy of a mail keeps instead of its one-time secrets (one-time-secrets.ts). */

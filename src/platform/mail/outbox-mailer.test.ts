@@ -3,10 +3,10 @@ import { runDueJobs } from '../../../test/mail.js';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
 import type { JobsTable } from '../jobs/jobs-table.js';
-import { createJobWorker } from '../../job-workers.js';
 import { cookieHeaderOf, signedInStaff } from '../../../test/staff.js';
 import { mailerContract } from './mailer.contract.js';
 import { FieldEncryption } from '../crypto/field-encryption.js';
+import { storedAttachments } from './mail-attachment.js';
 import { mailSecretsPurpose } from './mail-service.js';
 import { sealSecrets } from './one-time-secrets.js';
 import { OutboxMailer, revealedText } from './outbox-mailer.js';
@@ -26,6 +26,10 @@ describeEachEngine('OutboxMailer', (suite) => {
         text: revealedText(row, encryption(), new Date(), '[hidden]'),
         html: row.html_body ?? undefined,
         messageId: row.message_id ?? undefined,
+        attachments: storedAttachments(row.attachments).map((file) => ({
+          ...file,
+          contentType: file.contentType.split(';')[0] as string,
+        })),
       })),
     stored: rows,
     seal: (secrets) => sealSecrets(encryption(), secrets),

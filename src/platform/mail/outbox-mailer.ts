@@ -40,6 +40,7 @@ export class OutboxMailer implements Mailer {
         subject: message.subject,
         text_body: copy ? copy.text : message.text,
         html_body: (copy ? copy.html : message.html) ?? null,
+        attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
         sealed_secrets: keep ? copy.sealedSecrets : null,
         // Kept in production too: it says the text has markers (and when its links stop working).
         secrets_expire_at: copy ? copy.secretsExpireAt : null,

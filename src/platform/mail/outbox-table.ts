@@ -9,6 +9,8 @@ export interface OutboxTable {
     /** With a marker where each one-time secret was (one-time-secrets.ts). */
     text_body: string;
     html_body: string | null;
+    /** The files it carried, as JSON (MailAttachment[]); null when none. */
+    attachments: string | null;
     /** The one-time secrets, encrypted; outside production only, and emptied once they expire. */
     sealed_secrets: string | null;
     /** Set when the text has one-time-secret markers: when the last of those links stops working. */

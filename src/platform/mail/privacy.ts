@@ -40,6 +40,11 @@ export const mailData = defineData<OutboxTable & MailDeliveriesTable>()({
           category: 'communications',
           says: { en: 'The subject and text of the email', fr: 'L’objet et le texte de l’e-mail' },
         },
+        // The files it carried (the terms of sale with an order's confirmation): part of what it says.
+        attachments: {
+          category: 'communications',
+          says: { en: 'The subject and text of the email', fr: 'L’objet et le texte de l’e-mail' },
+        },
         // One-time links of the message, encrypted, kept outside production only (for the
         // development mailbox) and emptied by a job within minutes of the links' expiry.
         sealed_secrets: {

@@ -4,7 +4,6 @@ import { describeEachEngine } from '../../../test/harness.js';
 import { startSmtpServer } from '../../../test/smtp-test-server.js';
 import { tablesOf } from '../db/database.js';
 import type { JobsTable } from '../jobs/jobs-table.js';
-import { createJobWorker } from '../../job-workers.js';
 import { mailerContract } from './mailer.contract.js';
 import { FieldEncryption } from '../crypto/field-encryption.js';
 import { mailSecretsPurpose, mailDeliveryJob } from './mail-service.js';

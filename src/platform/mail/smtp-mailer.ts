@@ -21,6 +21,17 @@ export class SmtpMailer implements Mailer {
       subject: message.subject,
       text: message.text,
       ...(message.html ? { html: message.html } : {}),
+      ...(message.attachments?.length
+        ? {
+            attachments: message.attachments.map((file) => ({
+              filename: file.filename,
+              contentType: file.contentType,
+              // Text, sent as UTF-8 bytes: nodemailer encodes them (base64) and names the file.
+              content: Buffer.from(file.content, 'utf8'),
+              contentDisposition: 'attachment' as const,
+            })),
+          }
+        : {}),
     });
     return { messageId: info.messageId };
   }

@@ -5,6 +5,8 @@ import type { PageContext } from '../../../web/page-context.js';
 import { csrfFieldName } from '../../../platform/http/csrf.js';
 import { MailFacts, MailListTable, type MailSummary } from '../../../web/components/stored-mail.js';
 import type { OutboxTable } from '../../../platform/mail/outbox-table.js';
+import { storedAttachments } from '../../../platform/mail/mail-attachment.js';
+import { MailAttachmentList } from '../../../web/components/mail-attachments.js';
 
 const text = defineWording({
   en: {
@@ -114,6 +116,13 @@ export function OutboxMessagePage(props: {
         ) : (
           <p class="notice">{t.bodyOwnerOnly}</p>
         )}
+        <MailAttachmentList
+          ctx={ctx}
+          attachments={storedAttachments(message.attachments)}
+          {...(body
+            ? { hrefOf: (index: number) => `/admin/outbox/${encodeURIComponent(message.id)}/attachments/${index}` }
+            : {})}
+        />
       </section>
     </StaffLayout>
   );

@@ -3,6 +3,8 @@ import { Layout } from '../../../web/components/layout.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { MailFacts, MailListTable, type MailSummary } from '../../../web/components/stored-mail.js';
 import type { OutboxRow } from '../../../platform/mail/outbox-table.js';
+import { storedAttachments } from '../../../platform/mail/mail-attachment.js';
+import { MailAttachmentList } from '../../../web/components/mail-attachments.js';
 
 const text = defineWording({
   en: {
@@ -58,7 +60,7 @@ export function DevMailboxPage(props: { ctx: PageContext; messages: MailSummary[
 
 export function DevMailboxMessagePage(props: {
   ctx: PageContext;
-  message: Pick<OutboxRow, 'to_address' | 'subject' | 'created_at'>;
+  message: Pick<OutboxRow, 'id' | 'to_address' | 'subject' | 'created_at' | 'attachments'>;
   text: string;
 }) {
   const { ctx, message } = props;
@@ -75,6 +77,11 @@ export function DevMailboxMessagePage(props: {
         <h1>{message.subject}</h1>
         <MailFacts ctx={ctx} message={message} />
         <pre class="mail-body">{parts.map((part, index) => (index % 2 === 1 ? <a href={part}>{part}</a> : part))}</pre>
+        <MailAttachmentList
+          ctx={ctx}
+          attachments={storedAttachments(message.attachments)}
+          hrefOf={(index) => `/dev/mailbox/${encodeURIComponent(message.id)}/attachments/${index}`}
+        />
       </section>
     </Layout>
   );
