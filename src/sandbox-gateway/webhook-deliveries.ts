@@ -1,5 +1,6 @@
 import type { SandboxEvent } from './checkout-store.js';
 import type { GatewayLog } from './gateway-log.js';
+import { postWebhook } from './post-webhook.js';
 import { seededRandom } from './seeded-random.js';
 import { signatureHeader, signWebhook } from './webhook-signature.js';
 
@@ -205,19 +206,16 @@ export class WebhookDeliveries {
     const at = this.options.now();
     let status: number | 'error';
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: {
+      status = await postWebhook(
+        url,
+        {
           'content-type': 'application/json',
           'user-agent': 'VitrineSandboxGateway/1.0',
           [signatureHeader]: signWebhook(this.options.secret, pending.body, at),
         },
-        body: pending.body,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.retry.timeoutMs),
-      });
-      status = response.status;
-      await response.arrayBuffer().catch(() => undefined);
+        pending.body,
+        this.options.retry.timeoutMs,
+      );
     } catch {
       status = 'error';
     }
