@@ -46,6 +46,19 @@ const problems = defineWording({
       'An item is sold either as it is (one offer without a label) or in sizes (a label each), not both: archive the other offers first.',
     'kind-locked':
       'A course or workshop sells sessions, goods sell sizes: archive its offers on sale before changing it between the two.',
+    'photo-required': 'Choose a photo to upload: a JPEG, PNG or WebP file.',
+    'photo-empty': 'This file is empty: choose the photo again.',
+    'photo-type':
+      'This file is not a JPEG, PNG or WebP photo, whatever its name says. Export it as JPEG (or PNG, or WebP) and upload that.',
+    'photo-unreadable':
+      'This photo cannot be read through: the file is damaged or incomplete. Export it again and upload the new file.',
+    'photo-dimensions': 'This photo is more than 8000 pixels wide or high: export it smaller (2000 pixels is plenty).',
+    'photo-too-large':
+      'This photo is larger than 5 MB: export it smaller (2000 pixels wide, JPEG quality 80, is plenty).',
+    'photo-count': 'A product has at most 12 photos: remove one before adding another.',
+    'photo-duplicate': 'This photo is already among the product’s photos.',
+    'alt-required':
+      'Describe what the photo shows, for people who cannot see it, such as “The grey hoodie, front, with the { } print”.',
   },
   fr: {
     required: 'Ce champ est obligatoire.',
@@ -94,6 +107,20 @@ const problems = defineWording({
       'Un article se vend soit tel quel (une offre sans libellé), soit en tailles (un libellé chacune), pas les deux : archivez d’abord les autres offres.',
     'kind-locked':
       'Un cours ou un atelier vend des sessions, un article des tailles : archivez ses offres en vente avant de passer de l’un à l’autre.',
+    'photo-required': 'Choisissez une photo à envoyer : un fichier JPEG, PNG ou WebP.',
+    'photo-empty': 'Ce fichier est vide : choisissez de nouveau la photo.',
+    'photo-type':
+      'Ce fichier n’est pas une photo JPEG, PNG ou WebP, quoi qu’en dise son nom. Exportez-la en JPEG (ou PNG, ou WebP) et envoyez ce fichier.',
+    'photo-unreadable':
+      'Cette photo ne peut pas être lue jusqu’au bout : le fichier est abîmé ou incomplet. Exportez-la de nouveau et envoyez le nouveau fichier.',
+    'photo-dimensions':
+      'Cette photo dépasse 8000 pixels de large ou de haut : exportez-la plus petite (2000 pixels suffisent).',
+    'photo-too-large':
+      'Cette photo dépasse 5 Mo : exportez-la plus petite (2000 pixels de large, qualité JPEG 80, suffisent).',
+    'photo-count': 'Un produit a au plus 12 photos : retirez-en une avant d’en ajouter une autre.',
+    'photo-duplicate': 'Cette photo figure déjà parmi celles du produit.',
+    'alt-required':
+      'Décrivez ce que montre la photo, pour qui ne peut pas la voir, comme « Le sweat gris, de face, avec l’imprimé { } ».',
   },
 });
 

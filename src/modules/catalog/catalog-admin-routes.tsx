@@ -14,6 +14,8 @@ import {
 } from './catalog-admin-input.js';
 import type { CatalogAdminService } from './catalog-admin-service.js';
 import type { ProductKind } from './product.js';
+import { productPhotoRoutes } from './product-photo-routes.js';
+import type { ProductPhotos } from './product-photos.js';
 import {
   AdminCatalogPage,
   AdminOfferPage,
@@ -56,11 +58,17 @@ type OfferParams = { Params: { id: string; offer: string } };
 /**
  * The catalog of the back office (/admin/catalog), for the roles with catalog.manage (owner,
  * marketing): products created, edited, published, unpublished, archived (never deleted: orders
- * name them); their sessions, sizes or single offer added, edited, archived, what is left set.
+ * name them); their sessions, sizes or single offer added, edited, archived, what is left set;
+ * their photos (product-photo-routes.tsx).
  * Plain forms; a refused one comes back with its problems by its fields and what was typed, and
  * nothing changed.
  */
-export function catalogAdminRoutes(admin: FastifyInstance, platform: PlatformContext, catalog: CatalogAdminService) {
+export async function catalogAdminRoutes(
+  admin: FastifyInstance,
+  platform: PlatformContext,
+  catalog: CatalogAdminService,
+  photos: ProductPhotos,
+) {
   const options = (fields?: string[]) => ({
     preHandler: requireStaff('catalog.manage'),
     config: { access: { staff: 'catalog.manage' } as const },
@@ -93,7 +101,13 @@ export function catalogAdminRoutes(admin: FastifyInstance, platform: PlatformCon
   ) => {
     const product = id ? await catalog.get(id) : undefined;
     return html(reply).html(
-      <AdminProductPage ctx={page(request, reply)} staff={signedInStaff(request)} product={product} {...extra} />,
+      <AdminProductPage
+        ctx={page(request, reply)}
+        staff={signedInStaff(request)}
+        product={product}
+        photos={product ? await photos.of(product.product.id) : []}
+        {...extra}
+      />,
     );
   };
 
@@ -250,5 +264,12 @@ export function catalogAdminRoutes(admin: FastifyInstance, platform: PlatformCon
       },
       (state) => offerPage(request, reply, state),
     );
+  });
+
+  await productPhotoRoutes(admin, {
+    catalog,
+    photos,
+    change,
+    again: (request, reply, id, state) => productPage(request, reply, id, { state }),
   });
 }

@@ -3,7 +3,7 @@ import { type Database, tablesOf } from '../../platform/db/database.js';
 import type { Locale } from '../../platform/http/i18n.js';
 import type { CatalogTables } from './catalog-tables.js';
 import { productOfferOf } from './offers.js';
-import type { Product, ProductKind, ProductOffer } from './product.js';
+import { type Product, type ProductKind, type ProductOffer, type ProductPhoto, productPhotoUrl } from './product.js';
 
 /** Catalog queries: the only code that reads or writes the catalog tables. */
 export class CatalogStore {
@@ -52,27 +52,41 @@ export class CatalogStore {
     return row ? (await this.withOffers([row], locale, now))[0] : undefined;
   }
 
-  /** Each product with its offers (one query for all), the archived ones left out. */
+  /** Each product with its offers, the archived ones left out, and its photos (one query each for all). */
   private async withOffers(rows: Row[], locale: Locale, now: Date): Promise<Product[]> {
-    const offers = rows.length
-      ? await this.db
-          .selectFrom('catalog_offers')
-          .selectAll()
-          .where(
-            'product_id',
-            'in',
-            rows.map((row) => row.id),
-          )
-          .where('status', '=', 'active')
-          .orderBy('position')
-          .orderBy('starts_at')
-          .execute()
-      : [];
+    const ids = rows.map((row) => row.id);
+    const [offers, images] = rows.length
+      ? await Promise.all([
+          this.db
+            .selectFrom('catalog_offers')
+            .selectAll()
+            .where('product_id', 'in', ids)
+            .where('status', '=', 'active')
+            .orderBy('position')
+            .orderBy('starts_at')
+            .execute(),
+          this.db
+            .selectFrom('catalog_product_images')
+            .select(['product_id', 'file_name', 'width', 'height', locale === 'fr' ? 'alt_fr as alt' : 'alt_en as alt'])
+            .where('product_id', 'in', ids)
+            .orderBy('position')
+            .orderBy('created_at')
+            .execute(),
+        ])
+      : [[], []];
     return rows.map((row) => {
       const own = offers
         .filter((offer) => offer.product_id === row.id)
         .map((offer) => productOfferOf(offer, row.price_cents, locale, now));
-      return toProduct(row, own);
+      const photos: ProductPhoto[] = images
+        .filter((image) => image.product_id === row.id)
+        .map((image) => ({
+          url: productPhotoUrl(image.file_name),
+          width: image.width,
+          height: image.height,
+          alt: image.alt,
+        }));
+      return toProduct(row, own, photos);
     });
   }
 
@@ -219,7 +233,7 @@ type Row = Pick<
 > &
   Pick<CatalogTables['catalog_product_texts'], 'locale' | 'name' | 'summary' | 'description' | 'highlights'>;
 
-function toProduct(row: Row, offers: ProductOffer[]): Product {
+function toProduct(row: Row, offers: ProductOffer[], photos: ProductPhoto[]): Product {
   const nextSession = offers
     .filter((offer) => offer.onSale && offer.startsAt)
     .map((offer) => offer.startsAt as string)
@@ -237,6 +251,7 @@ function toProduct(row: Row, offers: ProductOffer[]): Product {
     startsAt: nextSession ?? null,
     offers,
     cover: row.cover,
+    photos,
     featured: row.featured === 1,
     locale: row.locale as Locale,
     name: row.name,

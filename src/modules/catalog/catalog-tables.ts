@@ -52,4 +52,24 @@ export interface CatalogTables {
     created_at: string;
     updated_at: string;
   };
+  /**
+   * A product's photos, first the main one. The file (DATA_DIR/media/products/<file_name>) is
+   * named by the SHA-256 of its bytes, stored without their metadata (no GPS, no device).
+   */
+  catalog_product_images: {
+    id: string;
+    product_id: string;
+    /** `<sha256>.<jpg|png|webp>`. */
+    file_name: string;
+    content_type: string;
+    /** As the photo shows (a quarter-turned phone photo: its width is the stored height). */
+    width: number;
+    height: number;
+    /** The stored file's size. */
+    bytes: number;
+    alt_en: string;
+    alt_fr: string;
+    position: number;
+    created_at: string;
+  };
 }

@@ -60,5 +60,24 @@ export const catalogData = defineData<CatalogTables>()({
         'updated_at',
       ],
     },
+    catalog_product_images: {
+      about: {
+        en: 'The photos of the products and their descriptions, stored without the metadata a camera adds (no location, no device). Nothing about a person.',
+        fr: 'Les photos des produits et leurs descriptions, conservées sans les métadonnées qu’ajoute un appareil (ni lieu, ni appareil). Rien sur une personne.',
+      },
+      nonPersonal: [
+        'id',
+        'product_id',
+        'file_name',
+        'content_type',
+        'width',
+        'height',
+        'bytes',
+        'alt_en',
+        'alt_fr',
+        'position',
+        'created_at',
+      ],
+    },
   },
 });

@@ -20,7 +20,10 @@ export interface Product {
   startsAt: string | null;
   /** What can be bought: the single offer, the variants, or the sessions, in order. */
   offers: ProductOffer[];
+  /** The cover art drawn when the product has no photo (views/product-cover.tsx). */
   cover: string;
+  /** Its photos in order, the first the main one; none: the cover art shows. */
+  photos: ProductPhoto[];
   featured: boolean;
   locale: Locale;
   name: string;
@@ -46,3 +49,14 @@ export interface ProductOffer {
   /** Not archived, not started, and something left. */
   onSale: boolean;
 }
+
+/** A product photo as the storefront shows it: its address, its size as it shows, its description in the page's language. */
+export interface ProductPhoto {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/** Where a product photo is served (media-routes.ts): its name is its bytes' hash, so the URL never changes meaning. */
+export const productPhotoUrl = (fileName: string) => `/media/products/${fileName}`;

@@ -59,7 +59,8 @@ const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * each with its own cookie and with the kind signed into the token: opening a form on one side
  * never replaces the token of a form open on the other, and a token of one kind is refused by
  * the other.
- * Routes that authenticate otherwise (signed webhooks) opt out with `config: { csrf: false }`.
+ * Routes that authenticate otherwise (signed webhooks) opt out with `config: { csrf: false }`;
+ * routes whose body is read later than the parsing step (multipart) say `csrf: 'after-body'`.
  */
 export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets; secure: boolean }) {
   const cookieNames = {
@@ -88,10 +89,7 @@ export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets
     return token;
   });
 
-  app.addHook('preValidation', async (request) => {
-    // An unmatched route changes nothing: it gets its 404, not a CSRF refusal.
-    if (!stateChanging.has(request.method) || !request.routeOptions.url || request.routeOptions.config.csrf === false)
-      return;
+  const verify = async (request: FastifyRequest) => {
     const kind = kindOf(request);
     const cookie = request.cookies[cookieNames[kind]];
     const body = request.body as Record<string, unknown> | undefined;
@@ -100,6 +98,26 @@ export function csrfProtection(app: FastifyInstance, options: { secrets: Secrets
     if (!isValid(cookie, kind, request.csrfBinding) || typeof sent !== 'string' || !safeEqual(sent, cookie)) {
       throw new AppError('VT_CSRF_INVALID');
     }
+  };
+  // An unmatched route changes nothing: it gets its 404, not a CSRF refusal.
+  const checked = (request: FastifyRequest) =>
+    stateChanging.has(request.method) && !!request.routeOptions.url && request.routeOptions.config.csrf !== false;
+  const afterBody = (request: FastifyRequest) => request.routeOptions.config.csrf === 'after-body';
+  app.addHook('preValidation', async (request) => {
+    if (checked(request) && !afterBody(request)) await verify(request);
+  });
+  // A multipart form is read by its route's own preValidation hook, which runs after the one
+  // above: its token is checked once it is read, first of the route's preHandlers (before its
+  // guard and handler). Only those routes get the hook: the others pay nothing for it.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.csrf !== 'after-body') return;
+    const own = route.preHandler ? [route.preHandler].flat() : [];
+    route.preHandler = [
+      async (request: FastifyRequest) => {
+        if (checked(request)) await verify(request);
+      },
+      ...own,
+    ];
   });
 }
 
@@ -107,6 +125,11 @@ type SessionKind = 'storefront' | 'staff';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    csrf?: boolean;
+    /**
+     * false: the route authenticates otherwise (a signed webhook). 'after-body': its body is read
+     * after the parsing step (a multipart upload, read in its own preValidation hook), so the
+     * token in it is checked at preHandler instead.
+     */
+    csrf?: boolean | 'after-body';
   }
 }

@@ -1,18 +1,21 @@
 import { formatDate, formatMoney } from '../../../platform/format.js';
-import type { ErrorCode } from '../../../platform/http/errors.js';
 import { type Locale, defineWording } from '../../../platform/http/i18n.js';
 import { formatVatRate } from '../../../platform/vat.js';
 import { Checkbox, CsrfField, Field, FormAlert, Notice, SelectField } from '../../../web/components/form.js';
 import { ScrollTable } from '../../../web/components/scroll-table.js';
-import { fieldProblemText } from '../../../web/field-wording.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import { type StaffPrincipal, StaffLayout } from '../../backoffice/index.js';
 import { type ProductStatus, coverNames, parisLocal, vatRates } from '../catalog-admin-input.js';
 import type { AdminProduct, AdminProductLine } from '../catalog-admin-service.js';
 import type { OfferRow } from '../offer-store.js';
+import type { ProductImageRow } from '../product-image-store.js';
 import { formats, levels, productKinds } from '../product.js';
+import { type PhotoNotice, PhotosPanel, photoNotices } from './admin-product-photos.js';
+import { ActionButton, type CatalogFormState, type FormValues, formOf } from './catalog-forms.js';
 import { productWording } from './product-wording.js';
+
+export type { CatalogFormState };
 
 const text = defineWording({
   en: {
@@ -196,31 +199,17 @@ const coverWording: Record<(typeof coverNames)[number], string> = {
   stickers: ';)',
 };
 
-export type CatalogNotice = keyof (typeof text)['en']['done'];
-export const catalogNotices = ['created', 'saved', 'status', 'offer'] as const satisfies readonly CatalogNotice[];
-
-/** A refused form: which one (a page has several), the refusal, each field's problem, what was typed. */
-export interface CatalogFormState {
-  form: string;
-  code: ErrorCode;
-  fields?: Record<string, string>;
-  values?: Record<string, string>;
-}
-
-/** What a refused form shows: its own values and problems; the page's other forms show what is saved. */
-function formOf(state: CatalogFormState | undefined, name: string, locale: Locale) {
-  const mine = state?.form === name ? state : undefined;
-  return {
-    value: (field: string, saved: string | number | null | undefined) =>
-      mine?.values ? (mine.values[field] ?? '') : saved === null || saved === undefined ? '' : String(saved),
-    checked: (field: string, saved: boolean) => (mine?.values ? mine.values[field] === '1' : saved),
-    error: (field: string) => {
-      const problem = mine?.fields?.[field];
-      return problem ? fieldProblemText(problem, locale) : undefined;
-    },
-  };
-}
-type FormValues = ReturnType<typeof formOf>;
+/** What a change's redirect says it did (`?done=`): the product's changes at the top, the photos' in their panel. */
+export type CatalogNotice = keyof (typeof text)['en']['done'] | PhotoNotice;
+export const catalogNotices = [
+  'created',
+  'saved',
+  'status',
+  'offer',
+  ...photoNotices,
+] as const satisfies readonly CatalogNotice[];
+const isPhotoNotice = (notice: CatalogNotice | undefined): notice is PhotoNotice =>
+  (photoNotices as readonly string[]).includes(notice ?? '');
 
 const eurosText = (cents: number | null, locale: Locale) =>
   cents === null ? '' : locale === 'fr' ? (cents / 100).toFixed(2).replace('.', ',') : (cents / 100).toFixed(2);
@@ -288,36 +277,17 @@ function WhenField(props: { name: string; label: string; value: string; error?: 
   );
 }
 
-/** A one-button form (publish, archive…), with its CSRF field. */
-function ActionButton(props: {
-  ctx: PageContext;
-  action: string;
-  fields: Record<string, string>;
-  label: string;
-  danger?: boolean;
-}) {
-  return (
-    <form method="post" action={props.action}>
-      <CsrfField ctx={props.ctx} />
-      {Object.entries(props.fields).map(([name, value]) => (
-        <input key={name} type="hidden" name={name} value={value} />
-      ))}
-      <button type="submit" class={props.danger ? 'button button--danger' : 'button'}>
-        {props.label}
-      </button>
-    </form>
-  );
-}
-
 /** The form of a new product, or of one being edited with its status and offers. */
 export function AdminProductPage(props: {
   ctx: PageContext;
   staff: StaffPrincipal;
   product?: AdminProduct;
+  photos?: ProductImageRow[];
   notice?: CatalogNotice;
   state?: CatalogFormState;
 }) {
   const { ctx, product } = props;
+  const notice = props.notice;
   const t = text[ctx.locale];
   const w = productWording[ctx.locale];
   const p = product?.product;
@@ -330,7 +300,7 @@ export function AdminProductPage(props: {
         <a href="/admin/catalog">← {t.back}</a>
       </p>
       <h1>{title}</h1>
-      {props.notice && <Notice kind="success">{t.done[props.notice]}</Notice>}
+      {notice && !isPhotoNotice(notice) && <Notice kind="success">{t.done[notice]}</Notice>}
       <FormAlert ctx={ctx} code={props.state?.code} />
       {product && <StatusPanel ctx={ctx} product={product} state={props.state} />}
       <form method="post" action={p ? `/admin/catalog/${p.id}` : '/admin/catalog'} class="panel" novalidate>
@@ -445,6 +415,15 @@ export function AdminProductPage(props: {
           {p ? t.save : t.create}
         </button>
       </form>
+      {product && (
+        <PhotosPanel
+          ctx={ctx}
+          productId={product.product.id}
+          photos={props.photos ?? []}
+          notice={isPhotoNotice(notice) ? notice : undefined}
+          state={props.state}
+        />
+      )}
       {product && <OffersPanel ctx={ctx} product={product} state={props.state} />}
     </StaffLayout>
   );
@@ -471,7 +450,7 @@ function StatusPanel(props: { ctx: PageContext; product: AdminProduct; state?: C
         {p.status === 'archived' ? (
           <ActionButton ctx={ctx} action={action} fields={{ status: 'draft' }} label={t.restore} />
         ) : (
-          <ActionButton ctx={ctx} action={action} fields={{ status: 'archived' }} label={t.archive} danger />
+          <ActionButton ctx={ctx} action={action} fields={{ status: 'archived' }} label={t.archive} look="danger" />
         )}
       </div>
       <p class="muted small">{t.archiveLead}</p>
@@ -693,7 +672,7 @@ export function AdminOfferPage(props: {
             action={`${base}/status`}
             fields={{ status: 'archived' }}
             label={t.archiveOffer}
-            danger
+            look="danger"
           />
         ) : (
           <ActionButton ctx={ctx} action={`${base}/status`} fields={{ status: 'active' }} label={t.restoreOffer} />

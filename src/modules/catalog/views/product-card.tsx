@@ -3,6 +3,7 @@ import { formatDate, formatMoney } from '../../../platform/format.js';
 import { paths } from '../../../web/paths.js';
 import type { Product } from '../product.js';
 import { ProductCover } from './product-cover.js';
+import { ProductImage } from './product-photo.js';
 import { productWording } from './product-wording.js';
 
 export function ProductCard(props: { product: Product; locale: Locale }) {
@@ -16,7 +17,11 @@ export function ProductCard(props: { product: Product; locale: Locale }) {
   return (
     <article class="card">
       <a class="card-link" href={paths.product(locale, product.slug)}>
-        <ProductCover cover={product.cover} id={`card-${product.slug}`} />
+        {product.photos[0] ? (
+          <ProductImage photo={product.photos[0]} class="cover cover--photo" />
+        ) : (
+          <ProductCover cover={product.cover} id={`card-${product.slug}`} />
+        )}
         <div class="card-body">
           <p class="badge-row">
             <span class={`badge badge--${product.kind}`}>{w.kind[product.kind]}</span>

@@ -5,9 +5,10 @@ import { formatDate, formatMoney } from '../../../platform/format.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
 import { renderOnce } from '../../../web/render-once.js';
-import type { Product, ProductOffer } from '../product.js';
+import type { Product, ProductOffer, ProductPhoto } from '../product.js';
 import { CsrfField } from '../../../web/components/form.js';
 import { ProductCover } from './product-cover.js';
+import { ProductImage } from './product-photo.js';
 import { productWording } from './product-wording.js';
 
 const text = defineWording({
@@ -26,6 +27,8 @@ const text = defineWording({
     ask: 'Ask us about it',
     askSubject: (name: string) => `Question about ${name}`,
     reply: 'We answer within one working day.',
+    photos: 'More photos',
+    fullSize: 'full size',
   },
   fr: {
     home: 'Accueil',
@@ -42,6 +45,8 @@ const text = defineWording({
     ask: 'Nous poser une question',
     askSubject: (name: string) => `Question sur ${name}`,
     reply: 'Nous répondons sous un jour ouvré.',
+    photos: 'Autres photos',
+    fullSize: 'taille réelle',
   },
 });
 
@@ -89,15 +94,48 @@ export function ProductPage(props: { ctx: PageContext; product: Product; publicU
 function ProductIntro(props: { product: Product }) {
   const { product } = props;
   const w = productWording[product.locale];
+  const [main, ...more] = product.photos;
   return (
     <>
-      <ProductCover cover={product.cover} id={`page-${product.slug}`} large />
+      {main ? (
+        <ProductPhotos main={main} more={more} locale={product.locale} />
+      ) : (
+        <ProductCover cover={product.cover} id={`page-${product.slug}`} large />
+      )}
       <p class="badge-row">
         <span class={`badge badge--${product.kind}`}>{w.kind[product.kind]}</span>
       </p>
       <h1>{product.name}</h1>
       <p class="lead">{product.summary}</p>
     </>
+  );
+}
+
+/**
+ * The main photo, large, and the others below it, smaller; each opens full size (a plain link:
+ * no script needed). The main one is fetched at once, the others as they come near the screen.
+ */
+function ProductPhotos(props: { main: ProductPhoto; more: ProductPhoto[]; locale: Product['locale'] }) {
+  const t = text[props.locale];
+  return (
+    <div class="product-photos">
+      <a class="product-photo-link" href={props.main.url}>
+        <ProductImage photo={props.main} class="product-photo" eager />
+        <span class="visually-hidden"> ({t.fullSize})</span>
+      </a>
+      {props.more.length > 0 && (
+        <ul class="product-gallery" aria-label={t.photos}>
+          {props.more.map((photo) => (
+            <li key={photo.url}>
+              <a class="product-photo-link" href={photo.url}>
+                <ProductImage photo={photo} class="product-gallery-photo" />
+                <span class="visually-hidden"> ({t.fullSize})</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -268,6 +306,8 @@ const structuredData = new WeakMap<Product, Map<string, string>>();
 function structuredDataJson(props: { ctx: PageContext; product: Product; publicUrl: string }): string {
   const { ctx, product } = props;
   const url = props.publicUrl + paths.product(ctx.locale, product.slug);
+  // Search engines want the photos' absolute addresses; a product without photos names none.
+  const image = product.photos.length > 0 ? { image: product.photos.map((photo) => props.publicUrl + photo.url) } : {};
   const price = (cents: number) => (cents / 100).toFixed(2);
   const availability = (offer: ProductOffer) =>
     !offer.onSale
@@ -291,6 +331,7 @@ function structuredDataJson(props: { ctx: PageContext; product: Product; publicU
           name: product.name,
           description: product.summary,
           url,
+          ...image,
           brand: { '@type': 'Brand', name: ctx.shop.name },
           offers: product.offers.map(offerData),
         }
@@ -300,6 +341,7 @@ function structuredDataJson(props: { ctx: PageContext; product: Product; publicU
           name: product.name,
           description: product.summary,
           url,
+          ...image,
           provider: { '@type': 'Organization', name: ctx.shop.name },
           offers: product.offers.map(offerData),
           hasCourseInstance: product.offers
