@@ -174,7 +174,7 @@ describeEachEngine('storefront pages', (suite) => {
         trx,
       );
     });
-    // Twice: the first render, then the HTML kept by renderOnce.
+    // Twice: the first render, then the page kept by cachedPage.
     for (const url of ['/en/catalog/hostile', '/en/catalog/hostile', '/fr/catalogue/hostile']) {
       const page = await suite.app.inject({ url });
       expect(page.statusCode).toBe(200);

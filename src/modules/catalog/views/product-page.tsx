@@ -4,7 +4,6 @@ import { Layout } from '../../../web/components/layout.js';
 import { formatDate, formatMoney } from '../../../platform/format.js';
 import type { PageContext } from '../../../web/page-context.js';
 import { paths } from '../../../web/paths.js';
-import { renderOnce } from '../../../web/render-once.js';
 import type { Product, ProductOffer, ProductPhoto } from '../product.js';
 import { CsrfField } from '../../../web/components/form.js';
 import { ProductCover } from './product-cover.js';
@@ -65,26 +64,18 @@ export function ProductPage(props: { ctx: PageContext; product: Product; publicU
           <a href={`${paths.catalog(ctx.locale)}?kind=${product.kind}`}>{w.kinds[product.kind]}</a>
         </nav>
       </div>
-      {/* The same for every visitor: rendered once per loaded product (the catalog reloads it when
-          its stock or seats change, so what is left is current). Only the buy form's CSRF token
-          differs per visitor: put in the cached HTML per request. */}
+      {/* The whole page is rendered once per loaded product (catalog/routes.tsx, web/page-template.ts):
+          the catalog reloads a product when its stock or seats change, so what is left is current. */}
       <article class="container product">
-        <div
-          class="product-intro"
-          dangerouslySetInnerHTML={{ __html: renderOnce(product, 'intro', () => <ProductIntro product={product} />) }}
-        />
-        <aside
-          class="product-aside"
-          dangerouslySetInnerHTML={{
-            __html: renderOnce(product, `buy:${ctx.locale}:${ctx.shop.email}`, () => (
-              <BuyBox ctx={{ ...ctx, csrfToken: () => csrfPlaceholder }} product={product} />
-            )).replace(csrfPlaceholder, ctx.csrfToken()),
-          }}
-        />
-        <div
-          class="product-body"
-          dangerouslySetInnerHTML={{ __html: renderOnce(product, 'body', () => <ProductBody product={product} />) }}
-        />
+        <div class="product-intro">
+          <ProductIntro product={product} />
+        </div>
+        <aside class="product-aside">
+          <BuyBox ctx={ctx} product={product} />
+        </aside>
+        <div class="product-body">
+          <ProductBody product={product} />
+        </div>
       </article>
       <StructuredData ctx={ctx} product={product} publicUrl={props.publicUrl} />
     </Layout>
@@ -169,9 +160,6 @@ function availabilityText(locale: PageContext['locale'], offer: ProductOffer, se
   if (session) return w.seatsLeft(offer.available);
   return offer.available <= 5 ? w.fewLeft(offer.available) : w.inStock;
 }
-
-/** Stands in the cached buy form for the visitor's CSRF token (base64url: no escaping either way). */
-const csrfPlaceholder = 'VITRINE-CSRF-TOKEN-PLACEHOLDER';
 
 /** Price, facts, the choice of session or size, quantity and the Add to cart button: a plain form. */
 function BuyBox(props: { ctx: PageContext; product: Product }) {
@@ -285,23 +273,9 @@ function SessionFacts(props: { locale: PageContext['locale']; offer: ProductOffe
  * script element.
  */
 function StructuredData(props: { ctx: PageContext; product: Product; publicUrl: string }) {
-  const key = `${props.ctx.locale}:${props.ctx.shop.name}:${props.publicUrl}`;
-  let byKey = structuredData.get(props.product);
-  if (!byKey) {
-    byKey = new Map();
-    structuredData.set(props.product, byKey);
-  }
-  let json = byKey.get(key);
-  if (json === undefined) {
-    json = structuredDataJson(props);
-    byKey.set(key, json);
-  }
   // A data block, not a script: the browser never runs it, so it needs no nonce.
-  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: json }} />;
+  return <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: structuredDataJson(props) }} />;
 }
-
-/** The JSON of each loaded product, per language and address: computed once, like renderOnce. */
-const structuredData = new WeakMap<Product, Map<string, string>>();
 
 function structuredDataJson(props: { ctx: PageContext; product: Product; publicUrl: string }): string {
   const { ctx, product } = props;
