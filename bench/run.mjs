@@ -2,7 +2,7 @@
 // same run, because this machine is shared and noisy:
 //   - product page (full HTML page, SQLite) vs a bare Fastify hello-world: requests/s and p99,
 //     asked as plain HTML and as browsers ask for it (Accept-Encoding: gzip, deflate, br, zstd:
-//     the shop answers with brotli), which measures what compressing each page costs;
+//     the shop answers with gzip), which measures what compressing each page costs;
 //   - cold start: process spawn to the first product page served (fresh database, and restart);
 //   - resident memory of the shop process after the load.
 // Each server runs in its own process; autocannon drives them from this one.
@@ -68,7 +68,7 @@ try {
     `product page (full HTML, SQLite)   ${p.rps.toFixed(0)} req/s, p99 ${p.p99} ms, ${(p.bytes / 1024).toFixed(1)} KB an answer`,
   );
   console.log(
-    `  as browsers ask (brotli)         ${c.rps.toFixed(0)} req/s, p99 ${c.p99} ms, ${(c.bytes / 1024).toFixed(1)} KB an answer\n`,
+    `  as browsers ask (gzip)           ${c.rps.toFixed(0)} req/s, p99 ${c.p99} ms, ${(c.bytes / 1024).toFixed(1)} KB an answer\n`,
   );
   console.log(row('measure', 'value', 'target', 'result'));
   console.log(row('product page / hello-world', `${ratio.toFixed(3)}x`, '>= 0.20x', verdict(ratio >= 0.2)));

@@ -1,4 +1,7 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { JSX } from 'preact';
+import { compressionThreshold, preferredCoding, varyOnEncoding } from '../platform/http/compression.js';
+import { SplicedGzip } from '../platform/http/spliced-gzip.js';
 import type { PageContext } from './page-context.js';
 import { renderDocument } from './render.js';
 
@@ -15,6 +18,9 @@ interface PageTemplate {
   shop: PageContext['shop'];
   parts: Buffer[];
   holes: Slot[];
+  bytes: number;
+  /** The parts compressed once, made on the first request that asks for gzip. */
+  gzip?: SplicedGzip;
 }
 
 const templates = new WeakMap<object, Map<string, PageTemplate>>();
@@ -35,6 +41,38 @@ const templates = new WeakMap<object, Map<string, PageTemplate>>();
  * anything else about the visitor (their name, their cart).
  */
 export function cachedPage(owner: object, ctx: PageContext, page: (ctx: PageContext) => JSX.Element): Buffer {
+  const template = templateFor(owner, ctx, page);
+  return Buffer.concat(interleave(template.parts, holeValues(template, ctx)));
+}
+
+/**
+ * Sends a cachedPage, compressed when the client takes gzip without it being compressed again:
+ * its fixed parts are compressed once, the request's values spliced in between (spliced-gzip.ts).
+ * Otherwise as cachedPage, the compression hook doing what a client asking for brotli wants.
+ */
+export function sendCachedPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  owner: object,
+  ctx: PageContext,
+  page: (ctx: PageContext) => JSX.Element,
+): FastifyReply {
+  const template = templateFor(owner, ctx, page);
+  const values = holeValues(template, ctx);
+  reply.type('text/html; charset=utf-8');
+  if (
+    request.method === 'GET' &&
+    template.bytes >= compressionThreshold &&
+    preferredCoding(request.headers['accept-encoding'], 'gzip') === 'gzip'
+  ) {
+    template.gzip ??= new SplicedGzip(template.parts);
+    varyOnEncoding(reply);
+    return reply.header('content-encoding', 'gzip').send(template.gzip.body(values));
+  }
+  return reply.send(Buffer.concat(interleave(template.parts, values)));
+}
+
+function templateFor(owner: object, ctx: PageContext, page: (ctx: PageContext) => JSX.Element): PageTemplate {
   let byKey = templates.get(owner);
   if (!byKey) {
     byKey = new Map();
@@ -46,7 +84,7 @@ export function cachedPage(owner: object, ctx: PageContext, page: (ctx: PageCont
     template = templateOf(page({ ...ctx, nonce: slots.nonce, csrfToken: () => slots.csrf }), ctx.shop);
     byKey.set(key, template);
   }
-  return fill(template, ctx);
+  return template;
 }
 
 function templateOf(page: JSX.Element, shop: PageContext['shop']): PageTemplate {
@@ -57,19 +95,22 @@ function templateOf(page: JSX.Element, shop: PageContext['shop']): PageTemplate 
     if (index % 2 === 0) parts.push(Buffer.from(piece, 'utf8'));
     else holes.push(piece === slots.nonce ? 'nonce' : 'csrf');
   });
-  return { shop, parts, holes };
+  return { shop, parts, holes, bytes: parts.reduce((sum, part) => sum + part.length, 0) };
 }
 
-function fill(template: PageTemplate, ctx: PageContext): Buffer {
-  const values = {
-    nonce: Buffer.from(ctx.nonce, 'latin1'),
-    csrf: template.holes.includes('csrf') ? Buffer.from(ctx.csrfToken(), 'latin1') : undefined,
-  };
+/** This request's value for each hole; the CSRF token (and its cookie) only asked for when the page has a form. */
+function holeValues(template: PageTemplate, ctx: PageContext): Buffer[] {
+  const nonce = Buffer.from(ctx.nonce, 'latin1');
+  const csrf = template.holes.includes('csrf') ? Buffer.from(ctx.csrfToken(), 'latin1') : undefined;
+  return template.holes.map((hole) => (hole === 'nonce' ? nonce : (csrf as Buffer)));
+}
+
+function interleave(parts: readonly Buffer[], values: readonly Buffer[]): Buffer[] {
   const list: Buffer[] = [];
-  template.parts.forEach((part, index) => {
+  parts.forEach((part, index) => {
     list.push(part);
-    const hole = template.holes[index];
-    if (hole) list.push(values[hole] as Buffer);
+    const value = values[index];
+    if (value) list.push(value);
   });
-  return Buffer.concat(list);
+  return list;
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { PlatformContext } from '../../platform/platform-context.js';
 import { locales, negotiateLocale } from '../../platform/http/i18n.js';
 import { pageContext } from '../../web/page-context.js';
-import { cachedPage } from '../../web/page-template.js';
+import { sendCachedPage } from '../../web/page-template.js';
 import { alternatesOf, paths } from '../../web/paths.js';
 import type { CatalogService } from './catalog-service.js';
 import { type ProductKind, productKinds } from './product.js';
@@ -66,10 +66,9 @@ export function storefrontRoutes(app: FastifyInstance, context: PlatformContext,
           alternates: alternatesOf((l) => paths.product(l, product.slug)),
         });
         // The same page for every visitor but for the nonce and the buy form's token: built once per loaded product.
-        const html = cachedPage(product, ctx, (page) => (
+        return sendCachedPage(request, reply, product, ctx, (page) => (
           <ProductPage ctx={page} product={product} publicUrl={context.config.publicUrl} />
         ));
-        return reply.type('text/html; charset=utf-8').send(html);
       },
     );
   }
