@@ -22,9 +22,9 @@
 // The shop runs as `npm start` does (dist/main.js, NODE_ENV=development unless BENCH_NODE_ENV) on
 // a fresh database, with the sandbox gateway it starts beside itself (SANDBOX_GATEWAY_CHAOS=off:
 // no added delay, no duplicate) and the per-client limits lifted (every buyer comes from
-// 127.0.0.1). Flat out buys the sticker pack (300 in stock), paced the developer notebook (120).
-// BENCH_BUYERS (20), BENCH_ROUNDS (10 flat-out purchases per buyer after one warm-up each),
-// BENCH_PACED_ROUNDS (5), BENCH_ENGINES (sqlite,postgres), BENCH_PG_URL (where to create and drop
+// 127.0.0.1). Flat out buys the sticker pack, paced the developer notebook, both restocked to
+// 100,000 in the database before the run. BENCH_BUYERS (20), BENCH_ROUNDS (10 flat-out purchases
+// per buyer after one warm-up each), BENCH_PACED_ROUNDS (10), BENCH_ENGINES (sqlite,postgres), BENCH_PG_URL (where to create and drop
 // a database of its own; default postgres://postgres@127.0.0.1:5432/test), BENCH_REDIS_URL
 // (redis://127.0.0.1:6379), BENCH_POLL_MS (5: the order page's polling), BENCH_SHOP_NODE_OPTIONS.
 import crypto from 'node:crypto';
@@ -43,13 +43,32 @@ const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/te
 const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const pollMs = Number(process.env.BENCH_POLL_MS ?? 5);
 const thinkMs = Number(process.env.BENCH_THINK_MS ?? 250);
-const pacedRounds = Number(process.env.BENCH_PACED_ROUNDS ?? 5);
-// Each phase buys its own demo product, so neither sells out: 300 sticker packs, 120 notebooks.
-const flatOut = { name: 'flat out', product: 'sticker-pack', stock: 300, rounds: rounds + 1, thinkMs: 0 };
-const paced = { name: 'paced', product: 'developer-notebook', stock: 120, rounds: pacedRounds, thinkMs };
+const pacedRounds = Number(process.env.BENCH_PACED_ROUNDS ?? 10);
+// Each phase buys its own demo product, stocked for the run (restocked in the database once the
+// shop has seeded it), so neither sells out.
+const stock = 100_000;
+const flatOut = { name: 'flat out', product: 'sticker-pack', rounds: rounds + 1, thinkMs: 0 };
+const paced = { name: 'paced', product: 'developer-notebook', rounds: pacedRounds, thinkMs };
 for (const phase of [flatOut, paced])
-  if (buyers * phase.rounds > phase.stock)
-    throw new Error(`${buyers} buyers × ${phase.rounds} purchases would sell out the ${phase.stock} ${phase.product}s`);
+  if (buyers * phase.rounds > stock)
+    throw new Error(`${buyers} buyers × ${phase.rounds} purchases: more than ${stock}`);
+
+/** Sets the stock of both products' offers, as staff would in the back office. */
+async function restock(engine, dataDir, databaseUrl) {
+  const update = `update catalog_offers set available = ${stock} where product_id in (select id from catalog_products where slug in ('${flatOut.product}', '${paced.product}'))`;
+  if (engine === 'postgres') {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(update);
+    await client.end();
+    return;
+  }
+  const { default: Database } = await import('better-sqlite3');
+  const database = new Database(path.join(dataDir, 'vitrine.sqlite'));
+  database.pragma('busy_timeout = 5000');
+  database.prepare(update).run();
+  database.close();
+}
 
 const ours = ['add to cart', 'checkout page', 'place order', 'webhook → paid'];
 const steps = ['add to cart', 'checkout page', 'place order', 'card on the gateway', 'webhook → paid'];
@@ -150,6 +169,7 @@ async function runEngine(engine) {
       `/en/catalog/${flatOut.product}`,
     );
     await shop.ready;
+    await restock(engine, dataDir, extra.DATABASE_URL);
     for (let answered = false; !answered; ) {
       answered = await fetch(gatewayUrl).then(
         () => true,
