@@ -65,4 +65,50 @@ describe('route schemas compiled on first use', () => {
     expect([...compiledSchemas].sort()).toEqual(['one', 'three', 'two']);
     await app.close();
   });
+
+  it('writes back a value ajv coerces at the root, as Fastify’s own validators do', async () => {
+    for (const app of [Fastify({ schemaController: lazyValidation().schemaController }), Fastify()]) {
+      app.post('/number', { schema: { body: { type: 'integer' } } }, async (request) => ({
+        type: typeof request.body,
+        body: request.body,
+      }));
+      const answer = await app.inject({
+        method: 'POST',
+        url: '/number',
+        headers: { 'content-type': 'text/plain' },
+        payload: '42',
+      });
+      expect(answer.json()).toEqual({ type: 'number', body: 42 });
+      await app.close();
+    }
+  });
+
+  it('keeps a listening server up when a schema cannot be compiled: that route answers 500, the others work', async () => {
+    const validation = lazyValidation();
+    const app = Fastify({ schemaController: validation.schemaController });
+    app.addHook('onListen', async () => {
+      setImmediate(validation.warmUp);
+    });
+    app.post(
+      '/broken',
+      { schema: { body: { type: 'object', properties: { a: { type: 'nope' } } } } },
+      async () => 'ok',
+    );
+    app.post('/fine', { schema: { body } }, async (request) => request.body);
+    const crashes: unknown[] = [];
+    const onCrash = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', onCrash);
+    try {
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(crashes).toEqual([]);
+      const broken = await app.inject({ method: 'POST', url: '/broken', payload: { a: 'x' } });
+      expect(broken.statusCode).toBe(500);
+      const fine = await app.inject({ method: 'POST', url: '/fine', payload: { quantity: 3 } });
+      expect(fine.json()).toEqual({ quantity: 3, note: 'none' });
+    } finally {
+      process.off('uncaughtException', onCrash);
+      await app.close();
+    }
+  });
 });

@@ -30,7 +30,12 @@ export function lazyValidation() {
   function warmUp(): void {
     const next = waiting.values().next();
     if (next.done) return;
-    next.value();
+    try {
+      next.value();
+    } catch {
+      // A schema ajv refuses: its route's requests get the 500 (compiled again, and refused,
+      // on each), instead of the process dying just after it starts listening.
+    }
     setImmediate(warmUp).unref();
   }
 
@@ -45,12 +50,15 @@ function lazyValidator(compile: () => Validate, waiting: Set<() => unknown>): Va
     return validate;
   };
   waiting.add(ready);
-  // Fastify reads the errors from the function it was given, after calling it.
-  const lazy = ((data: unknown) => {
+  // Fastify reads the errors from the function it was given, after calling it; and it passes the
+  // parent object (where ajv writes back a coerced or defaulted value) only to a validator that
+  // has a schemaEnv, as ajv's compiled ones do.
+  const lazy = ((data: unknown, context?: unknown) => {
     const check = ready();
-    const result = check(data);
+    const result = (check as (data: unknown, context?: unknown) => ReturnType<Validate>)(data, context);
     lazy.errors = check.errors;
     return result;
   }) as Validate;
+  (lazy as { schemaEnv?: unknown }).schemaEnv = true;
   return lazy;
 }
