@@ -1,7 +1,45 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/harness.js';
+import type { Database } from '../../platform/db/database.js';
 import { CatalogStore } from './catalog-store.js';
 import { assetsPrepared } from '../../web/assets.js';
+
+/** A published product straight into the catalog tables, with the same `text` in every field and language, and no offer. */
+async function insertProduct(database: Database, slug: string, product: { kind: 'course' | 'product'; text: string }) {
+  const store = new CatalogStore(database);
+  const now = new Date().toISOString();
+  const id = `${slug}-id`;
+  await store.transaction().execute((trx) =>
+    store.insert(
+      {
+        id,
+        slug,
+        kind: product.kind,
+        status: 'active',
+        price_cents: 100,
+        currency: 'EUR',
+        level: null,
+        format: null,
+        duration_hours: null,
+        vat_rate_bp: 2000,
+        cover: 'js',
+        featured: 0,
+        position: 99,
+        created_at: now,
+        updated_at: now,
+      },
+      ['en', 'fr'].map((locale) => ({
+        product_id: id,
+        locale,
+        name: product.text,
+        summary: product.text,
+        description: product.text,
+        highlights: JSON.stringify([product.text]),
+      })),
+      trx,
+    ),
+  );
+}
 
 describeEachEngine('storefront pages', (suite) => {
   it('sends / to the visitor’s language and tells caches it depends on Accept-Language', async () => {
@@ -90,38 +128,7 @@ describeEachEngine('storefront pages', (suite) => {
     expect(tokenIn(again.body)).toBe(firstToken);
     expect(cookieOf(again.headers['set-cookie'])).toBeUndefined();
     // A product with nothing on sale yet has no form to protect: no token, no cookie.
-    const store = new CatalogStore(suite.database);
-    const now = new Date().toISOString();
-    await store.transaction().execute((trx) =>
-      store.insert(
-        {
-          id: 'nothing-on-sale',
-          slug: 'nothing-on-sale',
-          kind: 'course',
-          status: 'active',
-          price_cents: 100,
-          currency: 'EUR',
-          level: null,
-          format: null,
-          duration_hours: null,
-          vat_rate_bp: 2000,
-          cover: 'js',
-          featured: 0,
-          position: 98,
-          created_at: now,
-          updated_at: now,
-        },
-        ['en', 'fr'].map((locale) => ({
-          product_id: 'nothing-on-sale',
-          locale,
-          name: 'A course to come',
-          summary: 'Soon.',
-          description: 'Soon.',
-          highlights: '[]',
-        })),
-        trx,
-      ),
-    );
+    await insertProduct(suite.database, 'nothing-on-sale', { kind: 'course', text: 'A course to come' });
     const noSession = await suite.app.inject({ url: '/en/catalog/nothing-on-sale' });
     expect(noSession.statusCode).toBe(200);
     expect(tokenIn(noSession.body)).toBeUndefined();
@@ -141,39 +148,8 @@ describeEachEngine('storefront pages', (suite) => {
   });
 
   it('escapes product text from the database, including in the part rendered once', async () => {
-    const store = new CatalogStore(suite.database);
-    const now = new Date().toISOString();
     const hostile = '<script>alert("pwned")</script><img src=x onerror=alert(1)>';
-    await store.transaction().execute(async (trx) => {
-      await store.insert(
-        {
-          id: 'hostile-id',
-          slug: 'hostile',
-          kind: 'product',
-          status: 'active',
-          price_cents: 100,
-          currency: 'EUR',
-          level: null,
-          format: null,
-          duration_hours: null,
-          vat_rate_bp: 2000,
-          cover: 'js',
-          featured: 0,
-          position: 99,
-          created_at: now,
-          updated_at: now,
-        },
-        ['en', 'fr'].map((locale) => ({
-          product_id: 'hostile-id',
-          locale,
-          name: hostile,
-          summary: hostile,
-          description: hostile,
-          highlights: JSON.stringify([hostile]),
-        })),
-        trx,
-      );
-    });
+    await insertProduct(suite.database, 'hostile', { kind: 'product', text: hostile });
     // Twice: the first render, then the page kept by cachedPage.
     for (const url of ['/en/catalog/hostile', '/en/catalog/hostile', '/fr/catalogue/hostile']) {
       const page = await suite.app.inject({ url });

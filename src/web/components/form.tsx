@@ -48,8 +48,6 @@ export interface FieldProps {
 
 export function Field(props: FieldProps) {
   const id = `field-${props.name}`;
-  const described =
-    [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name: props.name,
@@ -57,16 +55,10 @@ export function Field(props: FieldProps) {
     maxLength: props.maxLength,
     autoComplete: props.autocomplete,
     'aria-invalid': props.error ? ('true' as const) : undefined,
-    'aria-describedby': described,
+    'aria-describedby': describedBy(id, props.hint, props.error),
   };
   return (
-    <div class={`field${props.error ? ' field--invalid' : ''}`}>
-      <label for={id}>{props.label}</label>
-      {props.hint && (
-        <p class="field-hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      )}
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
       {props.multiline ? (
         <textarea {...common} rows={4}>
           {props.value ?? ''}
@@ -78,12 +70,7 @@ export function Field(props: FieldProps) {
           value={props.type === 'password' ? undefined : (props.value ?? '')}
         />
       )}
-      {props.error && (
-        <p class="field-error" id={`${id}-error`}>
-          {props.error}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }
 
@@ -98,8 +85,33 @@ export function SelectField(props: {
   autocomplete?: string;
 }) {
   const id = `field-${props.name}`;
-  const described =
-    [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <FieldFrame id={id} label={props.label} hint={props.hint} error={props.error}>
+      <select
+        id={id}
+        name={props.name}
+        autoComplete={props.autocomplete}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      >
+        {props.options.map(([value, label]) => (
+          <option key={value} value={value} selected={props.selected === value}>
+            {label}
+          </option>
+        ))}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** The hint and the problem a control's screen reader reads with it, by their ids. */
+function describedBy(id: string, hint: string | undefined, error: string | undefined): string | undefined {
+  return [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+}
+
+/** A control's label above it, its hint, and its problem under it: what every field looks like. */
+function FieldFrame(props: { id: string; label: string; hint?: string; error?: string; children: ComponentChildren }) {
+  const { id } = props;
   return (
     <div class={`field${props.error ? ' field--invalid' : ''}`}>
       <label for={id}>{props.label}</label>
@@ -108,19 +120,7 @@ export function SelectField(props: {
           {props.hint}
         </p>
       )}
-      <select
-        id={id}
-        name={props.name}
-        autoComplete={props.autocomplete}
-        aria-invalid={props.error ? 'true' : undefined}
-        aria-describedby={described}
-      >
-        {props.options.map(([value, label]) => (
-          <option key={value} value={value} selected={props.selected === value}>
-            {label}
-          </option>
-        ))}
-      </select>
+      {props.children}
       {props.error && (
         <p class="field-error" id={`${id}-error`}>
           {props.error}
